@@ -1,0 +1,129 @@
+package io.innercircle.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import graphql.GraphQLContext;
+import graphql.execution.CoercedVariables;
+import graphql.language.ArrayValue;
+import graphql.language.BooleanValue;
+import graphql.language.FloatValue;
+import graphql.language.IntValue;
+import graphql.language.NullValue;
+import graphql.language.ObjectValue;
+import graphql.language.StringValue;
+import graphql.language.Value;
+import graphql.language.VariableReference;
+import graphql.schema.Coercing;
+import graphql.schema.CoercingParseLiteralException;
+import graphql.schema.CoercingParseValueException;
+import graphql.schema.CoercingSerializeException;
+import graphql.schema.GraphQLScalarType;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.graphql.execution.RuntimeWiringConfigurer;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The custom scalars of the schema: {@code Date} (ISO-8601 calendar date) and {@code JSON} (any JSON value). */
+@Configuration(proxyBeanMethods = false)
+class Scalars {
+
+    static final GraphQLScalarType DATE = GraphQLScalarType.newScalar()
+            .name("Date")
+            .description("A calendar date, ISO-8601")
+            .coercing(new Coercing<LocalDate, String>() {
+                @Override
+                public String serialize(Object value, GraphQLContext context, Locale locale) {
+                    if (value instanceof LocalDate date) {
+                        return date.toString();
+                    }
+                    throw new CoercingSerializeException("not a date: " + value);
+                }
+
+                @Override
+                public LocalDate parseValue(Object input, GraphQLContext context, Locale locale) {
+                    return parse(String.valueOf(input), CoercingParseValueException::new);
+                }
+
+                @Override
+                public LocalDate parseLiteral(Value<?> input, CoercedVariables variables, GraphQLContext context,
+                                             Locale locale) {
+                    if (input instanceof StringValue s) {
+                        return parse(s.getValue(), CoercingParseLiteralException::new);
+                    }
+                    throw new CoercingParseLiteralException("a Date is written as a string such as \"2026-11-26\"");
+                }
+            })
+            .build();
+
+    static final GraphQLScalarType JSON = GraphQLScalarType.newScalar()
+            .name("JSON")
+            .description("Any JSON value")
+            .coercing(new Coercing<Object, Object>() {
+                @Override
+                public Object serialize(Object value, GraphQLContext context, Locale locale) {
+                    return value;
+                }
+
+                @Override
+                public Object parseValue(Object input, GraphQLContext context, Locale locale) {
+                    return input;
+                }
+
+                @Override
+                public Object parseLiteral(Value<?> input, CoercedVariables variables, GraphQLContext context,
+                                           Locale locale) {
+                    return literal(input, variables);
+                }
+            })
+            .build();
+
+    private static LocalDate parse(String text, java.util.function.Function<String, RuntimeException> error) {
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw error.apply("'" + text + "' is not a date in the form YYYY-MM-DD");
+        }
+    }
+
+    private static Object literal(Value<?> value, CoercedVariables variables) {
+        if (value instanceof NullValue) {
+            return null;
+        } else if (value instanceof StringValue s) {
+            return s.getValue();
+        } else if (value instanceof BooleanValue b) {
+            return b.isValue();
+        } else if (value instanceof IntValue i) {
+            return i.getValue();
+        } else if (value instanceof FloatValue f) {
+            return f.getValue();
+        } else if (value instanceof VariableReference ref) {
+            return variables.get(ref.getName());
+        } else if (value instanceof ArrayValue array) {
+            List<Object> list = new ArrayList<>();
+            array.getValues().forEach(v -> list.add(literal(v, variables)));
+            return list;
+        } else if (value instanceof ObjectValue object) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            object.getObjectFields().forEach(f -> map.put(f.getName(), literal(f.getValue(), variables)));
+            return map;
+        }
+        throw new CoercingParseLiteralException("not a JSON value: " + value);
+    }
+
+    @Bean
+    RuntimeWiringConfigurer scalarWiring() {
+        return wiring -> wiring.scalar(DATE).scalar(JSON);
+    }
+
+    /** Jackson 2 mapper for bundle JSON (the JSON Schema validator works on Jackson 2 trees). */
+    @Bean
+    static ObjectMapper bundleObjectMapper() {
+        return new ObjectMapper().findAndRegisterModules();
+    }
+}

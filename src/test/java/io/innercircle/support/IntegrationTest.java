@@ -1,0 +1,48 @@
+package io.innercircle.support;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.http.client.reactive.JdkClientHttpConnector;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.time.Duration;
+
+/**
+ * Base of the tests that need the running app: a real HTTP server on a random port, a real Neo4j (the harness),
+ * and GraphQL over HTTP. Each test starts from an empty database with the schema applied.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"innercircle.demo.load=false"})
+public abstract class IntegrationTest {
+
+    @LocalServerPort
+    protected int port;
+
+    protected HttpGraphQlTester graphQl;
+
+    protected WebTestClient http;
+
+    @DynamicPropertySource
+    static void neo4j(DynamicPropertyRegistry registry) {
+        registry.add("spring.neo4j.uri", () -> Neo4jHarness.boltUri().toString());
+        registry.add("spring.neo4j.authentication.username", () -> "neo4j");
+        registry.add("spring.neo4j.authentication.password", () -> "");
+    }
+
+    @BeforeEach
+    void connectAndEmptyDatabase() {
+        http = WebTestClient.bindToServer(new JdkClientHttpConnector())
+                .baseUrl("http://localhost:" + port)
+                .responseTimeout(Duration.ofSeconds(60))
+                .codecs(c -> c.defaultCodecs().maxInMemorySize(64 * 1024 * 1024))
+                .build();
+        graphQl = HttpGraphQlTester.create(http.mutate().baseUrl("http://localhost:" + port + "/graphql").build());
+        // Keep Liquibase's own bookkeeping nodes so the schema is not re-applied; drop every map.
+        Neo4jHarness.database().executeTransactionally(
+                "MATCH (n) WHERE NOT any(l IN labels(n) WHERE l STARTS WITH '__Liquibase') DETACH DELETE n");
+    }
+}
