@@ -2,6 +2,7 @@ package io.innercircle.bundle;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -32,8 +33,10 @@ public class BundleImporter {
                           @Qualifier("bundleObjectMapper") ObjectMapper mapper) {
         this.validator = validator;
         this.writer = writer;
-        // A repeated field would otherwise silently keep the last value; in a bundle that is a mistake to show.
-        this.reader = mapper.reader().with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        // A repeated field would otherwise silently keep the last value, and anything after the bundle's closing
+        // brace would be ignored; in a bundle both are mistakes to show, not to guess around.
+        this.reader = mapper.reader().with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
     /** Parses JSON text; malformed JSON is a refused bundle with the place it went wrong. */
@@ -48,10 +51,34 @@ public class BundleImporter {
             String where = e.getLocation() == null ? ""
                     : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
             throw new BundleRejectedException(new BundleProblem("",
-                    "the body is not valid JSON" + where + ": " + e.getOriginalMessage()));
+                    "the body is not valid JSON" + where + ": " + plain(e)));
         } catch (IOException e) {
             throw new IllegalStateException("Reading a byte array failed", e);
         }
+    }
+
+    /** Jackson's own wording names its internals; the common cases get a sentence a user can act on. */
+    private static String plain(JsonProcessingException e) {
+        String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        if (original.startsWith("Trailing token")) {
+            return "there is more text after the end of the bundle";
+        }
+        if (original.startsWith("Unexpected end-of-input")) {
+            return "the text ends before the bundle is complete";
+        }
+        if (original.startsWith("Unexpected close marker")) {
+            return "a closing " + original.substring("Unexpected close marker ".length(), original.indexOf(':'))
+                    + " has nothing to close";
+        }
+        if (original.startsWith("Unrecognized token")) {
+            int end = original.indexOf(':');
+            return original.substring("Unrecognized token ".length(), end < 0 ? original.length() : end)
+                    + " is not a JSON value (text needs double quotes)";
+        }
+        if (original.startsWith("Duplicate field")) {
+            return "the field " + original.substring("Duplicate field ".length()) + " is given twice";
+        }
+        return original;
     }
 
     /** Validates and writes; throws {@link BundleRejectedException} with every problem when it is refused. */
