@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -123,6 +126,27 @@ class BundleImportModesTest extends BundleTestSupport {
 
         assertThat(new String(export("copy"))).isEqualTo(new String(copyBefore));
         assertThat(normalized(tree(export(COURSE)))).isEqualTo(normalized(tiny));
+    }
+
+    @Autowired
+    BundleWriter writer;
+
+    @Autowired
+    BundleValidator validator;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @Test
+    void everyStatementOfAnImportIsInOneTransaction() {
+        // If any statement ran outside the Spring transaction it would be committed on its own and survive this
+        // rollback.
+        String before = databaseState();
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            writer.write(validator.check(example("course-example")), false);
+            status.setRollbackOnly();
+        });
+        assertThat(databaseState()).isEqualTo(before).contains("nodes=0");
     }
 
     private static JsonNode person(JsonNode bundle, String key) {

@@ -28,13 +28,17 @@ class LargeBundleImportTest extends BundleTestSupport {
         JsonNode answer = imported(json, false);
         long firstMs = (System.nanoTime() - start) / 1_000_000;
 
-        start = System.nanoTime();
-        imported(json, false);
-        long replaceMs = (System.nanoTime() - start) / 1_000_000;
+        // Replacing it a few times shows the time once the JIT has compiled the hot paths (a running server).
+        long[] replaceMs = new long[3];
+        for (int i = 0; i < replaceMs.length; i++) {
+            start = System.nanoTime();
+            imported(json, false);
+            replaceMs[i] = (System.nanoTime() - start) / 1_000_000;
+        }
 
         log.info("5,000-person bundle ({} KB, {} influence lines, {} contacts): first import {} ms, "
                         + "replacing it {} ms (over HTTP, validation included)", json.length / 1024,
-                counts.influences(), counts.contacts(), firstMs, replaceMs);
+                counts.influences(), counts.contacts(), firstMs, java.util.Arrays.toString(replaceMs));
 
         assertThat(answer.path("counts").path("stakeholders").asInt()).isEqualTo(5_000);
         assertThat(answer.path("counts").path("influences").asInt()).isEqualTo(counts.influences());
