@@ -27,6 +27,10 @@ import java.util.Optional;
  * <p>Absent optional fields are left out, never written as null; empty optional arrays are left out too.
  * Amounts and costs that are whole numbers are written without a fraction (3000000, not 3000000.0).
  * Properties the bundle format does not know are not exported.
+ *
+ * <p>Queries return whole property maps ({@code .*}, {@code properties(r)}) rather than naming optional
+ * properties: naming one that no node in the database has yet makes Neo4j send an "unknown property" warning
+ * that the driver logs on every export.
  */
 @Service
 public class BundleExporter {
@@ -41,7 +45,7 @@ public class BundleExporter {
     @Transactional(readOnly = true)
     public Optional<Bundle> export(String accountKey) {
         Optional<Map<String, Object>> account = neo4j
-                .query("MATCH (a:Account {key: $account}) RETURN a {.key, .name, .industry, .notes} AS a")
+                .query("MATCH (a:Account {key: $account}) RETURN a {.*} AS a")
                 .bind(accountKey).to("account").fetch().one();
         if (account.isEmpty()) {
             return Optional.empty();
@@ -79,11 +83,14 @@ public class BundleExporter {
 
         List<Bundle.Influence> influences = rows("""
                 MATCH (a:Stakeholder {account: $account})-[r:INFLUENCES]->(b:Stakeholder)
-                RETURN a.key AS from, b.key AS to, r.strength AS strength, r.note AS note""", accountKey)
+                RETURN a.key AS from, b.key AS to, properties(r) AS r""", accountKey)
                 .stream()
-                .map(r -> new Bundle.Influence(str(r, "from"), str(r, "to"),
-                        r.get("strength") == null ? Bundle.DEFAULT_STRENGTH : integer(r, "strength"),
-                        str(r, "note")))
+                .map(row -> {
+                    Map<String, Object> r = map(row.get("r"));
+                    return new Bundle.Influence(str(row, "from"), str(row, "to"),
+                            r.get("strength") == null ? Bundle.DEFAULT_STRENGTH : integer(r, "strength"),
+                            str(r, "note"));
+                })
                 .sorted(Comparator.comparing(Bundle.Influence::from).thenComparing(Bundle.Influence::to))
                 .toList();
 
@@ -91,11 +98,12 @@ public class BundleExporter {
         Map<String, Bundle.Conflict> conflictsByPair = new HashMap<>();
         for (Map<String, Object> r : rows("""
                 MATCH (a:Stakeholder {account: $account})-[r:CONFLICTS_WITH]->(b:Stakeholder)
-                RETURN a.key AS a, b.key AS b, r.note AS note""", accountKey)) {
+                RETURN a.key AS a, b.key AS b, properties(r) AS r""", accountKey)) {
             String x = str(r, "a");
             String y = str(r, "b");
             List<String> pair = x.compareTo(y) <= 0 ? List.of(x, y) : List.of(y, x);
-            conflictsByPair.merge(pair.get(0) + "\u0000" + pair.get(1), new Bundle.Conflict(pair, str(r, "note")),
+            String note = str(map(r.get("r")), "note");
+            conflictsByPair.merge(pair.get(0) + "\u0000" + pair.get(1), new Bundle.Conflict(pair, note),
                     (kept, other) -> kept.note() != null ? kept : other);
         }
         List<Bundle.Conflict> conflicts = conflictsByPair.values().stream()
@@ -105,11 +113,13 @@ public class BundleExporter {
 
         List<Bundle.Contact> contacts = rows("""
                 MATCH (t:TeamMember {account: $account})-[r:HAS_CONTACT]->(s:Stakeholder)
-                RETURN t.key AS teamMember, s.key AS stakeholder, r.coverage AS coverage,
-                       r.lastContact AS lastContact, r.relationship AS relationship""", accountKey)
+                RETURN t.key AS teamMember, s.key AS stakeholder, properties(r) AS r""", accountKey)
                 .stream()
-                .map(r -> new Bundle.Contact(str(r, "teamMember"), str(r, "stakeholder"), str(r, "coverage"),
-                        date(r, "lastContact"), str(r, "relationship")))
+                .map(row -> {
+                    Map<String, Object> r = map(row.get("r"));
+                    return new Bundle.Contact(str(row, "teamMember"), str(row, "stakeholder"), str(r, "coverage"),
+                            date(r, "lastContact"), str(r, "relationship"));
+                })
                 .sorted(Comparator.comparing(Bundle.Contact::teamMember).thenComparing(Bundle.Contact::stakeholder))
                 .toList();
 
@@ -124,16 +134,16 @@ public class BundleExporter {
         Map<String, List<Bundle.Status>> status = new HashMap<>();
         for (Map<String, Object> r : rows("""
                 MATCH (s:Stakeholder {account: $account})-[r:INVOLVED_IN]->(o:Opportunity)
-                RETURN o.key AS opportunity, s.key AS stakeholder, r.roles AS roles, r.status AS status""",
-                accountKey)) {
-            List<String> list = strings(r.get("roles"));
+                RETURN o.key AS opportunity, s.key AS stakeholder, properties(r) AS r""", accountKey)) {
+            Map<String, Object> line = map(r.get("r"));
+            List<String> list = strings(line.get("roles"));
             if (!list.isEmpty()) {
                 roles.computeIfAbsent(str(r, "opportunity"), k -> new ArrayList<>())
                         .add(new Bundle.Roles(str(r, "stakeholder"), list));
             }
-            if (r.get("status") != null) {
+            if (line.get("status") != null) {
                 status.computeIfAbsent(str(r, "opportunity"), k -> new ArrayList<>())
-                        .add(new Bundle.Status(str(r, "stakeholder"), str(r, "status")));
+                        .add(new Bundle.Status(str(r, "stakeholder"), str(line, "status")));
             }
         }
 

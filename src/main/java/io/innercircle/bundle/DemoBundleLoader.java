@@ -4,8 +4,7 @@ import io.innercircle.database.SchemaMigrations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
@@ -21,7 +20,7 @@ import java.util.Optional;
  * the database is otherwise empty.
  */
 @Component
-public class DemoBundleLoader implements ApplicationRunner {
+public class DemoBundleLoader implements SmartInitializingSingleton {
 
     public static final String DEMO_BUNDLE = "cypher/demo/course-example.json";
     private static final Logger log = LoggerFactory.getLogger(DemoBundleLoader.class);
@@ -41,8 +40,12 @@ public class DemoBundleLoader implements ApplicationRunner {
         this.enabled = enabled;
     }
 
+    /**
+     * Runs once every bean is ready but before the web server opens, so the first request already sees the
+     * demo (an ApplicationRunner would run after the server has started taking requests).
+     */
     @Override
-    public void run(ApplicationArguments args) {
+    public void afterSingletonsInstantiated() {
         if (!enabled) {
             log.debug("Demo map not loaded: innercircle.demo.load is false");
             return;

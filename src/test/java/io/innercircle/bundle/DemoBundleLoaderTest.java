@@ -25,7 +25,7 @@ class DemoBundleLoaderTest extends BundleTestSupport {
 
     @Test
     void anEmptyDatabaseGetsTheCourseExample() {
-        new DemoBundleLoader(null, importer, neo4j, true).run(null);
+        new DemoBundleLoader(null, importer, neo4j, true).afterSingletonsInstantiated();
 
         assertThat(normalized(tree(export(COURSE)))).isEqualTo(normalized(example("course-example")));
         assertThat(count("MATCH (a:Account) RETURN count(a)", Map.of())).isEqualTo(1);
@@ -40,7 +40,7 @@ class DemoBundleLoaderTest extends BundleTestSupport {
 
     @Test
     void switchedOffItLoadsNothing() {
-        new DemoBundleLoader(null, importer, neo4j, false).run(null);
+        new DemoBundleLoader(null, importer, neo4j, false).afterSingletonsInstantiated();
         assertThat(count("MATCH (a:Account) RETURN count(a)", Map.of())).isZero();
     }
 
