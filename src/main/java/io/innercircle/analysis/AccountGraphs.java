@@ -196,6 +196,14 @@ public final class AccountGraphs {
         return d == null || d.isBlank() ? null : d.trim();
     }
 
+    /** "Pat Morgan (Senior VP, rank 5)": name, title and formal level, as reps see a person named in a reason. */
+    public String describe(String key) {
+        Person p = person(key);
+        String title = p.title() == null || p.title().isBlank() ? null : p.title().trim();
+        String level = formalLevel(key).shortLabel();
+        return name(key) + " (" + (title == null ? level : title + ", " + level) + ")";
+    }
+
     /** True only when both departments are known and differ (ignoring case): unknown never counts as "another". */
     public boolean differentDepartments(String a, String b) {
         String da = department(a);
