@@ -19,6 +19,11 @@ public final class Texts {
         return String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
     }
 
+    /** "an approver", "a decision maker": the indefinite article by the first letter, good enough for our labels. */
+    public static String withArticle(String phrase) {
+        return ("AEIOUaeiou".indexOf(phrase.charAt(0)) >= 0 ? "an " : "a ") + phrase;
+    }
+
     /** "1 person", "3 people". */
     public static String count(int n, String singular, String plural) {
         return n + " " + (n == 1 ? singular : plural);

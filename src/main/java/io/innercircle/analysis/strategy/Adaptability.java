@@ -1,5 +1,7 @@
 package io.innercircle.analysis.strategy;
 
+import io.innercircle.analysis.Texts;
+
 import java.util.Locale;
 
 /** Adaptability to change (technology-adoption life cycle) and what to sell each group, from TAS module 3. */
@@ -61,6 +63,6 @@ public enum Adaptability {
 
     /** "an innovator", "a pragmatist". */
     public String withArticle() {
-        return ("aeiou".indexOf(label.charAt(0)) >= 0 ? "an " : "a ") + label;
+        return Texts.withArticle(label);
     }
 }
