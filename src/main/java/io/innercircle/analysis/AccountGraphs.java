@@ -277,6 +277,11 @@ public final class AccountGraphs {
                 .max(Enum::compareTo).orElse(null);
     }
 
+    /** The team member's name for texts, falling back to their key when the name is not recorded. */
+    public static String teamMemberName(Contact contact) {
+        return contact.teamMemberName() != null ? contact.teamMemberName() : contact.teamMember();
+    }
+
     public Map<String, Deal> deals() {
         return deals;
     }

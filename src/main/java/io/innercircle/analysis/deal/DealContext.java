@@ -142,8 +142,7 @@ public final class DealContext {
             if (!supportive && !knownWell) {
                 continue;
             }
-            String member = contact.map(c -> c.teamMemberName() != null ? c.teamMemberName() : c.teamMember())
-                    .orElse(null);
+            String member = contact.map(AccountGraphs::teamMemberName).orElse(null);
             List<String> why = new ArrayList<>();
             if (status != null) {
                 why.add(status.label() + " in this deal");

@@ -126,8 +126,7 @@ public final class MapHealth {
             Map<String, String> members = people.stream()
                     .flatMap(k -> g().contactsOf(k).stream())
                     .filter(c -> Coverage.parse(c.coverage()) != Coverage.NONE)
-                    .collect(Collectors.toMap(Contact::teamMember,
-                            c -> c.teamMemberName() != null ? c.teamMemberName() : c.teamMember(), (a, b) -> a));
+                    .collect(Collectors.toMap(Contact::teamMember, AccountGraphs::teamMemberName, (a, b) -> a));
             if (members.size() == 1) {
                 List<String> covered = people.stream()
                         .filter(k -> g().bestCoverage(k) != null && g().bestCoverage(k) != Coverage.NONE)

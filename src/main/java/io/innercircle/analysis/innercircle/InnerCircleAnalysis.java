@@ -11,10 +11,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Inner Circle candidates: who is the centre of the informal network, whatever their rank.
@@ -101,7 +101,8 @@ public final class InnerCircleAnalysis {
         private final Map<String, List<Listener>> listeners = new HashMap<>();
         private final Map<MeasureKind, Map<String, Double>> raw = new EnumMap<>(MeasureKind.class);
         private final Map<MeasureKind, Map<String, Double>> percentiles = new EnumMap<>(MeasureKind.class);
-        private List<String> eligible = List.of();
+        /** Position of each person passing every gate, best first; the first maxCandidates are the candidates. */
+        private final Map<String, Integer> eligibleRank = new HashMap<>();
 
         Run(AccountGraphs g, Centralities c, InnerCircleParameters params) {
             this.g = g;
@@ -143,16 +144,16 @@ public final class InnerCircleAnalysis {
                     .thenComparing(Comparator.<String>comparingInt(k -> listeners.get(k).size()).reversed())
                     .thenComparing(g::name)
                     .thenComparing(Comparator.naturalOrder());
-            eligible = g.people().keySet().stream()
+            List<String> eligible = g.people().keySet().stream()
                     .filter(k -> gate(k, scores.get(k)) == null)
                     .sorted(byStrength)
                     .toList();
-            Set<String> candidates = new LinkedHashSet<>(eligible.subList(0,
-                    Math.min(params.maxCandidates(), eligible.size())));
+            for (int i = 0; i < eligible.size(); i++) {
+                eligibleRank.put(eligible.get(i), i);
+            }
 
             List<PersonInfluence> people = g.people().keySet().stream().sorted(byStrength)
-                    .map(k -> personInfluence(k, scores.get(k), measures.get(k), candidates.contains(k),
-                            eligible.indexOf(k)))
+                    .map(k -> personInfluence(k, scores.get(k), measures.get(k)))
                     .toList();
             List<PersonInfluence> candidateList = people.stream().filter(PersonInfluence::candidate).toList();
             List<Disagreement> disagreements = new ArrayList<>();
@@ -194,9 +195,9 @@ public final class InnerCircleAnalysis {
         }
 
         private static List<String> otherDepartments(List<Listener> ls) {
-            Map<String, String> byLowerCase = new java.util.LinkedHashMap<>();
+            Map<String, String> byLowerCase = new LinkedHashMap<>();
             ls.stream().filter(Listener::otherDepartment)
-                    .forEach(l -> byLowerCase.putIfAbsent(l.department().toLowerCase(java.util.Locale.ROOT),
+                    .forEach(l -> byLowerCase.putIfAbsent(l.department().toLowerCase(Locale.ROOT),
                             l.department()));
             return List.copyOf(byLowerCase.values());
         }
@@ -252,14 +253,20 @@ public final class InnerCircleAnalysis {
             return null;
         }
 
-        private String whyNot(String key, double score, int eligibleIndex) {
+        private String whyNot(String key, double score) {
             String why = gate(key, score);
             return why != null ? why : "computed influence " + Texts.score(score) + " ranks "
-                    + ordinal(eligibleIndex + 1) + " and only the top " + params.maxCandidates() + " are listed";
+                    + ordinal(eligibleRank.get(key) + 1) + " and only the top " + params.maxCandidates()
+                    + " are listed";
         }
 
-        private PersonInfluence personInfluence(String key, double score, List<Measure> ms, boolean candidate,
-                                                int eligibleIndex) {
+        private boolean candidate(String key) {
+            Integer rank = eligibleRank.get(key);
+            return rank != null && rank < params.maxCandidates();
+        }
+
+        private PersonInfluence personInfluence(String key, double score, List<Measure> ms) {
+            boolean candidate = candidate(key);
             Person p = g.person(key);
             FormalLevel formal = g.formalLevel(key);
             int level = level(score);
@@ -273,25 +280,25 @@ public final class InnerCircleAnalysis {
                 }
                 bridged.addAll(others);
             }
-            int senior = (int) ls.stream().filter(l -> l.seniority() == Seniority.ABOVE).count();
+            int senior = raw.get(MeasureKind.SENIOR_LISTENERS).get(key).intValue();
             Band band = candidate ? Band.INNER_CIRCLE
                     : !ls.isEmpty() && (!formal.known() || level >= formal.level()) ? Band.POLITICAL_STRUCTURE
                     : Band.FORMAL_STRUCTURE;
-            List<String> reasons = reasons(key, score, level, formal, ls, others, ms, candidate, eligibleIndex);
+            List<String> reasons = reasons(key, score, level, formal, ls, others, ms, candidate);
             return new PersonInfluence(key, g.name(key), p.title(), g.department(key), p.external(), p.rank(), formal,
                     score, level, beyond, p.judgedInfluence(), p.judgedInnerCircle(), candidate, ls, bridged, senior,
                     ms, reasons, band);
         }
 
         private List<String> reasons(String key, double score, int level, FormalLevel formal, List<Listener> ls,
-                                     List<String> others, List<Measure> ms, boolean candidate, int eligibleIndex) {
+                                     List<String> others, List<Measure> ms, boolean candidate) {
             List<String> reasons = new ArrayList<>();
             String name = g.name(key);
             if (candidate) {
                 reasons.add("Inner Circle candidate: computed influence " + Texts.score(score) + " (level " + level
                         + " of 5), threshold " + Texts.score(params.minScore()) + ".");
             } else {
-                reasons.add("Not an Inner Circle candidate: " + whyNot(key, score, eligibleIndex) + ".");
+                reasons.add("Not an Inner Circle candidate: " + whyNot(key, score) + ".");
             }
             if (!ls.isEmpty()) {
                 List<String> who = ls.stream().map(l -> g.describe(l.key())).toList();
@@ -365,7 +372,7 @@ public final class InnerCircleAnalysis {
             if (Boolean.TRUE.equals(p.judgedInnerCircle()) && !p.candidate()) {
                 out.add(new Disagreement(Disagreement.Kind.REP_SAYS_INNER_CIRCLE_GRAPH_DOES_NOT, p.key(), p.name(),
                         "You marked " + p.name() + " as Inner Circle, but the map does not put them at the centre "
-                                + "of the network: " + whyNot(p.key(), p.computedInfluence(), eligibleIndex(p.key()))
+                                + "of the network: " + whyNot(p.key(), p.computedInfluence())
                                 + ". Add the influence lines you know of, or reconsider."));
             }
             if (p.candidate() && Boolean.FALSE.equals(p.judgedInnerCircle())) {
@@ -393,10 +400,6 @@ public final class InnerCircleAnalysis {
                                         + "check the lines, or raise your judgement.")));
             }
             return out;
-        }
-
-        private int eligibleIndex(String key) {
-            return eligible.indexOf(key);
         }
 
         private String listenerSummary(PersonInfluence p) {

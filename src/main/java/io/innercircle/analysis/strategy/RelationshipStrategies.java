@@ -225,7 +225,7 @@ public final class RelationshipStrategies {
             String name = g.name(key);
             String known = deal.bestContact(key)
                     .filter(c -> Coverage.parse(c.coverage()) != Coverage.NONE)
-                    .map(c -> (c.teamMemberName() != null ? c.teamMemberName() : c.teamMember()) + " has "
+                    .map(c -> AccountGraphs.teamMemberName(c) + " has "
                             + Coverage.parse(c.coverage()).label() + " with " + name + " already")
                     .orElse(null);
             if (approach == null) {
