@@ -322,10 +322,10 @@ public final class InnerCircleAnalysis {
             }
             reasons.add(levelSentence(level, formal));
             if (!ls.isEmpty()) {
-                int others10 = g.size() - 1;
-                reasons.add("Network position: " + betterThan(ms, MeasureKind.PAGE_RANK, others10)
+                int othersOnMap = g.size() - 1;
+                reasons.add("Network position: " + betterThan(ms, MeasureKind.PAGE_RANK, othersOnMap)
                         + " on being listened to by people who are themselves listened to (PageRank); "
-                        + betterThan(ms, MeasureKind.HARMONIC_CLOSENESS, others10)
+                        + betterThan(ms, MeasureKind.HARMONIC_CLOSENESS, othersOnMap)
                         + " on how quickly their opinion reaches the rest of the map (harmonic closeness).");
             }
             return reasons;
