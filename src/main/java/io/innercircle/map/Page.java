@@ -78,6 +78,34 @@ public record Page<T>(List<Edge<T>> edges, PageInfo pageInfo, int totalCount) im
                 edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()), totalCount);
     }
 
+    /**
+     * A page of a list computed in memory (a ranking, not a key order): the cursor is the position in the list,
+     * which is stable while the underlying data does not change.
+     */
+    public static <T> Page<T> ofPositions(List<T> all, Integer first, String after) {
+        if (first != null && (first < 0 || first > MAX_SIZE)) {
+            throw new InvalidInputException("first", "must be between 0 and " + MAX_SIZE);
+        }
+        int size = first == null ? DEFAULT_SIZE : first;
+        int start = 0;
+        if (after != null) {
+            String position = decode("after", after);
+            try {
+                start = Integer.parseInt(position.substring(1)) + 1;
+            } catch (RuntimeException e) {
+                throw new InvalidInputException("after", "is not a cursor returned by this API");
+            }
+        }
+        int end = Math.min(all.size(), start + size);
+        List<Edge<T>> edges = new ArrayList<>();
+        for (int i = start; i < end; i++) {
+            edges.add(new Edge<>(all.get(i), encode("#" + i)));
+        }
+        return new Page<>(edges, new PageInfo(start > 0, end < all.size(),
+                edges.isEmpty() ? null : edges.get(0).cursor(),
+                edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()), all.size());
+    }
+
     static String encode(String key) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(("k:" + key).getBytes(StandardCharsets.UTF_8));
     }

@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** Maps Neo4j values (nodes or maps with the same property names) to the map's records. */
-final class Rows {
+public final class Rows {
 
     private Rows() {
     }
@@ -45,7 +45,7 @@ final class Rows {
         return new Competitor(str(v, "account"), str(v, "key"), str(v, "name"));
     }
 
-    static Opportunity opportunity(Value v, String competitorKey) {
+    public static Opportunity opportunity(Value v, String competitorKey) {
         if (v == null || v.isNull()) {
             return null;
         }
