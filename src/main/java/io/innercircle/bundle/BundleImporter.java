@@ -1,0 +1,98 @@
+package io.innercircle.bundle;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Service;
+
+import java.io.IOException;
+
+/**
+ * Imports a map bundle: validate everything first, then write in one transaction ({@link BundleWriter}), so a
+ * refused bundle never touches the database and an accepted one lands whole or not at all.
+ *
+ * <p>Without merge the bundle replaces the account's map (everything else with that account key is deleted);
+ * with merge the items in the bundle are created or replaced and the rest of the account stays.
+ */
+@Service
+public class BundleImporter {
+
+    private static final Logger log = LoggerFactory.getLogger(BundleImporter.class);
+
+    private final BundleValidator validator;
+    private final BundleWriter writer;
+    private final ObjectReader reader;
+
+    public BundleImporter(BundleValidator validator, BundleWriter writer,
+                          @Qualifier("bundleObjectMapper") ObjectMapper mapper) {
+        this.validator = validator;
+        this.writer = writer;
+        // A repeated field would otherwise silently keep the last value, and anything after the bundle's closing
+        // brace would be ignored; in a bundle both are mistakes to show, not to guess around.
+        this.reader = mapper.reader().with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    }
+
+    /** Parses JSON text; malformed JSON is a refused bundle with the place it went wrong. */
+    public JsonNode parse(byte[] json) {
+        try {
+            JsonNode tree = reader.readTree(json);
+            if (tree == null || tree.isMissingNode()) {
+                throw new BundleRejectedException(new BundleProblem("", "the body is empty; send the bundle as JSON"));
+            }
+            return tree;
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? ""
+                    : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+            throw new BundleRejectedException(new BundleProblem("",
+                    "the body is not valid JSON" + where + ": " + plain(e)));
+        } catch (IOException e) {
+            throw new IllegalStateException("Reading a byte array failed", e);
+        }
+    }
+
+    /** Jackson's own wording names its internals; the common cases get a sentence a user can act on. */
+    private static String plain(JsonProcessingException e) {
+        String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        if (original.startsWith("Trailing token")) {
+            return "there is more text after the end of the bundle";
+        }
+        if (original.startsWith("Unexpected end-of-input")) {
+            return "the text ends before the bundle is complete";
+        }
+        if (original.startsWith("Unexpected close marker")) {
+            return "a closing " + original.substring("Unexpected close marker ".length(), original.indexOf(':'))
+                    + " has nothing to close";
+        }
+        if (original.startsWith("Unrecognized token")) {
+            int end = original.indexOf(':');
+            return original.substring("Unrecognized token ".length(), end < 0 ? original.length() : end)
+                    + " is not a JSON value (text needs double quotes)";
+        }
+        if (original.startsWith("Duplicate field")) {
+            return "the field " + original.substring("Duplicate field ".length()) + " is given twice";
+        }
+        return original;
+    }
+
+    /** Validates and writes; throws {@link BundleRejectedException} with every problem when it is refused. */
+    public ImportResult importBundle(JsonNode json, boolean merge) {
+        long start = System.nanoTime();
+        Bundle bundle = validator.check(json);
+        long validated = System.nanoTime();
+        BundleAccount account = writer.write(bundle, merge);
+        long written = System.nanoTime();
+        Bundle.Counts counts = bundle.counts();
+        log.info("Imported bundle '{}' ({}, version {}): {} stakeholders, {} influence lines in {} ms "
+                        + "(validation {} ms, write {} ms)", account.key(), merge ? "merged" : "replaced",
+                account.version(), counts.stakeholders(), counts.influences(), (written - start) / 1_000_000,
+                (validated - start) / 1_000_000, (written - validated) / 1_000_000);
+        return new ImportResult(account, merge, counts);
+    }
+}

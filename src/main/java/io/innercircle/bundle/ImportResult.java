@@ -1,0 +1,11 @@
+package io.innercircle.bundle;
+
+/**
+ * What an import did.
+ *
+ * @param account the account as it is now (its version already one higher)
+ * @param merged  true when the bundle was merged into the account, false when it replaced it
+ * @param counts  how many of each thing the bundle held, i.e. what was written
+ */
+public record ImportResult(BundleAccount account, boolean merged, Bundle.Counts counts) {
+}
