@@ -16,6 +16,7 @@ import io.innercircle.analysis.api.Views.InnerCircleView;
 import io.innercircle.analysis.api.Views.PathView;
 import io.innercircle.analysis.api.Views.PersonInfluenceView;
 import io.innercircle.analysis.api.Views.ReachView;
+import io.innercircle.map.Account;
 import io.innercircle.map.ItemId;
 import io.innercircle.map.MapReads;
 import io.innercircle.map.Opportunity;
@@ -127,6 +128,11 @@ class AnalysisController {
             });
         }
         return result;
+    }
+
+    @SchemaMapping(typeName = "InnerCircleReport")
+    Account account(InnerCircleView report) {
+        return map.account(report.accountKey()).orElse(null);
     }
 
     @SchemaMapping(typeName = "Opportunity")
