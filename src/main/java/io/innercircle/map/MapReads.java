@@ -32,6 +32,26 @@ public class MapReads {
     /** A stakeholder node {@code s} as a map, with its manager's key. */
     static final String PERSON = "s{.*, reportsTo: [(s)-[:REPORTS_TO]->(m) | m.key][0]}";
 
+    /** The one query behind {@link #politicalMap}; parameters {@code account} and {@code key} (opportunity). */
+    public static final String POLITICAL_MAP = """
+                        MATCH (o:Opportunity {account: $account, key: $key})
+                        MATCH (a:Account {key: $account})
+                        RETURN a, o, [(o)-[:AGAINST]->(c) | c.key][0] AS competitor,
+                          COLLECT { MATCH (s:Stakeholder {account: $account})
+                                    OPTIONAL MATCH (s)-[i:INVOLVED_IN]->(o)
+                                    RETURN s{.*, reportsTo: [(s)-[:REPORTS_TO]->(m) | m.key][0],
+                                             roles: i.roles, status: i.status}
+                                    ORDER BY s.key } AS people,
+                          COLLECT { MATCH (f:Stakeholder {account: $account})-[r:INFLUENCES]->(t)
+                                    RETURN [f.key, t.key, r.strength, r.note] ORDER BY f.key, t.key } AS influences,
+                          COLLECT { MATCH (f:Stakeholder {account: $account})-[r:CONFLICTS_WITH]->(t)
+                                    RETURN [f.key, t.key, r.note] ORDER BY f.key, t.key } AS conflicts,
+                          COLLECT { MATCH (t:TeamMember {account: $account}) RETURN t ORDER BY t.key } AS team,
+                          COLLECT { MATCH (t:TeamMember {account: $account})-[c:HAS_CONTACT]->(s)
+                                    RETURN [t.key, s.key, c.coverage, c.lastContact, c.relationship]
+                                    ORDER BY t.key, s.key } AS contacts
+            """;
+
     private final Neo4jClient neo4j;
 
     public MapReads(Neo4jClient neo4j) {
@@ -221,24 +241,7 @@ public class MapReads {
      * returned as keys and joined to the people in memory, so each person is read once.
      */
     public Optional<PoliticalMap> politicalMap(ItemId opportunityId) {
-        return neo4j.query("""
-                        MATCH (o:Opportunity {account: $account, key: $key})
-                        MATCH (a:Account {key: $account})
-                        RETURN a, o, [(o)-[:AGAINST]->(c) | c.key][0] AS competitor,
-                          COLLECT { MATCH (s:Stakeholder {account: $account})
-                                    OPTIONAL MATCH (s)-[i:INVOLVED_IN]->(o)
-                                    RETURN s{.*, reportsTo: [(s)-[:REPORTS_TO]->(m) | m.key][0],
-                                             roles: i.roles, status: i.status}
-                                    ORDER BY s.key } AS people,
-                          COLLECT { MATCH (f:Stakeholder {account: $account})-[r:INFLUENCES]->(t)
-                                    RETURN [f.key, t.key, r.strength, r.note] ORDER BY f.key, t.key } AS influences,
-                          COLLECT { MATCH (f:Stakeholder {account: $account})-[r:CONFLICTS_WITH]->(t)
-                                    RETURN [f.key, t.key, r.note] ORDER BY f.key, t.key } AS conflicts,
-                          COLLECT { MATCH (t:TeamMember {account: $account}) RETURN t ORDER BY t.key } AS team,
-                          COLLECT { MATCH (t:TeamMember {account: $account})-[c:HAS_CONTACT]->(s)
-                                    RETURN [t.key, s.key, c.coverage, c.lastContact, c.relationship]
-                                    ORDER BY t.key, s.key } AS contacts
-                        """)
+        return neo4j.query(POLITICAL_MAP)
                 .bindAll(Map.of("account", opportunityId.account(), "key", opportunityId.key()))
                 .fetchAs(PoliticalMap.class).mappedBy((t, r) -> politicalMap(r)).one();
     }
