@@ -1,0 +1,118 @@
+package io.innercircle.analysis.centrality;
+
+import org.jgrapht.Graph;
+import org.jgrapht.Graphs;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * An immutable int-indexed snapshot of a JGraphT graph in compressed sparse row form: the arcs leaving
+ * vertex {@code i} are {@code target[offset[i]] .. target[offset[i + 1] - 1]} with lengths in {@code length}.
+ *
+ * <p>The shortest-path sweeps run millions of relaxations; on a JGraphT graph each one costs a hash lookup,
+ * an edge-set iterator and a virtual weight call, on this form it is two array reads. Undirected edges
+ * become two arcs. Self-loops are dropped because they never lie on a shortest path and never change a
+ * distance or a path count.
+ */
+final class CsrDigraph<V> {
+
+    final List<V> vertices;
+    final int[] offset;
+    final int[] target;
+    final double[] length;
+    /** The common arc length when all arcs are equally long (enables breadth-first search), else NaN. */
+    final double uniformLength;
+
+    private CsrDigraph(List<V> vertices, int[] offset, int[] target, double[] length) {
+        this.vertices = vertices;
+        this.offset = offset;
+        this.target = target;
+        this.length = length;
+        double uniform = length.length == 0 ? 1.0 : length[0];
+        for (double l : length) {
+            if (l != uniform) {
+                uniform = Double.NaN;
+                break;
+            }
+        }
+        this.uniformLength = uniform;
+    }
+
+    int vertexCount() {
+        return offset.length - 1;
+    }
+
+    int arcCount() {
+        return target.length;
+    }
+
+    /**
+     * Snapshot with the graph's own edge weights as arc lengths.
+     *
+     * @param reversed follow directed edges backwards (for distances <em>to</em> a vertex)
+     */
+    static <V, E> CsrDigraph<V> of(Graph<V, E> graph, boolean reversed) {
+        return of(graph, reversed, graph::getEdgeWeight);
+    }
+
+    /**
+     * Snapshot with arc lengths computed from each edge, so callers can turn strengths into distances
+     * without first copying the graph.
+     *
+     * @throws IllegalArgumentException if a length is not a positive finite number: with a zero-length arc
+     *                                  "shortest path" depends on heap order even in JGraphT, and negative
+     *                                  lengths would need Bellman-Ford
+     */
+    static <V, E> CsrDigraph<V> of(Graph<V, E> graph, boolean reversed, ToDoubleFunction<E> lengthOf) {
+        boolean directed = graph.getType().isDirected();
+        List<V> vertices = new ArrayList<>(graph.vertexSet());
+        int n = vertices.size();
+        Map<V, Integer> index = new HashMap<>(2 * n);
+        for (int i = 0; i < n; i++) {
+            index.put(vertices.get(i), i);
+        }
+        int[] offset = new int[n + 1];
+        int arcs = 0;
+        for (int i = 0; i < n; i++) {
+            V v = vertices.get(i);
+            for (E e : arcsOf(graph, v, directed, reversed)) {
+                if (!graph.getEdgeSource(e).equals(graph.getEdgeTarget(e))) {
+                    arcs++;
+                }
+            }
+            offset[i + 1] = arcs;
+        }
+        int[] target = new int[arcs];
+        double[] length = new double[arcs];
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            V v = vertices.get(i);
+            for (E e : arcsOf(graph, v, directed, reversed)) {
+                V w = Graphs.getOppositeVertex(graph, e, v);
+                if (w.equals(v)) {
+                    continue;
+                }
+                double l = lengthOf.applyAsDouble(e);
+                if (!(l > 0.0) || Double.isInfinite(l)) {
+                    throw new IllegalArgumentException("Edge length must be positive and finite, got " + l
+                            + " on " + graph.getEdgeSource(e) + " -> " + graph.getEdgeTarget(e));
+                }
+                target[k] = index.get(w);
+                length[k] = l;
+                k++;
+            }
+        }
+        return new CsrDigraph<>(List.copyOf(vertices), offset, target, length);
+    }
+
+    private static <V, E> Iterable<E> arcsOf(Graph<V, E> graph, V v, boolean directed, boolean reversed) {
+        if (!directed) {
+            return graph.edgesOf(v);
+        }
+        return reversed ? graph.incomingEdgesOf(v) : graph.outgoingEdgesOf(v);
+    }
+}
