@@ -26,6 +26,13 @@ final class CsrDigraph<V> {
     final double[] length;
     /** The common arc length when all arcs are equally long (enables breadth-first search), else NaN. */
     final double uniformLength;
+    /**
+     * The longest arc when every length is a whole number in 1..{@link #MAX_BUCKETED_LENGTH} and every path
+     * length fits in an int (enables a bucket queue), else 0.
+     */
+    final int maxIntegerLength;
+
+    static final int MAX_BUCKETED_LENGTH = 1 << 12;
 
     private CsrDigraph(List<V> vertices, int[] offset, int[] target, double[] length) {
         this.vertices = vertices;
@@ -40,6 +47,18 @@ final class CsrDigraph<V> {
             }
         }
         this.uniformLength = uniform;
+        int maxInteger = 0;
+        for (double l : length) {
+            if (l != Math.rint(l) || l > MAX_BUCKETED_LENGTH) {
+                maxInteger = 0;
+                break;
+            }
+            maxInteger = Math.max(maxInteger, (int) l);
+        }
+        if ((long) maxInteger * vertices.size() >= Integer.MAX_VALUE) {
+            maxInteger = 0;
+        }
+        this.maxIntegerLength = maxInteger;
     }
 
     int vertexCount() {

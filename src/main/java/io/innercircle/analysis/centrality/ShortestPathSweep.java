@@ -112,13 +112,18 @@ final class ShortestPathSweep {
     /** The per-thread search state; every array is sized once and reset only where a search touched it. */
     private static final class Worker implements Runnable {
 
+        private static final int NONE = -1;
         private static final int NOT_SEEN = -1;
         private static final int SETTLED = -2;
+        private static final int QUEUED = 0;
+
+        private enum Queue { BREADTH_FIRST, BUCKETS, HEAP }
 
         private final int[] offset;
         private final int[] target;
         private final double[] length;
         private final double uniformLength;
+        private final Queue queue;
         private final int first;
         private final int stride;
         private final double[] harmonic;
@@ -129,16 +134,27 @@ final class ShortestPathSweep {
         private final double[] delta;
         /** Vertices in the order they were settled, i.e. by non-decreasing distance. */
         private final int[] order;
+        /** Sum of 1/d over the vertices the last search reached. */
+        private double inverseDistanceSum;
+
+        /** Heap: slot of a queued vertex in the heap, or NOT_SEEN / SETTLED. Buckets: QUEUED, NOT_SEEN or SETTLED. */
         private final int[] pos;
         private final int[] heap;
         private final double[] heapKey;
         private int heapSize;
+
+        /** Bucket queue: circular array of doubly-linked lists, one per distance modulo its length. */
+        private final int[] bucketHead;
+        private final int[] next;
+        private final int[] prev;
 
         Worker(CsrDigraph<?> graph, int first, int stride, boolean wantBetweenness, double[] harmonic) {
             this.offset = graph.offset;
             this.target = graph.target;
             this.length = graph.length;
             this.uniformLength = graph.uniformLength;
+            this.queue = !Double.isNaN(uniformLength) ? Queue.BREADTH_FIRST
+                    : graph.maxIntegerLength > 0 ? Queue.BUCKETS : Queue.HEAP;
             this.first = first;
             this.stride = stride;
             this.harmonic = harmonic;
@@ -149,27 +165,36 @@ final class ShortestPathSweep {
             this.sigma = new double[n];
             this.delta = wantBetweenness ? new double[n] : null;
             this.order = new int[n];
-            boolean bfs = !Double.isNaN(uniformLength);
-            this.pos = bfs ? null : new int[n];
+            this.pos = queue == Queue.BREADTH_FIRST ? null : new int[n];
             if (pos != null) {
                 Arrays.fill(pos, NOT_SEEN);
             }
-            this.heap = bfs ? null : new int[n];
-            this.heapKey = bfs ? null : new double[n];
+            this.heap = queue == Queue.HEAP ? new int[n] : null;
+            this.heapKey = queue == Queue.HEAP ? new double[n] : null;
+            if (queue == Queue.BUCKETS) {
+                // More buckets than the longest arc, so a relaxation never lands in the bucket being emptied.
+                this.bucketHead = new int[Integer.highestOneBit(graph.maxIntegerLength) << 1];
+                Arrays.fill(bucketHead, NONE);
+                this.next = new int[n];
+                this.prev = new int[n];
+            } else {
+                this.bucketHead = null;
+                this.next = null;
+                this.prev = null;
+            }
         }
 
         @Override
         public void run() {
             int n = dist.length;
-            boolean bfs = !Double.isNaN(uniformLength);
             for (int s = first; s < n; s += stride) {
-                int reached = bfs ? breadthFirst(s) : dijkstra(s);
+                int reached = switch (queue) {
+                    case BREADTH_FIRST -> breadthFirst(s);
+                    case BUCKETS -> buckets(s);
+                    case HEAP -> dijkstra(s);
+                };
                 if (harmonic != null) {
-                    double sum = 0.0;
-                    for (int i = 1; i < reached; i++) {
-                        sum += 1.0 / dist[order[i]];
-                    }
-                    harmonic[s] = sum;
+                    harmonic[s] = inverseDistanceSum;
                 }
                 if (betweenness != null) {
                     accumulate(reached);
@@ -184,15 +209,19 @@ final class ShortestPathSweep {
          */
         private int dijkstra(int s) {
             int reached = 0;
+            double inverseSum = 0.0;
             dist[s] = 0.0;
             sigma[s] = 1.0;
             heapSize = 0;
-            push(s, 0.0);
+            siftUp(heapSize++, s, 0.0);
             while (heapSize > 0) {
                 int v = popMin();
                 pos[v] = SETTLED;
                 order[reached++] = v;
                 double dv = dist[v];
+                if (v != s) {
+                    inverseSum += 1.0 / dv;
+                }
                 double sv = sigma[v];
                 for (int a = offset[v], end = offset[v + 1]; a < end; a++) {
                     int w = target[a];
@@ -205,17 +234,98 @@ final class ShortestPathSweep {
                     if (nd < dw) {
                         dist[w] = nd;
                         sigma[w] = sv;
-                        if (pw == NOT_SEEN) {
-                            siftUp(heapSize++, w, nd);
-                        } else {
-                            siftUp(pw, w, nd);
-                        }
+                        siftUp(pw == NOT_SEEN ? heapSize++ : pw, w, nd);
                     } else if (nd == dw) {
                         sigma[w] += sv;
                     }
                 }
             }
+            inverseDistanceSum = inverseSum;
             return reached;
+        }
+
+        /**
+         * Dijkstra with Dial's bucket queue (R. B. Dial, CACM 12(11), 1969) for whole-number lengths: O(1)
+         * per queue operation instead of O(log n). Sums of whole numbers are exact, so ties are the same
+         * as with the heap, and a whole bucket shares one distance, which is settled in one go.
+         */
+        private int buckets(int s) {
+            int mask = bucketHead.length - 1;
+            int reached = 0;
+            int queued = 1;
+            double inverseSum = 0.0;
+            dist[s] = 0.0;
+            sigma[s] = 1.0;
+            pos[s] = QUEUED;
+            link(s, 0);
+            for (int d = 0; queued > 0; d++) {
+                int b = d & mask;
+                int v = bucketHead[b];
+                if (v == NONE) {
+                    continue;
+                }
+                bucketHead[b] = NONE;
+                int settledBefore = reached;
+                double dv = d;
+                while (v != NONE) {
+                    int following = next[v];
+                    pos[v] = SETTLED;
+                    queued--;
+                    order[reached++] = v;
+                    double sv = sigma[v];
+                    for (int a = offset[v], end = offset[v + 1]; a < end; a++) {
+                        int w = target[a];
+                        int pw = pos[w];
+                        if (pw == SETTLED) {
+                            continue;
+                        }
+                        double nd = dv + length[a];
+                        double dw = dist[w];
+                        if (nd < dw) {
+                            if (pw == QUEUED) {
+                                unlink(w, (int) dw & mask);
+                            } else {
+                                pos[w] = QUEUED;
+                                queued++;
+                            }
+                            link(w, (int) nd & mask);
+                            dist[w] = nd;
+                            sigma[w] = sv;
+                        } else if (nd == dw) {
+                            sigma[w] += sv;
+                        }
+                    }
+                    v = following;
+                }
+                if (d > 0) {
+                    inverseSum += (reached - settledBefore) / dv;
+                }
+            }
+            inverseDistanceSum = inverseSum;
+            return reached;
+        }
+
+        private void link(int v, int bucket) {
+            int head = bucketHead[bucket];
+            next[v] = head;
+            prev[v] = NONE;
+            if (head != NONE) {
+                prev[head] = v;
+            }
+            bucketHead[bucket] = v;
+        }
+
+        private void unlink(int v, int bucket) {
+            int p = prev[v];
+            int nx = next[v];
+            if (p != NONE) {
+                next[p] = nx;
+            } else {
+                bucketHead[bucket] = nx;
+            }
+            if (nx != NONE) {
+                prev[nx] = p;
+            }
         }
 
         /**
@@ -224,6 +334,7 @@ final class ShortestPathSweep {
          */
         private int breadthFirst(int s) {
             double step = uniformLength;
+            double inverseSum = 0.0;
             dist[s] = 0.0;
             sigma[s] = 1.0;
             order[0] = s;
@@ -231,7 +342,11 @@ final class ShortestPathSweep {
             int tail = 1;
             while (head < tail) {
                 int v = order[head++];
-                double nd = dist[v] + step;
+                double dv = dist[v];
+                if (v != s) {
+                    inverseSum += 1.0 / dv;
+                }
+                double nd = dv + step;
                 double sv = sigma[v];
                 for (int a = offset[v], end = offset[v + 1]; a < end; a++) {
                     int w = target[a];
@@ -245,6 +360,7 @@ final class ShortestPathSweep {
                     }
                 }
             }
+            inverseDistanceSum = inverseSum;
             return tail;
         }
 
@@ -282,10 +398,6 @@ final class ShortestPathSweep {
                     pos[v] = NOT_SEEN;
                 }
             }
-        }
-
-        private void push(int v, double key) {
-            siftUp(heapSize++, v, key);
         }
 
         /** Moves {@code v} with its new, smaller key up from slot {@code i}; serves both insert and decrease-key. */
