@@ -1,9 +1,8 @@
 package io.innercircle.analysis.centrality;
 
 import org.jgrapht.Graph;
-import org.jgrapht.Graphs;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +33,11 @@ final class CsrDigraph<V> {
 
     static final int MAX_BUCKETED_LENGTH = 1 << 12;
 
+    /** {@code inOffset[w + 1] - inOffset[w]} is the number of arcs entering {@code w}: room for its predecessors. */
+    final int[] inOffset;
+    /** Arc lengths as ints when {@link #maxIntegerLength} is positive, else null. */
+    final int[] intLength;
+
     private CsrDigraph(List<V> vertices, int[] offset, int[] target, double[] length) {
         this.vertices = vertices;
         this.offset = offset;
@@ -59,6 +63,20 @@ final class CsrDigraph<V> {
             maxInteger = 0;
         }
         this.maxIntegerLength = maxInteger;
+        this.intLength = maxInteger > 0 ? new int[length.length] : null;
+        if (intLength != null) {
+            for (int a = 0; a < length.length; a++) {
+                intLength[a] = (int) length[a];
+            }
+        }
+        int n = vertices.size();
+        this.inOffset = new int[n + 1];
+        for (int w : target) {
+            inOffset[w + 1]++;
+        }
+        for (int v = 0; v < n; v++) {
+            inOffset[v + 1] += inOffset[v];
+        }
     }
 
     int vertexCount() {
@@ -88,50 +106,55 @@ final class CsrDigraph<V> {
      */
     static <V, E> CsrDigraph<V> of(Graph<V, E> graph, boolean reversed, ToDoubleFunction<E> lengthOf) {
         boolean directed = graph.getType().isDirected();
-        List<V> vertices = new ArrayList<>(graph.vertexSet());
+        List<V> vertices = List.copyOf(graph.vertexSet());
         int n = vertices.size();
         Map<V, Integer> index = new HashMap<>(2 * n);
         for (int i = 0; i < n; i++) {
             index.put(vertices.get(i), i);
         }
-        int[] offset = new int[n + 1];
+        // One pass over the edges (each JGraphT lookup is a hash probe), then a counting sort by tail.
+        int capacity = (directed ? 1 : 2) * graph.edgeSet().size();
+        int[] tail = new int[capacity];
+        int[] head = new int[capacity];
+        double[] len = new double[capacity];
         int arcs = 0;
-        for (int i = 0; i < n; i++) {
-            V v = vertices.get(i);
-            for (E e : arcsOf(graph, v, directed, reversed)) {
-                if (!graph.getEdgeSource(e).equals(graph.getEdgeTarget(e))) {
-                    arcs++;
-                }
+        for (E e : graph.edgeSet()) {
+            int a = index.get(graph.getEdgeSource(e));
+            int b = index.get(graph.getEdgeTarget(e));
+            if (a == b) {
+                continue;
             }
-            offset[i + 1] = arcs;
+            double l = lengthOf.applyAsDouble(e);
+            if (!(l > 0.0) || Double.isInfinite(l)) {
+                throw new IllegalArgumentException("Edge length must be positive and finite, got " + l
+                        + " on " + graph.getEdgeSource(e) + " -> " + graph.getEdgeTarget(e));
+            }
+            if (!directed || !reversed) {
+                tail[arcs] = a;
+                head[arcs] = b;
+                len[arcs++] = l;
+            }
+            if (!directed || reversed) {
+                tail[arcs] = b;
+                head[arcs] = a;
+                len[arcs++] = l;
+            }
         }
+        int[] offset = new int[n + 1];
+        for (int k = 0; k < arcs; k++) {
+            offset[tail[k] + 1]++;
+        }
+        for (int v = 0; v < n; v++) {
+            offset[v + 1] += offset[v];
+        }
+        int[] fill = Arrays.copyOf(offset, n);
         int[] target = new int[arcs];
         double[] length = new double[arcs];
-        int k = 0;
-        for (int i = 0; i < n; i++) {
-            V v = vertices.get(i);
-            for (E e : arcsOf(graph, v, directed, reversed)) {
-                V w = Graphs.getOppositeVertex(graph, e, v);
-                if (w.equals(v)) {
-                    continue;
-                }
-                double l = lengthOf.applyAsDouble(e);
-                if (!(l > 0.0) || Double.isInfinite(l)) {
-                    throw new IllegalArgumentException("Edge length must be positive and finite, got " + l
-                            + " on " + graph.getEdgeSource(e) + " -> " + graph.getEdgeTarget(e));
-                }
-                target[k] = index.get(w);
-                length[k] = l;
-                k++;
-            }
+        for (int k = 0; k < arcs; k++) {
+            int slot = fill[tail[k]]++;
+            target[slot] = head[k];
+            length[slot] = len[k];
         }
-        return new CsrDigraph<>(List.copyOf(vertices), offset, target, length);
-    }
-
-    private static <V, E> Iterable<E> arcsOf(Graph<V, E> graph, V v, boolean directed, boolean reversed) {
-        if (!directed) {
-            return graph.edgesOf(v);
-        }
-        return reversed ? graph.incomingEdgesOf(v) : graph.outgoingEdgesOf(v);
+        return new CsrDigraph<>(vertices, offset, target, length);
     }
 }

@@ -109,72 +109,83 @@ final class ShortestPathSweep {
         }
     }
 
-    /** The per-thread search state; every array is sized once and reset only where a search touched it. */
+    /**
+     * The per-thread search state; every array is sized once and reused across sources. Only distances,
+     * heap slots and dependency sums need resetting between sources: path counts and predecessor counts are
+     * assigned on discovery before anything is added to them.
+     */
     private static final class Worker implements Runnable {
 
         private static final int NONE = -1;
+        private static final int UNREACHED = Integer.MAX_VALUE;
         private static final int NOT_SEEN = -1;
         private static final int SETTLED = -2;
-        private static final int QUEUED = 0;
 
         private enum Queue { BREADTH_FIRST, BUCKETS, HEAP }
 
         private final int[] offset;
         private final int[] target;
-        private final double[] length;
-        private final double uniformLength;
         private final Queue queue;
         private final int first;
         private final int stride;
         private final double[] harmonic;
         final double[] betweenness;
 
-        private final double[] dist;
         private final double[] sigma;
-        private final double[] delta;
+        /**
+         * Predecessors on shortest paths, in place: those of {@code w} are {@code pred[predOffset[w]]} onwards,
+         * {@code predCount[w]} of them. A vertex has at most as many as it has entering arcs.
+         */
+        private final int[] predOffset;
+        private final int[] pred;
+        private final int[] predCount;
+        /** Sum over DAG successors w of {@code (1 + delta(w)) / sigma(w)}, so {@code delta(v) = sigma(v) * acc(v)}. */
+        private final double[] acc;
         /** Vertices in the order they were settled, i.e. by non-decreasing distance. */
         private final int[] order;
-        /** Sum of 1/d over the vertices the last search reached. */
-        private double inverseDistanceSum;
 
-        /** Heap: slot of a queued vertex in the heap, or NOT_SEEN / SETTLED. Buckets: QUEUED, NOT_SEEN or SETTLED. */
+        /** Whole-number searches (breadth-first and buckets) run on ints: exact, and cheaper to compare. */
+        private final int[] intLength;
+        private final int[] intDist;
+        /** Real length of one unit of {@link #intDist}, to turn distances back into the caller's units. */
+        private final double unit;
+        /** Bucket queue: a circular array of doubly-linked lists, one per distance modulo its length. */
+        private final int[] bucketHead;
+        private final int[] next;
+        private final int[] prev;
+
+        /** Heap search on the caller's floating-point lengths. */
+        private final double[] length;
+        private final double[] dist;
         private final int[] pos;
         private final int[] heap;
         private final double[] heapKey;
         private int heapSize;
 
-        /** Bucket queue: circular array of doubly-linked lists, one per distance modulo its length. */
-        private final int[] bucketHead;
-        private final int[] next;
-        private final int[] prev;
-
         Worker(CsrDigraph<?> graph, int first, int stride, boolean wantBetweenness, double[] harmonic) {
             this.offset = graph.offset;
             this.target = graph.target;
-            this.length = graph.length;
-            this.uniformLength = graph.uniformLength;
-            this.queue = !Double.isNaN(uniformLength) ? Queue.BREADTH_FIRST
+            this.queue = !Double.isNaN(graph.uniformLength) ? Queue.BREADTH_FIRST
                     : graph.maxIntegerLength > 0 ? Queue.BUCKETS : Queue.HEAP;
             this.first = first;
             this.stride = stride;
             this.harmonic = harmonic;
             int n = graph.vertexCount();
             this.betweenness = wantBetweenness ? new double[n] : null;
-            this.dist = new double[n];
-            Arrays.fill(dist, Double.POSITIVE_INFINITY);
             this.sigma = new double[n];
-            this.delta = wantBetweenness ? new double[n] : null;
+            this.predOffset = graph.inOffset;
+            this.pred = new int[graph.arcCount()];
+            this.predCount = new int[n];
+            this.acc = wantBetweenness ? new double[n] : null;
             this.order = new int[n];
-            this.pos = queue == Queue.BREADTH_FIRST ? null : new int[n];
-            if (pos != null) {
-                Arrays.fill(pos, NOT_SEEN);
-            }
-            this.heap = queue == Queue.HEAP ? new int[n] : null;
-            this.heapKey = queue == Queue.HEAP ? new double[n] : null;
+            boolean integer = queue != Queue.HEAP;
+            this.intDist = integer ? filled(n, UNREACHED) : null;
+            this.intLength = queue == Queue.BUCKETS ? graph.intLength : null;
+            this.unit = queue == Queue.BREADTH_FIRST ? graph.uniformLength : 1.0;
             if (queue == Queue.BUCKETS) {
-                // More buckets than the longest arc, so a relaxation never lands in the bucket being emptied.
-                this.bucketHead = new int[Integer.highestOneBit(graph.maxIntegerLength) << 1];
-                Arrays.fill(bucketHead, NONE);
+                // More buckets than the longest arc: a relaxation never lands in the bucket being emptied,
+                // and a bucket never holds two live distances at once.
+                this.bucketHead = filled(Integer.highestOneBit(graph.maxIntegerLength) << 1, NONE);
                 this.next = new int[n];
                 this.prev = new int[n];
             } else {
@@ -182,81 +193,104 @@ final class ShortestPathSweep {
                 this.next = null;
                 this.prev = null;
             }
+            this.length = integer ? null : graph.length;
+            this.dist = integer ? null : new double[n];
+            if (dist != null) {
+                Arrays.fill(dist, Double.POSITIVE_INFINITY);
+            }
+            this.pos = integer ? null : filled(n, NOT_SEEN);
+            this.heap = integer ? null : new int[n];
+            this.heapKey = integer ? null : new double[n];
+        }
+
+        private static int[] filled(int size, int value) {
+            int[] a = new int[size];
+            Arrays.fill(a, value);
+            return a;
         }
 
         @Override
         public void run() {
-            int n = dist.length;
+            int n = sigma.length;
             for (int s = first; s < n; s += stride) {
-                int reached = switch (queue) {
-                    case BREADTH_FIRST -> breadthFirst(s);
-                    case BUCKETS -> buckets(s);
-                    case HEAP -> dijkstra(s);
-                };
-                if (harmonic != null) {
-                    harmonic[s] = inverseDistanceSum;
+                if (queue == Queue.HEAP) {
+                    int reached = dijkstra(s);
+                    if (harmonic != null) {
+                        double sum = 0.0;
+                        for (int i = 1; i < reached; i++) {
+                            sum += 1.0 / dist[order[i]];
+                        }
+                        harmonic[s] = sum;
+                    }
+                    if (betweenness != null) {
+                        accumulate(reached);
+                    }
+                    for (int i = 0; i < reached; i++) {
+                        int v = order[i];
+                        dist[v] = Double.POSITIVE_INFINITY;
+                        pos[v] = NOT_SEEN;
+                    }
+                } else {
+                    int reached = queue == Queue.BUCKETS ? buckets(s) : breadthFirst(s);
+                    if (harmonic != null) {
+                        harmonic[s] = inverseDistanceSum(reached);
+                    }
+                    if (betweenness != null) {
+                        accumulate(reached);
+                    }
+                    for (int i = 0; i < reached; i++) {
+                        intDist[order[i]] = UNREACHED;
+                    }
                 }
-                if (betweenness != null) {
-                    accumulate(reached);
-                }
-                reset(reached);
             }
         }
 
         /**
-         * Settles every vertex reachable from {@code s}, counting shortest paths on the way: a vertex's
-         * count is final when it is settled because all its DAG predecessors are strictly closer.
+         * With equal arc lengths every path of k arcs has the same floating-point length (the same sums in
+         * the same order), so levels decide ties exactly as Dijkstra's {@code ==} would, at queue cost O(1).
          */
-        private int dijkstra(int s) {
-            int reached = 0;
-            double inverseSum = 0.0;
-            dist[s] = 0.0;
+        private int breadthFirst(int s) {
+            int[] dist = intDist;
+            dist[s] = 0;
             sigma[s] = 1.0;
-            heapSize = 0;
-            siftUp(heapSize++, s, 0.0);
-            while (heapSize > 0) {
-                int v = popMin();
-                pos[v] = SETTLED;
-                order[reached++] = v;
-                double dv = dist[v];
-                if (v != s) {
-                    inverseSum += 1.0 / dv;
-                }
+            order[0] = s;
+            int head = 0;
+            int tail = 1;
+            while (head < tail) {
+                int v = order[head++];
+                int nd = dist[v] + 1;
                 double sv = sigma[v];
                 for (int a = offset[v], end = offset[v + 1]; a < end; a++) {
                     int w = target[a];
-                    int pw = pos[w];
-                    if (pw == SETTLED) {
-                        continue;
-                    }
-                    double nd = dv + length[a];
-                    double dw = dist[w];
-                    if (nd < dw) {
+                    int dw = dist[w];
+                    if (dw == UNREACHED) {
                         dist[w] = nd;
                         sigma[w] = sv;
-                        siftUp(pw == NOT_SEEN ? heapSize++ : pw, w, nd);
-                    } else if (nd == dw) {
+                        pred[predOffset[w]] = v;
+                        predCount[w] = 1;
+                        order[tail++] = w;
+                    } else if (dw == nd) {
                         sigma[w] += sv;
+                        pred[predOffset[w] + predCount[w]++] = v;
                     }
                 }
             }
-            inverseDistanceSum = inverseSum;
-            return reached;
+            return tail;
         }
 
         /**
          * Dijkstra with Dial's bucket queue (R. B. Dial, CACM 12(11), 1969) for whole-number lengths: O(1)
-         * per queue operation instead of O(log n). Sums of whole numbers are exact, so ties are the same
-         * as with the heap, and a whole bucket shares one distance, which is settled in one go.
+         * per queue operation instead of O(log n). A bucket holds one distance and is settled in one go;
+         * a vertex's path count is final by then because its DAG predecessors are strictly closer.
          */
         private int buckets(int s) {
+            int[] dist = intDist;
+            int[] len = intLength;
             int mask = bucketHead.length - 1;
             int reached = 0;
             int queued = 1;
-            double inverseSum = 0.0;
-            dist[s] = 0.0;
+            dist[s] = 0;
             sigma[s] = 1.0;
-            pos[s] = QUEUED;
             link(s, 0);
             for (int d = 0; queued > 0; d++) {
                 int b = d & mask;
@@ -265,43 +299,35 @@ final class ShortestPathSweep {
                     continue;
                 }
                 bucketHead[b] = NONE;
-                int settledBefore = reached;
-                double dv = d;
                 while (v != NONE) {
                     int following = next[v];
-                    pos[v] = SETTLED;
                     queued--;
                     order[reached++] = v;
                     double sv = sigma[v];
                     for (int a = offset[v], end = offset[v + 1]; a < end; a++) {
                         int w = target[a];
-                        int pw = pos[w];
-                        if (pw == SETTLED) {
-                            continue;
-                        }
-                        double nd = dv + length[a];
-                        double dw = dist[w];
+                        int nd = d + len[a];
+                        int dw = dist[w];
+                        // A settled w has dw <= d < nd, so it falls through both tests without a flag.
                         if (nd < dw) {
-                            if (pw == QUEUED) {
-                                unlink(w, (int) dw & mask);
-                            } else {
-                                pos[w] = QUEUED;
+                            if (dw == UNREACHED) {
                                 queued++;
+                            } else {
+                                unlink(w, dw & mask);
                             }
-                            link(w, (int) nd & mask);
+                            link(w, nd & mask);
                             dist[w] = nd;
                             sigma[w] = sv;
+                            pred[predOffset[w]] = v;
+                            predCount[w] = 1;
                         } else if (nd == dw) {
                             sigma[w] += sv;
+                            pred[predOffset[w] + predCount[w]++] = v;
                         }
                     }
                     v = following;
                 }
-                if (d > 0) {
-                    inverseSum += (reached - settledBefore) / dv;
-                }
             }
-            inverseDistanceSum = inverseSum;
             return reached;
         }
 
@@ -328,76 +354,87 @@ final class ShortestPathSweep {
             }
         }
 
-        /**
-         * With equal arc lengths every path of k arcs has the same floating-point length (the same sums in
-         * the same order), so levels decide ties exactly as Dijkstra's {@code ==} would, at queue cost O(1).
-         */
-        private int breadthFirst(int s) {
-            double step = uniformLength;
-            double inverseSum = 0.0;
-            dist[s] = 0.0;
-            sigma[s] = 1.0;
-            order[0] = s;
-            int head = 0;
-            int tail = 1;
-            while (head < tail) {
-                int v = order[head++];
-                double dv = dist[v];
-                if (v != s) {
-                    inverseSum += 1.0 / dv;
-                }
-                double nd = dv + step;
-                double sv = sigma[v];
-                for (int a = offset[v], end = offset[v + 1]; a < end; a++) {
-                    int w = target[a];
-                    double dw = dist[w];
-                    if (dw == Double.POSITIVE_INFINITY) {
-                        dist[w] = nd;
-                        sigma[w] = sv;
-                        order[tail++] = w;
-                    } else if (dw == nd) {
-                        sigma[w] += sv;
+        /** Sum of 1/d in the caller's units; one division per distinct distance, as order is sorted by it. */
+        private double inverseDistanceSum(int reached) {
+            double sum = 0.0;
+            int current = 0;
+            int count = 0;
+            for (int i = 1; i < reached; i++) {
+                int d = intDist[order[i]];
+                if (d != current) {
+                    if (count > 0) {
+                        sum += count / (current * unit);
                     }
+                    current = d;
+                    count = 0;
                 }
+                count++;
             }
-            inverseDistanceSum = inverseSum;
-            return tail;
+            if (count > 0) {
+                sum += count / (current * unit);
+            }
+            return sum;
         }
 
         /**
-         * Brandes' dependency accumulation in reverse settling order. Instead of storing predecessor lists it
-         * re-tests each out-arc with the very same floating-point expression the search used, which
-         * reproduces the DAG bit for bit and lets each vertex sum its own dependency in a register.
+         * Brandes' dependency accumulation: in reverse settling order each vertex, its own dependency now
+         * complete, hands {@code (1 + delta(w)) / sigma(w)} to each predecessor (one division per vertex,
+         * none per arc).
          */
         private void accumulate(int reached) {
             for (int i = reached - 1; i > 0; i--) {
-                int v = order[i];
-                double dv = dist[v];
-                double sum = 0.0;
-                for (int a = offset[v], end = offset[v + 1]; a < end; a++) {
-                    int w = target[a];
-                    if (dv + length[a] == dist[w]) {
-                        sum += (1.0 + delta[w]) / sigma[w];
-                    }
+                int w = order[i];
+                double sw = sigma[w];
+                double sum = acc[w];
+                acc[w] = 0.0;
+                betweenness[w] += sw * sum;
+                double share = 1.0 / sw + sum;
+                for (int k = predOffset[w], end = k + predCount[w]; k < end; k++) {
+                    acc[pred[k]] += share;
                 }
-                double dependency = sigma[v] * sum;
-                delta[v] = dependency;
-                betweenness[v] += dependency;
             }
+            acc[order[0]] = 0.0;
         }
 
-        private void reset(int reached) {
-            for (int i = 0; i < reached; i++) {
-                int v = order[i];
-                dist[v] = Double.POSITIVE_INFINITY;
-                sigma[v] = 0.0;
-                if (delta != null) {
-                    delta[v] = 0.0;
-                }
-                if (pos != null) {
-                    pos[v] = NOT_SEEN;
+        /**
+         * Settles every vertex reachable from {@code s}, counting shortest paths on the way: a vertex's
+         * count is final when it is settled because all its DAG predecessors are strictly closer.
+         */
+        private int dijkstra(int s) {
+            int reached = 0;
+            dist[s] = 0.0;
+            sigma[s] = 1.0;
+            heapSize = 0;
+            siftUp(heapSize++, s, 0.0);
+            while (heapSize > 0) {
+                int v = popMin();
+                pos[v] = SETTLED;
+                order[reached++] = v;
+                double dv = dist[v];
+                double sv = sigma[v];
+                for (int a = offset[v], end = offset[v + 1]; a < end; a++) {
+                    int w = target[a];
+                    int pw = pos[w];
+                    // Not implied by the distance tests here: an arc far shorter than one ulp of dv would
+                    // leave nd == dv and could add paths to a vertex already settled.
+                    if (pw == SETTLED) {
+                        continue;
+                    }
+                    double nd = dv + length[a];
+                    double dw = dist[w];
+                    if (nd < dw) {
+                        dist[w] = nd;
+                        sigma[w] = sv;
+                        pred[predOffset[w]] = v;
+                        predCount[w] = 1;
+                        siftUp(pw == NOT_SEEN ? heapSize++ : pw, w, nd);
+                    } else if (nd == dw) {
+                        sigma[w] += sv;
+                        pred[predOffset[w] + predCount[w]++] = v;
+                    }
                 }
             }
+            return reached;
         }
 
         /** Moves {@code v} with its new, smaller key up from slot {@code i}; serves both insert and decrease-key. */
