@@ -23,6 +23,11 @@ final class ShortestPathSweep {
 
     /** Below this many sources per thread, starting a thread costs more than it saves. */
     static final int MIN_SOURCES_PER_THREAD = 64;
+    /**
+     * Below this much work, n (n + m), a whole sweep takes a few milliseconds on one core, and on a busy
+     * machine waiting for a second thread to be scheduled costs more than it saves.
+     */
+    static final long MIN_PARALLEL_WORK = 1_000_000;
 
     private ShortestPathSweep() {
     }
@@ -39,9 +44,14 @@ final class ShortestPathSweep {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
+        return runWithWorkers(graph, wantBetweenness, wantHarmonic,
+                workers(graph.vertexCount(), graph.arcCount(), threads));
+    }
+
+    /** Exactly {@code workers} threads, whatever the size of the graph (tests use it on small graphs). */
+    static Sums runWithWorkers(CsrDigraph<?> graph, boolean wantBetweenness, boolean wantHarmonic, int workers) {
         int n = graph.vertexCount();
         double[] harmonic = wantHarmonic ? new double[n] : null;
-        int workers = Math.max(1, Math.min(threads, n / MIN_SOURCES_PER_THREAD));
         Worker[] all = new Worker[workers];
         for (int t = 0; t < workers; t++) {
             all[t] = new Worker(graph, t, workers, wantBetweenness, harmonic);
@@ -62,6 +72,13 @@ final class ShortestPathSweep {
             }
         }
         return new Sums(betweenness, harmonic);
+    }
+
+    static int workers(int n, int arcs, int threads) {
+        if ((long) n * (n + arcs) < MIN_PARALLEL_WORK) {
+            return 1;
+        }
+        return Math.max(1, Math.min(threads, n / MIN_SOURCES_PER_THREAD));
     }
 
     private static void runInParallel(Worker[] workers) {
