@@ -29,9 +29,11 @@ class ArchitectureTest {
 
     @Test
     void algorithmsAreFreeOfDatabaseAndSpring() {
-        noClasses().that().resideInAnyPackage("io.innercircle.analysis.centrality..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.neo4j..")
-                .allowEmptyShould(true)
+        // Everything in analysis except its api package (the GraphQL and Cypher adapter) is plain Java.
+        noClasses().that().resideInAPackage("io.innercircle.analysis..")
+                .and().resideOutsideOfPackage("io.innercircle.analysis.api..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.neo4j..",
+                        "io.innercircle.map..", "io.innercircle.bundle..", "io.innercircle.api..")
                 .check(CLASSES);
     }
 
