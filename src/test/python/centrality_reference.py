@@ -7,7 +7,8 @@ changes:
 
     /usr/bin/python3 src/test/python/centrality_reference.py      (from the repository root)
 
-Needs Debian's python3-networkx (tested with 2.8.8) and python3-scipy (for PageRank).
+Needs NetworkX and SciPy (for PageRank): Debian's python3-networkx and python3-scipy. NetworkX 2.8.8
+(Debian 12) and 3.6.1 give identical numbers.
 
 Input convention, as in InfluenceCentralities: an edge A -> B with strength s in 1..3 means A's opinion
 shapes B's decisions (B listens to A). The measures, each made to match what the Java side computes:

@@ -34,11 +34,13 @@ import java.util.Objects;
  * Path counts are kept in {@code double}, as NetworkX and igraph do, so they cannot overflow; they equal
  * JGraphT's {@code long} counts below 2^53 shortest paths per pair.
  *
- * <p>Complexity: O(n m + n^2 log n) time for weighted graphs and O(n m) when all edges have the same
- * length (breadth-first search), O(n + m) memory per thread. The graph is copied once into int-indexed
- * arrays; each source then runs a Dijkstra search with a binary heap over primitive arrays reused across
- * sources, and the dependencies are accumulated without predecessor lists. Sources are split over a fixed
- * number of threads (default: the available processors, at most 4; small graphs use one thread).
+ * <p>Complexity: O(n m + n^2 log n) time in general; O(n m) when all edges have the same length
+ * (breadth-first search) and O(n (m + D)), D the longest distance, when all lengths are whole numbers up to
+ * 4096 (Dial's bucket queue); O(n + m) memory per thread. The graph is copied once per call into
+ * int-indexed arrays (compressed sparse rows); each source then runs its search over primitive arrays
+ * reused across sources, keeping predecessors in place and spending one division per vertex on the
+ * dependencies. Sources are split over a fixed number of threads (default: the available processors, at
+ * most 4), but only on graphs where one thread would take more than a few milliseconds.
  *
  * <p>Like JGraphT's algorithms, the scores are computed on first request and cached; the graph must not
  * change in between. An instance is not safe for concurrent use.

@@ -24,10 +24,12 @@ import java.util.Objects;
  * Normalization, when asked for (JGraphT's default), divides by {@code n - 1}, so a vertex one unit away from
  * everyone scores 1.
  *
- * <p>Complexity: one Dijkstra search per vertex, O(n m + n^2 log n) time, O(n + m) memory per thread;
- * breadth-first search, O(n m), when all edges have the same length. Searches run on int-indexed arrays
- * reused across sources and split over a fixed number of threads; {@link InfluenceCentralities} takes the
- * sums from the searches it already runs for betweenness, so it pays for them only once.
+ * <p>Complexity: one shortest-path search per vertex, O(n m + n^2 log n) time with Dijkstra's heap, O(n m)
+ * by breadth-first search when all edges have the same length, O(n (m + D)) with a bucket queue when all
+ * lengths are whole numbers up to 4096 (D the longest distance); O(n + m) memory per thread. Searches
+ * run on int-indexed arrays reused across sources and split over a fixed number of threads on large
+ * graphs; {@link InfluenceCentralities} takes the sums from the searches it already runs for betweenness,
+ * so it pays for them only once.
  *
  * <p>Scores are computed on first request and cached; an instance is not safe for concurrent use.
  *

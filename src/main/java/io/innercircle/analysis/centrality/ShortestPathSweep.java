@@ -3,11 +3,14 @@ package io.innercircle.analysis.centrality;
 import java.util.Arrays;
 
 /**
- * One single-source shortest-path search from every vertex (Brandes 2001, with Dijkstra for weighted and
- * breadth-first search for equal-length arcs), accumulating betweenness dependencies and harmonic sums.
- * Shared by {@link FastBetweennessCentrality}, {@link FastHarmonicCentrality} and
- * {@link InfluenceCentralities}, which asks for both measures from the same searches because each search
- * is the expensive part of both.
+ * One single-source shortest-path search from every vertex, accumulating betweenness dependencies
+ * (Brandes 2001) and harmonic sums. Shared by {@link FastBetweennessCentrality},
+ * {@link FastHarmonicCentrality} and {@link InfluenceCentralities}, which asks for both measures from the
+ * same searches because the searches are the expensive part of both.
+ *
+ * <p>The search picks the cheapest queue the lengths allow, each giving the same distances and ties:
+ * breadth-first search when all arcs are equally long, Dial's bucket queue when all lengths are small whole
+ * numbers (the case of {@link InfluenceCentralities}), and Dijkstra with an indexed binary heap otherwise.
  *
  * <p>Path lengths are compared with exact {@code ==}, as JGraphT's {@code BetweennessCentrality} and
  * NetworkX do, and are accumulated the same way ({@code dist(v) + length(v, w)} along the path), so the
