@@ -6,6 +6,7 @@ import io.innercircle.map.Lines.ConflictLine;
 import io.innercircle.map.Lines.Contact;
 import io.innercircle.map.Lines.InfluenceLine;
 import io.innercircle.map.Lines.Involvement;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,10 +36,12 @@ public class MapEdits {
 
     private final Neo4jClient neo4j;
     private final MapReads reads;
+    private final ApplicationEventPublisher events;
 
-    public MapEdits(Neo4jClient neo4j, MapReads reads) {
+    public MapEdits(Neo4jClient neo4j, MapReads reads, ApplicationEventPublisher events) {
         this.neo4j = neo4j;
         this.reads = reads;
+        this.events = events;
     }
 
     // ---- accounts
@@ -55,6 +58,7 @@ public class MapEdits {
         }
         neo4j.query("CREATE (a:Account) SET a = $props, a.version = 1, a.createdAt = datetime(), "
                 + "a.updatedAt = a.createdAt").bind(props).to("props").run();
+        events.publishEvent(new MapChanged(key, 1));
         return reads.account(key).orElseThrow();
     }
 
@@ -487,8 +491,10 @@ public class MapEdits {
     // ---- shared
 
     private void bump(String account) {
-        neo4j.query("MATCH (a:Account {key: $key}) SET a.version = coalesce(a.version, 0) + 1, a.updatedAt = datetime()")
-                .bind(account).to("key").run();
+        long version = neo4j.query("MATCH (a:Account {key: $key}) "
+                        + "SET a.version = coalesce(a.version, 0) + 1, a.updatedAt = datetime() RETURN a.version")
+                .bind(account).to("key").fetchAs(Long.class).one().orElseThrow();
+        events.publishEvent(new MapChanged(account, version));
     }
 
     private void requireAccount(String field, String key) {

@@ -1,10 +1,12 @@
 package io.innercircle.analysis.api;
 
 import io.innercircle.support.IntegrationTest;
+import io.innercircle.support.Neo4jHarness;
 import io.innercircle.support.TestBundles;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
 
 import java.util.List;
 import java.util.Map;
@@ -138,6 +140,19 @@ class AnalysisGraphQlTest extends IntegrationTest {
         }
         graphQl.documentName("stakeholderAnalysis").variable("id", ACCOUNT + "/dis").execute()
                 .path("stakeholder.influenceAnalysis.candidate").entity(Boolean.class).isEqualTo(false);
+    }
+
+    @Test
+    void withAnExternalDatabaseTheCacheNoticesWritesFromOtherAppInstances(
+            @Autowired AccountGraphReader reader, @Autowired Environment environment) {
+        AnalysisCache verifying = new AnalysisCache(reader, environment, "true");
+        assertThat(verifying.analysis(ACCOUNT).orElseThrow().innerCircle().isCandidate("dis")).isTrue();
+        // Another instance removes Dana's influence lines and bumps the version; no event reaches this one.
+        Neo4jHarness.database().executeTransactionally(
+                "MATCH (:Stakeholder {account: $a, key: 'dis'})-[r:INFLUENCES]->() DELETE r "
+                        + "WITH count(*) AS removed MATCH (a:Account {key: $a}) SET a.version = a.version + 1",
+                Map.of("a", ACCOUNT));
+        assertThat(verifying.analysis(ACCOUNT).orElseThrow().innerCircle().isCandidate("dis")).isFalse();
     }
 
     @Test
