@@ -264,6 +264,18 @@ class MapEditsTest extends IntegrationTest {
         });
     }
 
+    @Test
+    void tooComplexQueriesAreRefused() {
+        StringBuilder wide = new StringBuilder("{");
+        for (int i = 0; i < 1001; i++) {
+            wide.append(" a").append(i).append(": ping");
+        }
+        graphQl.document(wide.append(" }").toString()).execute().errors().satisfy(errors -> {
+            assertThat(errors).isNotEmpty();
+            assertThat(errors.get(0).getMessage()).containsIgnoringCase("complexity");
+        });
+    }
+
     // ---- helpers
 
     private void refused(String document, Map<String, Object> input, String field, String classification,
