@@ -144,9 +144,15 @@ class MapQueryController {
 
     private static <T> Map<Stakeholder, List<T>> perPerson(List<Stakeholder> people,
                                                            Function<List<ItemId>, Map<ItemId, List<T>>> load) {
-        Map<ItemId, List<T>> found = load.apply(people.stream().map(p -> new ItemId(p.account(), p.key())).toList());
-        Map<Stakeholder, List<T>> result = new LinkedHashMap<>();
-        people.forEach(p -> result.put(p, found.getOrDefault(new ItemId(p.account(), p.key()), List.of())));
+        return perItem(people, p -> new ItemId(p.account(), p.key()), load);
+    }
+
+    /** One batched load for many items, then each item's list (empty when nothing was found). */
+    private static <S, T> Map<S, List<T>> perItem(List<S> items, Function<S, ItemId> id,
+                                                  Function<List<ItemId>, Map<ItemId, List<T>>> load) {
+        Map<ItemId, List<T>> found = load.apply(items.stream().map(id).toList());
+        Map<S, List<T>> result = new LinkedHashMap<>();
+        items.forEach(item -> result.put(item, found.getOrDefault(id.apply(item), List.of())));
         return result;
     }
 
@@ -154,11 +160,7 @@ class MapQueryController {
 
     @BatchMapping(typeName = "TeamMember", field = "contacts")
     Map<TeamMember, List<Contact>> teamMemberContacts(List<TeamMember> members) {
-        Map<ItemId, List<Contact>> found = reads.contacts(
-                members.stream().map(m -> new ItemId(m.account(), m.key())).toList(), true);
-        Map<TeamMember, List<Contact>> result = new LinkedHashMap<>();
-        members.forEach(m -> result.put(m, found.getOrDefault(new ItemId(m.account(), m.key()), List.of())));
-        return result;
+        return perItem(members, m -> new ItemId(m.account(), m.key()), ids -> reads.contacts(ids, true));
     }
 
     @BatchMapping(typeName = "Opportunity", field = "account")
@@ -186,10 +188,6 @@ class MapQueryController {
 
     @BatchMapping(typeName = "Opportunity", field = "involvements")
     Map<Opportunity, List<Involvement>> opportunityInvolvements(List<Opportunity> opportunities) {
-        Map<ItemId, List<Involvement>> found = reads.involvements(
-                opportunities.stream().map(o -> new ItemId(o.account(), o.key())).toList(), true);
-        Map<Opportunity, List<Involvement>> result = new LinkedHashMap<>();
-        opportunities.forEach(o -> result.put(o, found.getOrDefault(new ItemId(o.account(), o.key()), List.of())));
-        return result;
+        return perItem(opportunities, o -> new ItemId(o.account(), o.key()), ids -> reads.involvements(ids, true));
     }
 }
