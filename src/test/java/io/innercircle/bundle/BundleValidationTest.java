@@ -198,7 +198,7 @@ class BundleValidationTest extends BundleTestSupport {
     void aFieldGivenTwiceIsABadRequest() {
         Response response = post("{\"format\": \"political-map-bundle/v1\", \"format\": \"x\"}", false);
         assertThat(response.status()).isEqualTo(400);
-        assertThat(response.problems()).singleElement().asString().contains("Duplicate field 'format'");
+        assertThat(response.problems()).singleElement().asString().contains("the field 'format' is given twice");
     }
 
     @Test
