@@ -21,9 +21,21 @@ public record AccountGraph(
         List<Contact> contacts,
         List<Deal> deals) {
 
-    /** A stakeholder. {@code rank}, {@code judgedInfluence} and {@code judgedInnerCircle} may be null (not judged). */
+    /**
+     * A stakeholder. {@code rank}, {@code judgedInfluence} and {@code judgedInnerCircle} may be null (not judged).
+     * {@code adaptability} is the rep's reading of how the person adopts change: INNOVATOR, VISIONARY, PRAGMATIST,
+     * CONSERVATIVE, LAGGARD, or null when not judged.
+     */
     public record Person(String key, String name, String title, String department, Integer rank,
-                         Integer judgedInfluence, Boolean judgedInnerCircle, boolean external, boolean placeholder) {}
+                         Integer judgedInfluence, Boolean judgedInnerCircle, boolean external, boolean placeholder,
+                         String adaptability) {
+
+        /** Kept so that code written before adaptability was added still compiles; adaptability is then unknown. */
+        public Person(String key, String name, String title, String department, Integer rank,
+                      Integer judgedInfluence, Boolean judgedInnerCircle, boolean external, boolean placeholder) {
+            this(key, name, title, department, rank, judgedInfluence, judgedInnerCircle, external, placeholder, null);
+        }
+    }
 
     /** {@code person} reports to {@code manager} (the formal line). */
     public record ReportingLine(String person, String manager) {}

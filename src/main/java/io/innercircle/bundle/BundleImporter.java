@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.innercircle.map.MapChanged;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 import java.io.IOException;
@@ -27,12 +29,14 @@ public class BundleImporter {
 
     private final BundleValidator validator;
     private final BundleWriter writer;
+    private final ApplicationEventPublisher events;
     private final ObjectReader reader;
 
     public BundleImporter(BundleValidator validator, BundleWriter writer,
-                          @Qualifier("bundleObjectMapper") ObjectMapper mapper) {
+                          @Qualifier("bundleObjectMapper") ObjectMapper mapper, ApplicationEventPublisher events) {
         this.validator = validator;
         this.writer = writer;
+        this.events = events;
         // A repeated field would otherwise silently keep the last value, and anything after the bundle's closing
         // brace would be ignored; in a bundle both are mistakes to show, not to guess around.
         this.reader = mapper.reader().with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
@@ -87,6 +91,7 @@ public class BundleImporter {
         Bundle bundle = validator.check(json);
         long validated = System.nanoTime();
         BundleAccount account = writer.write(bundle, merge);
+        events.publishEvent(new MapChanged(account.key(), account.version()));
         long written = System.nanoTime();
         Bundle.Counts counts = bundle.counts();
         log.info("Imported bundle '{}' ({}, version {}): {} stakeholders, {} influence lines in {} ms "

@@ -1,6 +1,8 @@
 package io.innercircle.support;
 
+import io.innercircle.analysis.api.AnalysisCache;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
@@ -16,7 +18,9 @@ import java.time.Duration;
  * and GraphQL over HTTP. Each test starts from an empty database with the schema applied.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"innercircle.demo.load=false"})
+        properties = {"innercircle.demo.load=false",
+                // Run the analysis cache as on the embedded default: invalidated by the app's own change events.
+                "innercircle.analysis.verify-version=false"})
 public abstract class IntegrationTest {
 
     @LocalServerPort
@@ -33,6 +37,9 @@ public abstract class IntegrationTest {
         registry.add("spring.neo4j.authentication.password", () -> "");
     }
 
+    @Autowired
+    private AnalysisCache analysisCache;
+
     @BeforeEach
     void connectAndEmptyDatabase() {
         http = WebTestClient.bindToServer(new JdkClientHttpConnector())
@@ -44,5 +51,7 @@ public abstract class IntegrationTest {
         // Keep Liquibase's own bookkeeping nodes so the schema is not re-applied; drop every map.
         Neo4jHarness.database().executeTransactionally(
                 "MATCH (n) WHERE NOT any(l IN labels(n) WHERE l STARTS WITH '__Liquibase') DETACH DELETE n");
+        // The wipe above bypasses the app, so no change event tells the cache.
+        analysisCache.clear();
     }
 }

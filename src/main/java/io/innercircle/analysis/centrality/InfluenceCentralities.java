@@ -1,13 +1,10 @@
 package io.innercircle.analysis.centrality;
 
 import org.jgrapht.Graph;
-import org.jgrapht.alg.scoring.BetweennessCentrality;
-import org.jgrapht.alg.scoring.HarmonicCentrality;
 import org.jgrapht.alg.scoring.PageRank;
 import org.jgrapht.graph.DefaultWeightedEdge;
-import org.jgrapht.graph.SimpleDirectedWeightedGraph;
+import org.jgrapht.graph.EdgeReversedGraph;
 
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -17,39 +14,79 @@ import java.util.Map;
  * B's decisions with strength s. Power accrues to A, so PageRank runs on the reversed ("B listens to A")
  * graph with strengths as weights, while betweenness and closeness read weights as distances and get
  * {@code 1 / strength}.
+ *
+ * <p>Exact ties: in floating point {@code 1 + 1 + 1/3.} is not {@code 1/3. + 1 + 1}, so with distances
+ * {@code 1 / s} two equally short chains of influence may not both count as shortest, and which one wins
+ * depends only on where along each chain its weak line sits. The shortest-path searches therefore use {@code L / s}, where
+ * {@code L} is the least common multiple of the strengths present (6 for strengths 1..3): whole numbers,
+ * whose sums are exact. Scaling every distance by {@code L} changes no shortest path, so betweenness is
+ * unchanged, and harmonic sums are multiplied back by {@code L}. Non-integer strengths fall back to
+ * {@code 1 / s}.
+ *
+ * <p>Cost: the two weighted degrees are O(n + m); PageRank (JGraphT's) iterates over a reversed view
+ * without copying the graph; betweenness and harmonic closeness come out of a single all-sources
+ * shortest-path sweep (see {@link FastBetweennessCentrality}), which for whole-number distances uses a
+ * bucket queue: O(n (m + D)), D the longest distance, about 6 times the diameter for strengths 1..3.
  */
 public final class InfluenceCentralities {
 
     public static final double DAMPING = 0.85;
 
+    /** Beyond this the distances {@code L / s} would stop being small whole numbers; use {@code 1 / s}. */
+    private static final long MAX_LENGTH_UNIT = 1L << 20;
+
     private InfluenceCentralities() {
     }
 
     public static Centralities compute(Graph<String, DefaultWeightedEdge> influence) {
-        Graph<String, DefaultWeightedEdge> listensTo = new SimpleDirectedWeightedGraph<>(DefaultWeightedEdge.class);
-        Graph<String, DefaultWeightedEdge> distances = new SimpleDirectedWeightedGraph<>(DefaultWeightedEdge.class);
-        Map<String, Double> out = new HashMap<>();
-        Map<String, Double> in = new HashMap<>();
-        for (String v : influence.vertexSet()) {
-            listensTo.addVertex(v);
-            distances.addVertex(v);
-            out.put(v, 0.0);
-            in.put(v, 0.0);
-        }
-        for (DefaultWeightedEdge e : influence.edgeSet()) {
-            String from = influence.getEdgeSource(e);
-            String to = influence.getEdgeTarget(e);
-            double strength = influence.getEdgeWeight(e);
-            listensTo.setEdgeWeight(listensTo.addEdge(to, from), strength);
-            distances.setEdgeWeight(distances.addEdge(from, to), 1.0 / strength);
-            out.merge(from, strength, Double::sum);
-            in.merge(to, strength, Double::sum);
-        }
-        Map<String, Double> pageRank = new PageRank<>(listensTo, DAMPING, 1000, 1e-10).getScores();
-        Map<String, Double> betweenness = new BetweennessCentrality<>(distances, true).getScores();
+        return compute(influence, ShortestPathSweep.defaultThreads());
+    }
+
+    /**
+     * @param threads the most threads the shortest-path sweep may use, at least 1
+     */
+    public static Centralities compute(Graph<String, DefaultWeightedEdge> influence, int threads) {
+        Map<String, Double> out = new WeightedDegreeCentrality<>(influence, false).getScores();
+        Map<String, Double> in = new WeightedDegreeCentrality<>(influence, true).getScores();
+        Map<String, Double> pageRank =
+                new PageRank<>(new EdgeReversedGraph<>(influence), DAMPING, 1000, 1e-10).getScores();
+
+        double unit = lengthUnit(influence);
+        CsrDigraph<String> distances =
+                CsrDigraph.of(influence, false, e -> unit / influence.getEdgeWeight(e));
+        ShortestPathSweep.Sums sums = ShortestPathSweep.run(distances, true, true, threads);
+        double[] betweenness = FastBetweennessCentrality.scale(sums.betweenness(), true, true);
         // incoming = false: distances are measured from the person outward, along their influence.
-        Map<String, Double> harmonic = new HarmonicCentrality<>(distances, false, true).getScores();
+        double[] harmonic = FastHarmonicCentrality.scale(sums.harmonic(), true, unit);
+
         return new Centralities(Map.copyOf(pageRank), Map.copyOf(out), Map.copyOf(in),
-                Map.copyOf(betweenness), Map.copyOf(harmonic));
+                Map.copyOf(FastBetweennessCentrality.toMap(distances.vertices, betweenness)),
+                Map.copyOf(FastBetweennessCentrality.toMap(distances.vertices, harmonic)));
+    }
+
+    /** The least common multiple of the strengths, or 1 if some strength is not a small whole number. */
+    static double lengthUnit(Graph<String, DefaultWeightedEdge> influence) {
+        long lcm = 1;
+        for (DefaultWeightedEdge e : influence.edgeSet()) {
+            double s = influence.getEdgeWeight(e);
+            if (!(s >= 1.0) || s > MAX_LENGTH_UNIT || s != Math.rint(s)) {
+                return 1.0;
+            }
+            long strength = (long) s;
+            lcm = lcm / gcd(lcm, strength) * strength;
+            if (lcm > MAX_LENGTH_UNIT) {
+                return 1.0;
+            }
+        }
+        return lcm;
+    }
+
+    private static long gcd(long a, long b) {
+        while (b != 0) {
+            long t = a % b;
+            a = b;
+            b = t;
+        }
+        return a;
     }
 }

@@ -1,0 +1,44 @@
+package io.innercircle;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * The module boundaries of the architecture: the map is the core and depends on no other feature; analysis is
+ * pure (no database, no Spring in its algorithms) and only reads the map; features never form cycles.
+ */
+class ArchitectureTest {
+
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.innercircle");
+
+    @Test
+    void theMapDependsOnNoOtherFeature() {
+        noClasses().that().resideInAPackage("io.innercircle.map..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "io.innercircle.analysis..", "io.innercircle.bundle..", "io.innercircle.assessment..",
+                        "io.innercircle.plan..", "io.innercircle.history..", "io.innercircle.access..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void algorithmsAreFreeOfDatabaseAndSpring() {
+        // Everything in analysis except its api package (the GraphQL and Cypher adapter) is plain Java.
+        noClasses().that().resideInAPackage("io.innercircle.analysis..")
+                .and().resideOutsideOfPackage("io.innercircle.analysis.api..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.neo4j..",
+                        "io.innercircle.map..", "io.innercircle.bundle..", "io.innercircle.api..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void featuresHaveNoCycles() {
+        slices().matching("io.innercircle.(*)..").should().beFreeOfCycles().check(CLASSES);
+    }
+}
