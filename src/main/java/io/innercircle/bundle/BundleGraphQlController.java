@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import graphql.schema.DataFetchingEnvironment;
 import io.innercircle.api.NotFoundException;
+import io.innercircle.map.Account;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -39,10 +40,10 @@ class BundleGraphQlController {
     }
 
     /**
-     * @param account  the account as the GraphQL {@code Account} type resolves it
+     * @param account  the map feature's account record, so that all of {@code Account}'s fields resolve on it
      * @param problems always empty: a refused bundle is reported as errors, not as a payload
      */
-    record ImportBundlePayload(BundleAccount account, boolean merged, List<BundleProblem> problems,
+    record ImportBundlePayload(Account account, boolean merged, List<BundleProblem> problems,
                                Bundle.Counts counts) {
     }
 

@@ -1,5 +1,6 @@
 package io.innercircle.bundle;
 
+import io.innercircle.map.Account;
 import org.neo4j.driver.Record;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,11 +63,11 @@ class BundleWriter {
     }
 
     @Transactional
-    public BundleAccount write(Bundle bundle, boolean merge) {
+    public Account write(Bundle bundle, boolean merge) {
         String account = bundle.account().key();
         // Touching the account node first takes its write lock, so two imports of the same account run one
         // after the other instead of interleaving their deletes and writes.
-        BundleAccount written = upsertAccount(bundle.account());
+        Account written = upsertAccount(bundle.account());
         if (!merge) {
             clearAccount(account);
         }
@@ -81,7 +82,7 @@ class BundleWriter {
         return written;
     }
 
-    private BundleAccount upsertAccount(Bundle.Account a) {
+    private Account upsertAccount(Bundle.Account a) {
         return neo4j.query("""
                         MERGE (a:Account {key: $key})
                           ON CREATE SET a.createdAt = datetime()
@@ -90,8 +91,8 @@ class BundleWriter {
                         RETURN a.key AS key, a.name AS name, a.industry AS industry, a.notes AS notes,
                                a.version AS version""")
                 .bindAll(props("key", a.key(), "name", a.name(), "industry", a.industry(), "notes", a.notes()))
-                .fetchAs(BundleAccount.class)
-                .mappedBy((types, r) -> new BundleAccount(r.get("key").asString(), r.get("name").asString(),
+                .fetchAs(Account.class)
+                .mappedBy((types, r) -> new Account(r.get("key").asString(), r.get("name").asString(),
                         r.get("industry").asString(null), r.get("notes").asString(null), r.get("version").asLong()))
                 .one()
                 .orElseThrow();

@@ -1,5 +1,7 @@
 package io.innercircle.bundle;
 
+import io.innercircle.map.Account;
+
 /**
  * What an import did.
  *
@@ -7,5 +9,5 @@ package io.innercircle.bundle;
  * @param merged  true when the bundle was merged into the account, false when it replaced it
  * @param counts  how many of each thing the bundle held, i.e. what was written
  */
-public record ImportResult(BundleAccount account, boolean merged, Bundle.Counts counts) {
+public record ImportResult(Account account, boolean merged, Bundle.Counts counts) {
 }

@@ -16,7 +16,7 @@ class BundleRoundTripTest extends BundleTestSupport {
     private static final String IMPORT = """
             mutation($bundle: JSON!, $merge: Boolean) {
               importBundle(bundle: $bundle, merge: $merge) {
-                account { id key name industry notes version }
+                account { id key name industry notes version stakeholders(first: 2) { totalCount } }
                 merged
                 problems { pointer message }
                 counts { team competitors stakeholders reportingLines influences conflicts contacts
@@ -105,6 +105,9 @@ class BundleRoundTripTest extends BundleTestSupport {
                 .errors().verify()
                 .path("importBundle.account.id").entity(String.class).isEqualTo(account)
                 .path("importBundle.account.version").entity(Integer.class).isEqualTo(1)
+                // The map feature's Account type resolves on the imported account, lists included.
+                .path("importBundle.account.stakeholders.totalCount").entity(Integer.class)
+                .isEqualTo(original.path("stakeholders").size())
                 .path("importBundle.merged").entity(Boolean.class).isEqualTo(false)
                 .path("importBundle.problems").entityList(Object.class).hasSize(0)
                 .path("importBundle.counts.stakeholders").entity(Integer.class)

@@ -198,7 +198,8 @@ class BundleValidationTest extends BundleTestSupport {
     void aFieldGivenTwiceIsABadRequest() {
         Response response = post("{\"format\": \"political-map-bundle/v1\", \"format\": \"x\"}", false);
         assertThat(response.status()).isEqualTo(400);
-        assertThat(response.problems()).singleElement().asString().isEqualTo(" | the body is not valid JSON (line 1, column 47): the field 'format' is given twice");
+        assertThat(response.problems()).singleElement().asString()
+                .isEqualTo(" | the body is not valid JSON (line 1, column 47): the field 'format' is given twice");
     }
 
     @Test
