@@ -103,13 +103,13 @@ class BundleWriter {
         // One statement, one round trip. Ratings and tactics have no index on account, but are reached from
         // their opportunities; the label scans after that catch any that lost their opportunity some other way.
         run("""
-                CALL { MATCH (:Opportunity {account: $account})-[:HAS_RATING|HAS_TACTIC]->(x) DETACH DELETE x }
-                CALL { MATCH (x:Rating {account: $account}) DETACH DELETE x }
-                CALL { MATCH (x:Tactic {account: $account}) DETACH DELETE x }
-                CALL { MATCH (x:Opportunity {account: $account}) DETACH DELETE x }
-                CALL { MATCH (x:Stakeholder {account: $account}) DETACH DELETE x }
-                CALL { MATCH (x:TeamMember {account: $account}) DETACH DELETE x }
-                CALL { MATCH (x:Competitor {account: $account}) DETACH DELETE x }""", Map.of("account", account));
+                CALL () { MATCH (:Opportunity {account: $account})-[:HAS_RATING|HAS_TACTIC]->(x) DETACH DELETE x }
+                CALL () { MATCH (x:Rating {account: $account}) DETACH DELETE x }
+                CALL () { MATCH (x:Tactic {account: $account}) DETACH DELETE x }
+                CALL () { MATCH (x:Opportunity {account: $account}) DETACH DELETE x }
+                CALL () { MATCH (x:Stakeholder {account: $account}) DETACH DELETE x }
+                CALL () { MATCH (x:TeamMember {account: $account}) DETACH DELETE x }
+                CALL () { MATCH (x:Competitor {account: $account}) DETACH DELETE x }""", Map.of("account", account));
     }
 
     /**
@@ -126,8 +126,8 @@ class BundleWriter {
         unwind("""
                 UNWIND $rows AS id
                 MATCH (o) WHERE elementId(o) = id
-                CALL { WITH o MATCH (o)-[:HAS_RATING|HAS_TACTIC]->(x) DETACH DELETE x }
-                CALL { WITH o MATCH (o)-[r:INVOLVED_IN|AGAINST]-() DELETE r }""", null,
+                CALL (o) { MATCH (o)-[:HAS_RATING|HAS_TACTIC]->(x) DETACH DELETE x }
+                CALL (o) { MATCH (o)-[r:INVOLVED_IN|AGAINST]-() DELETE r }""", null,
                 new ArrayList<>(ids.opportunities().values()));
     }
 
@@ -185,7 +185,7 @@ class BundleWriter {
                 %s
                 %s (a)-[r:CONFLICTS_WITH]->(b)
                 SET r.note = row.note""".formatted(merge
-                        ? "CALL { WITH a, b MATCH (b)-[reverse:CONFLICTS_WITH]->(a) DELETE reverse }" : "", verb),
+                        ? "CALL (a, b) { MATCH (b)-[reverse:CONFLICTS_WITH]->(a) DELETE reverse }" : "", verb),
                 null, list(bundle.conflicts()).stream().map(c -> {
                     String x = c.between().get(0);
                     String y = c.between().get(1);
