@@ -71,6 +71,24 @@ class PoliticalMapQueryTest extends IntegrationTest {
     }
 
     @Test
+    void teamMemberShowsTheirContacts() {
+        var randy = graphQl.documentName("teamMember").variable("id", "acme/randy").execute();
+        randy.path("teamMember.role").entity(String.class).isEqualTo("Account manager");
+        randy.path("teamMember.contacts[*].stakeholder.id").entityList(String.class).containsExactly("acme/cto");
+        randy.path("teamMember.contacts[0].relationship").entity(String.class).isEqualTo("TRUSTED_ADVISOR");
+        graphQl.documentName("teamMember").variable("id", "acme/nobody").execute().path("teamMember").valueIsNull();
+    }
+
+    @Test
+    void opportunityShowsItsDealData() {
+        var deal = graphQl.document("{ opportunity(id: \"acme/erp\") { key name stage amount currency closeDate "
+                + "competitor { key } account { key } involvements { stakeholder { key } roles status } } }").execute();
+        deal.path("opportunity.closeDate").entity(String.class).isEqualTo("2027-06-30");
+        deal.path("opportunity.competitor.key").entity(String.class).isEqualTo("x-sys");
+        deal.path("opportunity.involvements[*].stakeholder.key").entityList(String.class).containsExactly("ceo", "cto");
+    }
+
+    @Test
     void accountListsPeopleTeamCompetitorsAndOpportunitiesWithCursorPages() {
         var first = graphQl.documentName("accountStakeholders").variable("key", "acme").variable("first", 2).execute();
         first.path("account.stakeholders.totalCount").entity(Integer.class).isEqualTo(5);
