@@ -29,12 +29,6 @@ public record AccountGraph(
     public record Person(String key, String name, String title, String department, Integer rank,
                          Integer judgedInfluence, Boolean judgedInnerCircle, boolean external, boolean placeholder,
                          String adaptability) {
-
-        /** Kept so that code written before adaptability was added still compiles; adaptability is then unknown. */
-        public Person(String key, String name, String title, String department, Integer rank,
-                      Integer judgedInfluence, Boolean judgedInnerCircle, boolean external, boolean placeholder) {
-            this(key, name, title, department, rank, judgedInfluence, judgedInnerCircle, external, placeholder, null);
-        }
     }
 
     /** {@code person} reports to {@code manager} (the formal line). */
