@@ -75,9 +75,7 @@ class BundleGraphQlController {
             throw new IllegalStateException("A parsed bundle could not be written back as JSON", e);
         }
         if (size > maxSize.toBytes()) {
-            throw new BundleRejectedException(new BundleProblem("", "the bundle is "
-                    + BundleRestController.megabytes(size) + " and is larger than the limit of "
-                    + BundleRestController.megabytes(maxSize.toBytes()) + " (setting innercircle.bundle.max-size)"));
+            throw new BundleRejectedException(BundleRestController.tooLarge(size, maxSize.toBytes()));
         }
     }
 }

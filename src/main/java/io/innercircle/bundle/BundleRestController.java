@@ -105,10 +105,15 @@ class BundleRestController {
     }
 
     private ResponseEntity<Object> tooLarge(long length) {
-        String size = length >= 0 ? " is " + megabytes(length) + " and" : "";
-        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(new Refused(List.of(new BundleProblem("",
-                "the bundle" + size + " is larger than the limit of " + megabytes(maxSize.toBytes())
-                        + " (setting innercircle.bundle.max-size)"))));
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                .body(new Refused(List.of(tooLarge(length, maxSize.toBytes()))));
+    }
+
+    /** The problem of a bundle over the size limit; {@code size} is negative when not known. */
+    static BundleProblem tooLarge(long size, long limit) {
+        String is = size >= 0 ? " is " + megabytes(size) + " and" : "";
+        return new BundleProblem("", "the bundle" + is + " is larger than the limit of " + megabytes(limit)
+                + " (setting innercircle.bundle.max-size)");
     }
 
     static String megabytes(long bytes) {

@@ -168,8 +168,9 @@ public class MapEdits {
     public Stakeholder setReportsTo(String personText, String managerText) {
         ItemId person = ItemId.parse("stakeholder", personText);
         requireStakeholder("stakeholder", person);
-        if (managerText != null) {
-            ItemId manager = sameAccount("manager", person.account(), ItemId.parse("manager", managerText));
+        ItemId manager = managerText == null ? null
+                : sameAccount("manager", person.account(), ItemId.parse("manager", managerText));
+        if (manager != null) {
             requireStakeholder("manager", manager);
             if (manager.equals(person)) {
                 throw new InvalidInputException("manager", "a person cannot report to themselves");
@@ -190,7 +191,7 @@ public class MapEdits {
                         + "OPTIONAL MATCH (m:Stakeholder {account: $account, key: $manager}) "
                         + "FOREACH (x IN CASE WHEN m IS NULL THEN [] ELSE [1] END | CREATE (s)-[:REPORTS_TO]->(m))")
                 .bindAll(params("account", person.account(), "person", person.key(),
-                        "manager", managerText == null ? null : ItemId.parse("manager", managerText).key()))
+                        "manager", manager == null ? null : manager.key()))
                 .run();
         bump(person.account());
         return reads.stakeholder(person).orElseThrow();

@@ -2,6 +2,7 @@ package io.innercircle.analysis.api;
 
 import io.innercircle.analysis.AccountGraph;
 import io.innercircle.analysis.account.AccountAnalysis;
+import io.innercircle.database.NoExternalNeo4jCondition;
 import io.innercircle.map.MapChanged;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.env.Environment;
@@ -37,9 +38,8 @@ public class AnalysisCache {
     public AnalysisCache(AccountGraphReader reader, Environment environment,
                          @Value("${innercircle.analysis.verify-version:}") String verifyVersion) {
         this.reader = reader;
-        String uri = environment.getProperty("spring.neo4j.uri");
         this.verifyVersion = verifyVersion == null || verifyVersion.isBlank()
-                ? uri != null && !uri.isBlank()
+                ? !NoExternalNeo4jCondition.isEmbedded(environment)
                 : Boolean.parseBoolean(verifyVersion);
     }
 
