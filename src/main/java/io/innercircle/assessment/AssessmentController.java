@@ -1,0 +1,159 @@
+package io.innercircle.assessment;
+
+import io.innercircle.api.InvalidInputException;
+import io.innercircle.api.NotFoundException;
+import io.innercircle.map.ItemId;
+import io.innercircle.map.MapReads;
+import io.innercircle.map.Opportunity;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** GraphQL entry points of the assessment and the competitive strategy (graphql-schema/assessment.graphqls). */
+@Controller
+class AssessmentController {
+
+    private final AssessmentStore store;
+    private final AssessmentViews views;
+    private final MapReads map;
+
+    AssessmentController(AssessmentStore store, AssessmentViews views, MapReads map) {
+        this.store = store;
+        this.views = views;
+        this.map = map;
+    }
+
+    @QueryMapping
+    AssessmentViews.View assessment(@Argument String opportunity) {
+        return map.opportunity(ItemId.parse("opportunity", opportunity))
+                .map(o -> views.assessments(List.of(o)).get(o)).orElse(null);
+    }
+
+    @BatchMapping(typeName = "Opportunity", field = "assessment")
+    Map<Opportunity, AssessmentViews.View> opportunityAssessment(List<Opportunity> opportunities) {
+        return views.assessments(opportunities);
+    }
+
+    @BatchMapping(typeName = "Opportunity")
+    Map<Opportunity, AssessmentViews.AdviceView> strategyAdvice(List<Opportunity> opportunities) {
+        Map<Opportunity, AssessmentViews.AdviceView> result = new LinkedHashMap<>();
+        views.strategies(opportunities).forEach((o, s) -> result.put(o, s.advice()));
+        return result;
+    }
+
+    @BatchMapping(typeName = "Opportunity")
+    Map<Opportunity, AssessmentViews.ChoiceView> strategyChoice(List<Opportunity> opportunities) {
+        Map<Opportunity, AssessmentViews.ChoiceView> result = new LinkedHashMap<>();
+        views.strategies(opportunities).forEach((o, s) -> {
+            if (s.choice() != null) {
+                result.put(o, s.choice());
+            }
+        });
+        return result;
+    }
+
+    @BatchMapping(typeName = "Opportunity")
+    Map<Opportunity, List<AssessmentViews.ChoiceView>> strategyHistory(List<Opportunity> opportunities) {
+        Map<Opportunity, List<AssessmentViews.ChoiceView>> result = new LinkedHashMap<>();
+        views.strategies(opportunities).forEach((o, s) -> result.put(o, s.history()));
+        return result;
+    }
+
+    @SchemaMapping(typeName = "Assessment")
+    Opportunity opportunity(AssessmentViews.View view) {
+        return view.opportunity();
+    }
+
+    // ---- mutations
+
+    @MutationMapping
+    Map<String, Object> rateCriteria(@Argument Map<String, Object> input) {
+        ItemId opportunity = ItemId.parse("input.opportunity", (String) input.get("opportunity"));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> ratings = (List<Map<String, Object>>) input.get("ratings");
+        if (ratings.isEmpty()) {
+            throw new InvalidInputException("input.ratings", "must rate at least one criterion");
+        }
+        List<AssessmentStore.RatingPatch> patches = new ArrayList<>();
+        for (int i = 0; i < ratings.size(); i++) {
+            Map<String, Object> r = ratings.get(i);
+            String field = "input.ratings[" + i + "]";
+            Criterion criterion = Criterion.of(field + ".criterion", (Integer) r.get("criterion"));
+            Map<ItemId, Rating> competitors = new LinkedHashMap<>();
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> given = r.get("competitors") == null ? List.of()
+                    : (List<Map<String, Object>>) r.get("competitors");
+            for (Map<String, Object> c : given) {
+                ItemId id = ItemId.parse(field + ".competitors", (String) c.get("competitor"));
+                if (competitors.containsKey(id)) {
+                    throw new InvalidInputException(field + ".competitors", "'" + id + "' is listed twice");
+                }
+                competitors.put(id, rating(c.get("rating")));
+            }
+            patches.add(new AssessmentStore.RatingPatch(criterion, r.containsKey("us"), rating(r.get("us")),
+                    competitors, r.containsKey("note"), (String) r.get("note")));
+        }
+        store.rate(opportunity, patches);
+        return payload(opportunity);
+    }
+
+    @MutationMapping
+    Map<String, Object> addDealCompetitor(@Argument String opportunity, @Argument String competitor) {
+        ItemId id = ItemId.parse("opportunity", opportunity);
+        store.addCompetitor(id, ItemId.parse("competitor", competitor));
+        return payload(id);
+    }
+
+    @MutationMapping
+    Map<String, Object> removeDealCompetitor(@Argument String opportunity, @Argument String competitor) {
+        ItemId id = ItemId.parse("opportunity", opportunity);
+        store.removeCompetitor(id, ItemId.parse("competitor", competitor));
+        return payload(id);
+    }
+
+    @MutationMapping
+    Map<String, Object> answerStrategyQuestions(@Argument Map<String, Object> input) {
+        ItemId id = ItemId.parse("input.opportunity", (String) input.get("opportunity"));
+        Map<String, Answer> answers = new LinkedHashMap<>();
+        for (String question : AssessmentStore.QUESTION_PROPERTIES) {
+            if (input.containsKey(question)) {
+                Object value = input.get(question);
+                answers.put(question, value == null ? null : Answer.valueOf(value.toString()));
+            }
+        }
+        if (answers.isEmpty()) {
+            throw new InvalidInputException("input", "answer at least one question");
+        }
+        store.answerQuestions(id, answers);
+        return Map.of("opportunity", opportunity(id));
+    }
+
+    @MutationMapping
+    Map<String, Object> chooseStrategy(@Argument Map<String, Object> input) {
+        ItemId id = ItemId.parse("input.opportunity", (String) input.get("opportunity"));
+        store.choose(id, CompetitiveStrategy.valueOf(input.get("strategy").toString()),
+                (String) input.get("rationale"));
+        return Map.of("opportunity", opportunity(id));
+    }
+
+    private Map<String, Object> payload(ItemId opportunity) {
+        Opportunity o = opportunity(opportunity);
+        return Map.of("assessment", views.assessments(List.of(o)).get(o));
+    }
+
+    private Opportunity opportunity(ItemId id) {
+        return map.opportunity(id).orElseThrow(() -> new NotFoundException("opportunity", "opportunity", id.toString()));
+    }
+
+    private static Rating rating(Object value) {
+        return value == null ? null : Rating.valueOf(value.toString());
+    }
+}

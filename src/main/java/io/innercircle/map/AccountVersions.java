@@ -1,0 +1,34 @@
+package io.innercircle.map;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The one way a write announces itself: the account's version goes up by one and {@link MapChanged} is
+ * published inside the write's transaction. Every feature that writes into an account's graph (the map edits,
+ * the assessment, the plan) calls this, so caches keyed by version see every change.
+ */
+@Component
+public class AccountVersions {
+
+    private final Neo4jClient neo4j;
+    private final ApplicationEventPublisher events;
+
+    AccountVersions(Neo4jClient neo4j, ApplicationEventPublisher events) {
+        this.neo4j = neo4j;
+        this.events = events;
+    }
+
+    /** Must run inside the caller's write transaction, so the bump commits or rolls back with the change. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public long bump(String account) {
+        long version = neo4j.query("MATCH (a:Account {key: $key}) "
+                        + "SET a.version = coalesce(a.version, 0) + 1, a.updatedAt = datetime() RETURN a.version")
+                .bind(account).to("key").fetchAs(Long.class).one().orElseThrow();
+        events.publishEvent(new MapChanged(account, version));
+        return version;
+    }
+}
