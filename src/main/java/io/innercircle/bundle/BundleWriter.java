@@ -102,8 +102,12 @@ class BundleWriter {
     private void clearAccount(String account) {
         // One statement, one round trip. Ratings and tactics have no index on account, but are reached from
         // their opportunities; the label scans after that catch any that lost their opportunity some other way.
+        // The plan's records outside the bundle format (strategy choices, reviews, stage outcomes and moves) go
+        // with their opportunity.
         run("""
-                CALL () { MATCH (:Opportunity {account: $account})-[:HAS_RATING|HAS_TACTIC]->(x) DETACH DELETE x }
+                CALL () { MATCH (:Opportunity {account: $account})
+                                -[:HAS_RATING|HAS_TACTIC|CHOSE_STRATEGY|HAS_REVIEW|HAS_OUTCOME|MOVED]->(x)
+                          DETACH DELETE x }
                 CALL () { MATCH (x:Rating {account: $account}) DETACH DELETE x }
                 CALL () { MATCH (x:Tactic {account: $account}) DETACH DELETE x }
                 CALL () { MATCH (x:Opportunity {account: $account}) DETACH DELETE x }
@@ -259,7 +263,7 @@ class BundleWriter {
         unwind("""
                 UNWIND $rows AS row
                 MATCH (o) WHERE elementId(o) = row.opportunity
-                CREATE (o)-[:HAS_TACTIC]->(t:Tactic {account: $account})
+                CREATE (o)-[:HAS_TACTIC]->(t:Tactic {account: $account, key: randomUUID()})
                 SET t.position = row.position, t.prime = row.prime, t.what = row.what, t.due = date(row.due),
                     t.resources = row.resources, t.cost = row.cost, t.done = row.done
                 WITH t, row WHERE row.owner IS NOT NULL
