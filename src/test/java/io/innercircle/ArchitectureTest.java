@@ -38,6 +38,17 @@ class ArchitectureTest {
     }
 
     @Test
+    void theAnalysisAndTheAssessmentDoNotReadThePlan() {
+        // The plan builds on the assessment and the analysis, never the other way round.
+        noClasses().that().resideInAnyPackage("io.innercircle.analysis..", "io.innercircle.assessment..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.innercircle.plan..", "io.innercircle.bundle..")
+                .check(CLASSES);
+        noClasses().that().resideInAPackage("io.innercircle.analysis..")
+                .should().dependOnClassesThat().resideInAPackage("io.innercircle.assessment..")
+                .check(CLASSES);
+    }
+
+    @Test
     void featuresHaveNoCycles() {
         slices().matching("io.innercircle.(*)..").should().beFreeOfCycles().check(CLASSES);
     }

@@ -38,12 +38,15 @@ public class MapEdits {
     private final MapReads reads;
     private final ApplicationEventPublisher events;
     private final AccountVersions versions;
+    private final List<StageChangeCheck> stageChecks;
 
-    public MapEdits(Neo4jClient neo4j, MapReads reads, ApplicationEventPublisher events, AccountVersions versions) {
+    public MapEdits(Neo4jClient neo4j, MapReads reads, ApplicationEventPublisher events, AccountVersions versions,
+                    List<StageChangeCheck> stageChecks) {
         this.neo4j = neo4j;
         this.reads = reads;
         this.events = events;
         this.versions = versions;
+        this.stageChecks = List.copyOf(stageChecks);
     }
 
     // ---- accounts
@@ -365,6 +368,13 @@ public class MapEdits {
     public Opportunity updateOpportunity(Map<String, Object> input) {
         ItemId id = ItemId.parse("input.id", (String) input.get("id"));
         requireOpportunity("input.id", id);
+        if (input.containsKey("stage")) {
+            String from = reads.opportunity(id).orElseThrow().stage();
+            String to = (String) input.get("stage");
+            if (!java.util.Objects.equals(from, to)) {
+                stageChecks.forEach(check -> check.stageChanging(id, from, to));
+            }
+        }
         Map<String, Object> patch = new LinkedHashMap<>(input);
         patch.remove("id");
         boolean competitorGiven = patch.containsKey("competitor");

@@ -352,13 +352,38 @@ public class PlanStore {
         String why = blankToNull(Checks.longText("input.reason", reason));
         List<StageOutcome> unmet = StageRules.unmetPassed(from, to, plan(opportunity).outcomes());
         if (!unmet.isEmpty() && !override) {
-            throw new InvalidInputException("input.stage", "moving to " + to.title() + " goes past outcomes not "
-                    + "met: " + String.join("; ", unmet.stream().map(StageOutcome::text).toList())
-                    + ". Record their evidence, or set override with a reason");
+            throw unmetRefusal(to, unmet, "set override with a reason");
         }
         if (override && why == null) {
             throw new InvalidInputException("input.reason", "an override needs a reason");
         }
+        writeMove(opportunity, from, to, unmet, why);
+        versions.bump(opportunity.account());
+    }
+
+    /**
+     * A stage change made by a map edit (updateOpportunity), which has no override: refused when it goes past
+     * unmet outcomes, recorded otherwise. The edit itself writes the stage and bumps the version.
+     */
+    void checkEditedStage(ItemId opportunity, SalesStage from, SalesStage to) {
+        if (to == null) {
+            return;
+        }
+        List<StageOutcome> unmet = StageRules.unmetPassed(from, to, plan(opportunity).outcomes());
+        if (!unmet.isEmpty()) {
+            throw unmetRefusal(to, unmet, "use advanceStage with override and a reason");
+        }
+        writeMove(opportunity, from, to, unmet, "changed with updateOpportunity");
+    }
+
+    private static InvalidInputException unmetRefusal(SalesStage to, List<StageOutcome> unmet, String how) {
+        return new InvalidInputException("input.stage", "moving to " + to.title() + " goes past outcomes not met: "
+                + String.join("; ", unmet.stream().map(StageOutcome::text).toList())
+                + ". Record their evidence, or " + how);
+    }
+
+    private void writeMove(ItemId opportunity, SalesStage from, SalesStage to, List<StageOutcome> unmet,
+                           String reason) {
         neo4j.query("""
                         MATCH (o:Opportunity {account: $account, key: $opportunity})
                         SET o.stage = $to
@@ -367,10 +392,9 @@ public class PlanStore {
                             x.override = $override, x.reason = $reason, x.unmet = $unmet""")
                 .bindAll(params("account", opportunity.account(), "opportunity", opportunity.key(),
                         "from", from == null ? null : from.name(), "to", to.name(), "today", today().toString(),
-                        "override", !unmet.isEmpty(), "reason", why,
+                        "override", !unmet.isEmpty(), "reason", reason,
                         "unmet", unmet.stream().map(StageOutcome::text).toList()))
                 .run();
-        versions.bump(opportunity.account());
     }
 
     Opportunity requireOpportunity(String field, ItemId id) {

@@ -123,9 +123,9 @@ class MapEditsTest extends IntegrationTest {
     @Test
     void opportunitiesTeamMembersAndCompetitorsAreEditable() {
         AcmeMap.run(graphQl, "createCompetitor", Map.of("account", "acme", "key", "y-soft", "name", "Y-Soft"));
-        var o = AcmeMap.run(graphQl, "updateOpportunity", new HashMap<>(Map.of("id", "acme/erp", "stage", "SOLUTION",
+        var o = AcmeMap.run(graphQl, "updateOpportunity", new HashMap<>(Map.of("id", "acme/erp", "stage", "QUALIFY",
                 "competitor", "acme/y-soft", "strategy", "FLANKING", "goal", "Trusted adviser")));
-        o.path("updateOpportunity.opportunity.stage").entity(String.class).isEqualTo("SOLUTION");
+        o.path("updateOpportunity.opportunity.stage").entity(String.class).isEqualTo("QUALIFY");
         o.path("updateOpportunity.opportunity.competitor.name").entity(String.class).isEqualTo("Y-Soft");
         o.path("updateOpportunity.opportunity.strategy").entity(String.class).isEqualTo("FLANKING");
         o.path("updateOpportunity.opportunity.closeDate").entity(String.class).isEqualTo("2027-06-30");

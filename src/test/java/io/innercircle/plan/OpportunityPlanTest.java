@@ -248,6 +248,10 @@ class OpportunityPlanTest extends IntegrationTest {
                 .satisfy(expect("input.stage", "BAD_REQUEST", "Key sponsor named; Winning strategy; Executive credibility"));
         graphQl.document("mutation($o: ID!) { advanceStage(input: {opportunity: $o, stage: SOLUTION, override: true}) { opportunity { stage } } }")
                 .variable("o", OPP).execute().errors().satisfy(expect("input.reason", "BAD_REQUEST", "needs a reason"));
+        // The map edit of the opportunity is held to the same rule, and has no override.
+        graphQl.document("mutation($o: ID!) { updateOpportunity(input: {id: $o, stage: CLOSE}) { opportunity { stage } } }")
+                .variable("o", OPP).execute().errors()
+                .satisfy(expect("input.stage", "BAD_REQUEST", "use advanceStage with override and a reason"));
         graphQl.document("mutation($o: ID!) { recordStageOutcome(input: {opportunity: $o, outcome: KEY_SPONSOR_NAMED, met: true}) { opportunity { stage } } }")
                 .variable("o", OPP).execute().errors().satisfy(expect("input.evidence", "BAD_REQUEST", "verifiable"));
         assertThat(version()).isEqualTo(before);
@@ -288,7 +292,10 @@ class OpportunityPlanTest extends IntegrationTest {
                 + "and obtain his endorsement before the senior-management presentation — Randy — due 2026-12-16 (overdue)");
         assertThat((String) debrief.get(3).get("answer")).startsWith("1 tactics (0 done), 0 review comments (0 unanswered)");
 
-        // Back and to Lost need no override.
+        // Back and to Lost need no override; a map edit going back is recorded too.
+        graphQl.document("mutation($o: ID!) { updateOpportunity(input: {id: $o, stage: SOLUTION}) { opportunity { stageProgress { transitions { from to reason } } } } }")
+                .variable("o", OPP).execute().path("updateOpportunity.opportunity.stageProgress.transitions[2]").entity(Map.class)
+                .isEqualTo(Map.of("from", "PROOF", "to", "SOLUTION", "reason", "changed with updateOpportunity"));
         graphQl.document("mutation($o: ID!) { advanceStage(input: {opportunity: $o, stage: LOST, reason: \"budget frozen\"}) { stageProgress { stage probability } } }")
                 .variable("o", OPP).execute().path("advanceStage.stageProgress.probability").entity(Integer.class).isEqualTo(0);
     }
