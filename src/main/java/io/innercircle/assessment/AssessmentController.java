@@ -74,8 +74,14 @@ class AssessmentController {
 
     // ---- mutations
 
+    record AssessmentPayload(AssessmentViews.View assessment) {
+    }
+
+    record StrategyPayload(Opportunity opportunity) {
+    }
+
     @MutationMapping
-    Map<String, Object> rateCriteria(@Argument Map<String, Object> input) {
+    AssessmentPayload rateCriteria(@Argument Map<String, Object> input) {
         ItemId opportunity = ItemId.parse("input.opportunity", (String) input.get("opportunity"));
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> ratings = (List<Map<String, Object>>) input.get("ratings");
@@ -106,21 +112,21 @@ class AssessmentController {
     }
 
     @MutationMapping
-    Map<String, Object> addDealCompetitor(@Argument String opportunity, @Argument String competitor) {
+    AssessmentPayload addDealCompetitor(@Argument String opportunity, @Argument String competitor) {
         ItemId id = ItemId.parse("opportunity", opportunity);
         store.addCompetitor(id, ItemId.parse("competitor", competitor));
         return payload(id);
     }
 
     @MutationMapping
-    Map<String, Object> removeDealCompetitor(@Argument String opportunity, @Argument String competitor) {
+    AssessmentPayload removeDealCompetitor(@Argument String opportunity, @Argument String competitor) {
         ItemId id = ItemId.parse("opportunity", opportunity);
         store.removeCompetitor(id, ItemId.parse("competitor", competitor));
         return payload(id);
     }
 
     @MutationMapping
-    Map<String, Object> answerStrategyQuestions(@Argument Map<String, Object> input) {
+    StrategyPayload answerStrategyQuestions(@Argument Map<String, Object> input) {
         ItemId id = ItemId.parse("input.opportunity", (String) input.get("opportunity"));
         Map<String, Answer> answers = new LinkedHashMap<>();
         for (String question : AssessmentStore.QUESTION_PROPERTIES) {
@@ -133,20 +139,20 @@ class AssessmentController {
             throw new InvalidInputException("input", "answer at least one question");
         }
         store.answerQuestions(id, answers);
-        return Map.of("opportunity", opportunity(id));
+        return new StrategyPayload(opportunity(id));
     }
 
     @MutationMapping
-    Map<String, Object> chooseStrategy(@Argument Map<String, Object> input) {
+    StrategyPayload chooseStrategy(@Argument Map<String, Object> input) {
         ItemId id = ItemId.parse("input.opportunity", (String) input.get("opportunity"));
         store.choose(id, CompetitiveStrategy.valueOf(input.get("strategy").toString()),
                 (String) input.get("rationale"));
-        return Map.of("opportunity", opportunity(id));
+        return new StrategyPayload(opportunity(id));
     }
 
-    private Map<String, Object> payload(ItemId opportunity) {
+    private AssessmentPayload payload(ItemId opportunity) {
         Opportunity o = opportunity(opportunity);
-        return Map.of("assessment", views.assessments(List.of(o)).get(o));
+        return new AssessmentPayload(views.assessments(List.of(o)).get(o));
     }
 
     private Opportunity opportunity(ItemId id) {

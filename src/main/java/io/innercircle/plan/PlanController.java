@@ -147,35 +147,47 @@ class PlanController {
 
     // ---- mutations
 
-    @MutationMapping
-    Map<String, Object> setPlan(@Argument Map<String, Object> input) {
-        ItemId id = ItemId.parse("input.opportunity", (String) input.get("opportunity"));
-        store.setPlan(id, input);
-        return Map.of("plan", plan(id));
+    record PlanPayload(PlanView plan) {
+    }
+
+    record TacticPayload(Tactic tactic, PlanView plan) {
+    }
+
+    record ReviewCommentPayload(ReviewComment comment, PlanView plan) {
+    }
+
+    record StageProgressPayload(Opportunity opportunity, PlanViews.StageProgress stageProgress) {
     }
 
     @MutationMapping
-    Map<String, Object> addTactic(@Argument Map<String, Object> input) {
+    PlanPayload setPlan(@Argument Map<String, Object> input) {
+        ItemId id = ItemId.parse("input.opportunity", (String) input.get("opportunity"));
+        store.setPlan(id, input);
+        return new PlanPayload(plan(id));
+    }
+
+    @MutationMapping
+    TacticPayload addTactic(@Argument Map<String, Object> input) {
         ItemId id = ItemId.parse("input.opportunity", (String) input.get("opportunity"));
         String key = store.addTactic(id, input);
         return tacticPayload(id, key);
     }
 
     @MutationMapping
-    Map<String, Object> updateTactic(@Argument Map<String, Object> input) {
+    TacticPayload updateTactic(@Argument Map<String, Object> input) {
         ItemId tactic = ItemId.parse("input.id", (String) input.get("id"));
         ItemId opportunity = store.updateTactic(tactic, input);
         return tacticPayload(opportunity, tactic.key());
     }
 
     @MutationMapping
-    Map<String, Object> removeTactic(@Argument String id) {
+    PlanPayload removeTactic(@Argument String id) {
         ItemId opportunity = store.removeTactic(ItemId.parse("id", id));
-        return Map.of("plan", plan(opportunity));
+        return new PlanPayload(plan(opportunity));
     }
 
     @MutationMapping
-    Map<String, Object> addReviewComment(@Argument Map<String, Object> input) {
+    ReviewCommentPayload addReviewComment(@Argument Map<String, Object> input) {
         ItemId id = ItemId.parse("input.opportunity", (String) input.get("opportunity"));
         String key = store.addReview(id, (String) input.get("reviewer"),
                 ReviewKind.valueOf(input.get("kind").toString()), (String) input.get("text"));
@@ -183,7 +195,7 @@ class PlanController {
     }
 
     @MutationMapping
-    Map<String, Object> answerReviewComment(@Argument Map<String, Object> input) {
+    ReviewCommentPayload answerReviewComment(@Argument Map<String, Object> input) {
         ItemId comment = ItemId.parse("input.id", (String) input.get("id"));
         ItemId opportunity = store.answerReview(comment, (String) input.get("presenter"),
                 (String) input.get("answer"));
@@ -191,7 +203,7 @@ class PlanController {
     }
 
     @MutationMapping
-    Map<String, Object> recordStageOutcome(@Argument Map<String, Object> input) {
+    StageProgressPayload recordStageOutcome(@Argument Map<String, Object> input) {
         ItemId id = ItemId.parse("input.opportunity", (String) input.get("opportunity"));
         store.recordOutcome(id, StageOutcome.valueOf(input.get("outcome").toString()),
                 Boolean.TRUE.equals(input.get("met")), (String) input.get("evidence"));
@@ -199,7 +211,7 @@ class PlanController {
     }
 
     @MutationMapping
-    Map<String, Object> advanceStage(@Argument Map<String, Object> input) {
+    StageProgressPayload advanceStage(@Argument Map<String, Object> input) {
         ItemId id = ItemId.parse("input.opportunity", (String) input.get("opportunity"));
         store.moveStage(id, SalesStage.valueOf(input.get("stage").toString()),
                 Boolean.TRUE.equals(input.get("override")), (String) input.get("reason"));
@@ -210,21 +222,21 @@ class PlanController {
         return views.plan(opportunity(opportunity));
     }
 
-    private Map<String, Object> tacticPayload(ItemId opportunity, String key) {
+    private TacticPayload tacticPayload(ItemId opportunity, String key) {
         PlanView plan = plan(opportunity);
         Tactic tactic = plan.data().tactics().stream().filter(t -> t.key().equals(key)).findFirst().orElseThrow();
-        return Map.of("tactic", tactic, "plan", plan);
+        return new TacticPayload(tactic, plan);
     }
 
-    private Map<String, Object> reviewPayload(ItemId opportunity, String key) {
+    private ReviewCommentPayload reviewPayload(ItemId opportunity, String key) {
         PlanView plan = plan(opportunity);
         ReviewComment comment = plan.reviews().stream().filter(r -> r.key().equals(key)).findFirst().orElseThrow();
-        return Map.of("comment", comment, "plan", plan);
+        return new ReviewCommentPayload(comment, plan);
     }
 
-    private Map<String, Object> stagePayload(ItemId id) {
+    private StageProgressPayload stagePayload(ItemId id) {
         Opportunity o = opportunity(id);
-        return Map.of("opportunity", o, "stageProgress", PlanViews.progress(o, store.plan(id)));
+        return new StageProgressPayload(o, PlanViews.progress(o, store.plan(id)));
     }
 
     private Opportunity opportunity(ItemId id) {

@@ -204,7 +204,7 @@ public class PlanStore {
     private Map<String, Object> tacticProps(String account, Map<String, Object> in, boolean creating) {
         Map<String, Object> p = new HashMap<>();
         if (creating || in.containsKey("what")) {
-            p.put("what", Checks.longText("input.what", Checks.name("input.what", (String) in.get("what"))));
+            p.put("what", required("input.what", (String) in.get("what")));
         }
         if (in.containsKey("prime")) {
             p.put("prime", in.get("prime") == null ? null : in.get("prime").toString());
@@ -290,7 +290,7 @@ public class PlanStore {
                             r.createdAt = datetime()""")
                 .bindAll(Map.of("account", opportunity.account(), "opportunity", opportunity.key(), "key", key,
                         "reviewer", Checks.name("input.reviewer", reviewer), "kind", kind.name(),
-                        "text", Checks.longText("input.text", Checks.name("input.text", text)),
+                        "text", required("input.text", text),
                         "today", today().toString()))
                 .run();
         versions.bump(opportunity.account());
@@ -310,7 +310,7 @@ public class PlanStore {
                         SET r.answer = $answer, r.presenter = $presenter, r.answeredOn = date($today)""")
                 .bindAll(Map.of("account", comment.account(), "key", comment.key(),
                         "presenter", Checks.name("input.presenter", presenter),
-                        "answer", Checks.longText("input.answer", Checks.name("input.answer", answer)),
+                        "answer", required("input.answer", answer),
                         "today", today().toString()))
                 .run();
         versions.bump(comment.account());
@@ -399,6 +399,14 @@ public class PlanStore {
 
     Opportunity requireOpportunity(String field, ItemId id) {
         return map.opportunity(id).orElseThrow(() -> new NotFoundException(field, "opportunity", id.toString()));
+    }
+
+    /** A text that must be given, up to the long-text limit (as a tactic's "what" in the bundle). */
+    private static String required(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidInputException(field, "must not be empty");
+        }
+        return Checks.longText(field, value.strip());
     }
 
     private static String blankToNull(String s) {

@@ -109,7 +109,7 @@ public class PrintablePlan {
         h.append("<th>Map suggests</th><th>Note</th></tr>");
         for (AssessmentViews.QuestionView q : assessment.questions()) {
             h.append("<tr class=\"q\"><td colspan=\"").append(5 + assessment.competitors().size()).append("\">")
-                    .append(t(q.summary().text().replace(q.text() + " ", q.text() + " ")))
+                    .append(t(q.summary().text()))
                     .append("</td></tr>");
             for (CriterionView c : q.criteria()) {
                 h.append("<tr><td>").append(c.number()).append("</td><td>").append(t(c.name())).append("</td><td>")
