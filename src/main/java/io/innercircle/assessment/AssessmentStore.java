@@ -315,6 +315,58 @@ public class AssessmentStore {
         versions.bump(opportunity.account());
     }
 
+    /**
+     * The primary competitor changes from {@code from} to {@code to} (keys, either may be null): the ratings stay
+     * with their competitor. The new primary's ratings, if it was already in the deal, become the primary
+     * ratings; the old primary's, if it had any, stay in the deal as an added competitor. Runs inside the map
+     * edit's transaction, which bumps the version.
+     */
+    void primaryChanging(ItemId opportunity, String from, String to) {
+        Assessment current = assessment(opportunity);
+        List<String> old = current.competitorSymbols(from);
+        List<String> incoming = to != null && current.competitors().contains(to)
+                ? current.competitorSymbols(to) : Collections.nCopies(Criterion.COUNT, "");
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int i = 0; i < Criterion.COUNT; i++) {
+            Map<String, Object> row = new HashMap<>();
+            row.put("criterion", i + 1);
+            row.put("competitor", incoming.get(i).isEmpty() ? null : incoming.get(i));
+            rows.add(row);
+        }
+        Map<String, Object> params = new HashMap<>();
+        params.put("account", opportunity.account());
+        params.put("key", opportunity.key());
+        params.put("rows", rows);
+        params.put("from", from);
+        params.put("to", to);
+        params.put("old", old);
+        params.put("keepOld", from != null && old.stream().anyMatch(r -> !r.isEmpty()));
+        neo4j.query("""
+                        MATCH (o:Opportunity {account: $account, key: $key})
+                        CALL (o) {
+                          UNWIND $rows AS row
+                          WITH o, row WHERE row.competitor IS NOT NULL
+                          MERGE (o)-[:HAS_RATING]->(r:Rating {account: $account, criterion: row.criterion})
+                        }
+                        CALL (o) {
+                          MATCH (o)-[:HAS_RATING]->(r:Rating)
+                          WITH r, [x IN $rows WHERE x.criterion = r.criterion][0] AS row
+                          SET r.competitor = row.competitor
+                          WITH r WHERE r.us IS NULL AND r.competitor IS NULL AND r.note IS NULL
+                          DETACH DELETE r
+                        }
+                        CALL (o) {
+                          MATCH (o)-[a:ALSO_AGAINST]->(:Competitor {account: $account, key: $to}) DELETE a
+                        }
+                        CALL (o) {
+                          MATCH (c:Competitor {account: $account, key: $from}) WHERE $keepOld
+                          MERGE (o)-[a:ALSO_AGAINST]->(c)
+                          ON CREATE SET a.since = datetime()
+                          SET a.ratings = $old
+                        }""")
+                .bindAll(params).run();
+    }
+
     private Opportunity requireOpportunity(String field, ItemId id) {
         return map.opportunity(id).orElseThrow(() -> new NotFoundException(field, "opportunity", id.toString()));
     }

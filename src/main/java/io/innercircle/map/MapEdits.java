@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -38,15 +39,15 @@ public class MapEdits {
     private final MapReads reads;
     private final ApplicationEventPublisher events;
     private final AccountVersions versions;
-    private final List<StageChangeCheck> stageChecks;
+    private final List<OpportunityEditCheck> opportunityChecks;
 
     public MapEdits(Neo4jClient neo4j, MapReads reads, ApplicationEventPublisher events, AccountVersions versions,
-                    List<StageChangeCheck> stageChecks) {
+                    List<OpportunityEditCheck> opportunityChecks) {
         this.neo4j = neo4j;
         this.reads = reads;
         this.events = events;
         this.versions = versions;
-        this.stageChecks = List.copyOf(stageChecks);
+        this.opportunityChecks = List.copyOf(opportunityChecks);
     }
 
     // ---- accounts
@@ -368,17 +369,19 @@ public class MapEdits {
     public Opportunity updateOpportunity(Map<String, Object> input) {
         ItemId id = ItemId.parse("input.id", (String) input.get("id"));
         requireOpportunity("input.id", id);
-        if (input.containsKey("stage")) {
-            String from = reads.opportunity(id).orElseThrow().stage();
-            String to = (String) input.get("stage");
-            if (!java.util.Objects.equals(from, to)) {
-                stageChecks.forEach(check -> check.stageChanging(id, from, to));
-            }
+        Opportunity before = reads.opportunity(id).orElseThrow();
+        if (input.containsKey("stage") && !Objects.equals(before.stage(), input.get("stage"))) {
+            opportunityChecks.forEach(check -> check.stageChanging(id, before.stage(), (String) input.get("stage")));
         }
         Map<String, Object> patch = new LinkedHashMap<>(input);
         patch.remove("id");
         boolean competitorGiven = patch.containsKey("competitor");
         ItemId competitor = competitorRef(patch, id.account());
+        String competitorKey = competitor == null ? null : competitor.key();
+        if (competitorGiven && !Objects.equals(before.competitorKey(), competitorKey)) {
+            opportunityChecks.forEach(check -> check.primaryCompetitorChanging(id, before.competitorKey(),
+                    competitorKey));
+        }
         patch.remove("competitor");
         Checks.only(patch, OPPORTUNITY_FIELDS);
         Map<String, Object> props = opportunityProps(patch);

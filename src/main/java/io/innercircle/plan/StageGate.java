@@ -1,7 +1,7 @@
 package io.innercircle.plan;
 
 import io.innercircle.map.ItemId;
-import io.innercircle.map.StageChangeCheck;
+import io.innercircle.map.OpportunityEditCheck;
 import org.springframework.stereotype.Component;
 
 /**
@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
  * not met (that needs advanceStage's explicit override with a reason), and every change is recorded.
  */
 @Component
-class StageGate implements StageChangeCheck {
+class StageGate implements OpportunityEditCheck {
 
     private final PlanStore store;
 

@@ -118,6 +118,20 @@ class OpportunityPlanTest extends IntegrationTest {
         assertThat(version()).isEqualTo(before + 1);
         graphQl.document("query($o: ID!) { assessment(opportunity: $o) { questions { criteria { number us } } } }")
                 .variable("o", OPP).execute().path("assessment.questions[1].criteria[1].us").entity(String.class).isEqualTo("PLUS");
+
+        // Acme becomes the primary competitor: every rating stays with its competitor, X-Sys stays in the deal.
+        var swapped = graphQl.document("""
+                        mutation($o: ID!) { updateOpportunity(input: {id: $o, competitor: "national-manufacturing/acme"}) {
+                          opportunity { assessment { competitors { name } questions { criteria { number competitors { competitor { name } rating } } } } } } }""")
+                .variable("o", OPP).execute();
+        swapped.path("updateOpportunity.opportunity.assessment.competitors[*].name").entityList(String.class)
+                .containsExactly("Acme Soft", "X-Sys");
+        swapped.path("updateOpportunity.opportunity.assessment.questions[1].criteria[0].competitors[*].rating")
+                .entityList(String.class).containsExactly("UNKNOWN", "MINUS");
+        swapped.path("updateOpportunity.opportunity.assessment.questions[0].criteria[0].competitors[1].rating")
+                .entity(String.class).isEqualTo("PLUS");
+        swapped.path("updateOpportunity.opportunity.assessment.questions[0].criteria[0].competitors[0].rating")
+                .valueIsNull();
     }
 
     @Test
