@@ -18,7 +18,7 @@ const CHARTS = `query Charts($o: ID!, $a: ID!) {
 
 const COVERAGE_COLOURS = { NONE: '#e4e4e4', BRIEF: '#c6dbef', MULTIPLE: '#6baed6', IN_DEPTH: '#2171b5' };
 
-/** People sharing a cell of the 5 x 5 grid are spread around its centre so every name stays readable. */
+/** People sharing a cell of the 5 x 5 grid are stacked inside it, labels alternating sides, so every name reads. */
 function spread(points) {
   const cells = new Map();
   points.forEach(p => {
@@ -28,41 +28,50 @@ function spread(points) {
   return points.map(p => {
     const mates = cells.get(`${p.formalLevel}/${p.computedLevel}`);
     const i = mates.indexOf(p);
-    const angle = (2 * Math.PI * i) / mates.length;
-    const r = mates.length > 1 ? 0.28 : 0;
-    return { ...p, x: p.formalLevel + r * Math.cos(angle), y: p.computedLevel + r * Math.sin(angle) };
+    const n = mates.length;
+    const dy = n > 1 ? 0.36 - (0.72 * i) / (n - 1) : 0;
+    const dx = n > 1 ? (i % 2 === 0 ? -0.12 : 0.12) : 0;
+    return { ...p, x: p.formalLevel + dx, y: p.computedLevel + dy, labelSide: n > 1 && i % 2 === 0 ? 'left' : 'right' };
   });
 }
+
+const axis = name => ({
+  name, nameLocation: 'middle', nameGap: 30, min: 0.5, max: 5.5,
+  // Cells centred on the levels: grid lines between them, a label under each level.
+  splitNumber: 5, interval: 1, axisLabel: { show: false }, axisTick: { show: false }, splitLine: { show: true },
+});
 
 function rankInfluenceOption(chart) {
   const placed = spread(chart.filter(p => p.formalLevel != null));
   const series = Object.keys(BAND_NAMES).map(band => ({
-    name: BAND_NAMES[band], type: 'scatter', symbolSize: 14, itemStyle: { color: BAND_COLOURS[band] },
-    label: { show: true, position: 'right', formatter: p => p.data.name, fontSize: 11 },
-    data: placed.filter(p => p.band === band).map(p => ({ name: p.person.name, value: [p.x, p.y] })),
+    name: BAND_NAMES[band], type: 'scatter', symbolSize: 13, itemStyle: { color: BAND_COLOURS[band] },
+    label: { show: true, formatter: p => p.data.name, fontSize: 11 },
+    data: placed.filter(p => p.band === band).map(p => ({
+      name: p.person.name, value: [p.x, p.y], label: { position: p.labelSide },
+    })),
   }));
   series[0].markLine = {
     silent: true, symbol: 'none', lineStyle: { type: 'dashed', color: '#999' },
     label: { formatter: 'influence = rank', position: 'end' },
     data: [[{ coord: [0.5, 0.5] }, { coord: [5.5, 5.5] }]],
   };
-  // The bands as the course draws them: influence above rank is political, the top is the Inner Circle.
-  series[0].markArea = {
-    silent: true,
+  // Level numbers in the middle of each cell (the axes' own labels would sit on the cell borders).
+  const levels = [1, 2, 3, 4, 5];
+  series.push({
+    type: 'scatter', silent: true, symbolSize: 0, legendHoverLink: false, tooltip: { show: false },
+    label: { show: true, formatter: p => p.data.text, color: '#555', fontSize: 12 },
     data: [
-      [{ yAxis: 4.5, itemStyle: { color: 'rgba(200,138,0,0.10)' }, name: 'Inner Circle' }, { yAxis: 5.5 }],
+      ...levels.map(l => ({ value: [l, 0.5], text: String(l), label: { position: 'bottom' } })),
+      ...levels.map(l => ({ value: [0.5, l], text: String(l), label: { position: 'left' } })),
     ],
-    label: { position: 'insideTopLeft', color: '#8a6000' },
-  };
+  });
   return {
     animation: false,
-    legend: { top: 0 },
-    grid: { left: 55, right: 110, top: 40, bottom: 50 },
+    legend: { top: 0, data: Object.values(BAND_NAMES) },
+    grid: { left: 55, right: 110, top: 40, bottom: 55 },
     tooltip: { formatter: p => `${escapeHtml(p.data.name)}<br>${p.seriesName}` },
-    xAxis: { name: 'Formal rank', nameLocation: 'middle', nameGap: 30, min: 0.5, max: 5.5, interval: 1,
-      axisLabel: { formatter: v => (Number.isInteger(v) ? v : '') }, splitLine: { show: true } },
-    yAxis: { name: 'Computed influence', nameLocation: 'middle', nameGap: 35, min: 0.5, max: 5.5, interval: 1,
-      axisLabel: { formatter: v => (Number.isInteger(v) ? v : '') }, splitLine: { show: true } },
+    xAxis: { ...axis('Formal rank'), nameGap: 32 },
+    yAxis: { ...axis('Computed influence'), nameGap: 32 },
     series,
   };
 }
@@ -72,9 +81,9 @@ function coverageOption(people) {
   return {
     animation: false,
     legend: { top: 0 },
-    grid: { left: 150, right: 30, top: 40, bottom: 40 },
+    grid: { left: 150, right: 30, top: 40, bottom: 50 },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    xAxis: { type: 'value', name: 'people', minInterval: 1 },
+    xAxis: { type: 'value', name: 'people', nameLocation: 'middle', nameGap: 28, minInterval: 1 },
     yAxis: { type: 'category', data: departments },
     series: COVERAGES.map(c => ({
       name: words(c), type: 'bar', stack: 'coverage', itemStyle: { color: COVERAGE_COLOURS[c] },

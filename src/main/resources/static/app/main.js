@@ -17,6 +17,8 @@ async function route() {
   const page = document.getElementById('page');
   page.replaceChildren();
   page.className = '';
+  // Scripts (and the browser tests) wait for this mark: the page has finished drawing.
+  delete document.body.dataset.ready;
   for (const [pattern, show] of routes) {
     const match = hash.match(pattern);
     if (match) {
