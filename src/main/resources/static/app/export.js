@@ -88,8 +88,10 @@ function nodeSvg(node) {
   }
   parts.push(`<rect ${box} fill="none" stroke="${border}" stroke-width="3"${d.placeholder ? ' stroke-dasharray="6 3"' : ''}/>`);
   const lines = [d.name, d.title, d.badges];
-  const text = lines.map((line, i) => `<tspan x="${fmt(x)}" y="${fmt(y + (i - 1) * 15 + 4)}"${i === 0 ? ' font-weight="bold"' : ''}>`
-    + `${escapeHtml(line)}</tspan>`).join('');
+  // Long titles are squeezed into the box rather than spilling over the neighbours (no text wrapping in SVG).
+  const fit = line => (line.length > 27 ? ` textLength="${NODE_WIDTH - 12}" lengthAdjust="spacingAndGlyphs"` : '');
+  const text = lines.map((line, i) => `<tspan x="${fmt(x)}" y="${fmt(y + (i - 1) * 15 + 4)}"${fit(line)}`
+    + `${i === 0 ? ' font-weight="bold"' : ''}>${escapeHtml(line)}</tspan>`).join('');
   parts.push(`<text text-anchor="middle" font-size="11">${text}</text>`);
   const clip = `<clipPath id="clip-${escapeHtml(d.key)}"><rect ${box}/></clipPath>`;
   return `<g class="person" data-id="${escapeHtml(d.id)}">${clip}${parts.join('')}</g>`;
