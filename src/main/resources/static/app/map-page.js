@@ -68,7 +68,7 @@ const LEGEND = `
     <li><span class="line reports"></span> reports to &nbsp; <span class="line influence"></span> influences (thicker =
       stronger) &nbsp; <span class="line conflict"></span> conflict</li>
   </ul>
-  <p class="muted">Click a person for their details, the reasons behind their computed influence, their relationship
+  <p class="muted hint">Click a person for their details, the reasons behind their computed influence, their relationship
     strategy and the best route to them from our allies.</p>`;
 
 const nullIfBlank = value => (value === '' ? null : value);
@@ -217,6 +217,8 @@ class MapPage {
           <dt>Reports to</dt><dd>${escapeHtml(s.reportsTo?.name || 'nobody on the map')}</dd>
           <dt>Judged Inner Circle</dt><dd>${s.innerCircle == null ? 'not judged' : s.innerCircle ? 'yes ★' : 'no'}</dd>
         </dl>
+        <button id="best-path">Best path from our allies</button>
+        <p id="path-result"></p>
         ${s.contacts.length ? `<h3>Our contacts</h3><ul>${s.contacts.map(c => `<li>${escapeHtml(c.teamMember.name)}:
           ${words(c.coverage)}${c.relationship ? `, ${words(c.relationship)}` : ''}${c.lastContact ? `, last ${c.lastContact}` : ''}</li>`).join('')}</ul>` : ''}
         ${s.businessAgenda ? `<p><b>Business agenda:</b> ${escapeHtml(s.businessAgenda)}</p>` : ''}
@@ -237,8 +239,6 @@ class MapPage {
           ${strategy.caveats.length ? `<p class="muted">Caveats: ${strategy.caveats.map(escapeHtml).join('; ')}</p>` : ''}
           ${strategy.approachNote ? `<p>${escapeHtml(strategy.approachNote)}</p>` : ''}</div>`
           : '<p class="muted">Not involved in this opportunity.</p>'}
-        <button id="best-path">Best path from our allies</button>
-        <p id="path-result"></p>
 
         <details class="edit" open>
           <summary>Edit</summary>
@@ -370,6 +370,7 @@ class MapPage {
     }
     highlightPath(this.cy, route.people.map(p => p.id));
     result.textContent = `Best path: ${route.people.map(p => p.name).join(' → ')} (strength ${route.strength.toFixed(2)})`;
+    result.scrollIntoView({ block: 'nearest' });
   }
 
   showLine(edge) {
