@@ -115,33 +115,26 @@ class WebAppBrowserTest extends IntegrationTest {
         form.findElement(By.name("name")).sendKeys("Ray Fox");
         form.findElement(By.name("title")).sendKeys("CFO");
         form.findElement(By.name("department")).sendKeys("Finance");
-        new Select(form.findElement(By.name("reportsTo"))).selectByVisibleText("Pat Morgan");
-        new Select(form.findElement(By.name("rank"))).selectByVisibleText("4");
-        new Select(form.findElement(By.name("adaptability"))).selectByVisibleText("Pragmatist");
-        form.findElement(By.cssSelector("button[type=submit]")).click();
-        version = waitForMapVersionAbove(version);
-        WebElement panel = waitForPanel("Ray Fox");
+        choose(form, "reportsTo", "Pat Morgan");
+        choose(form, "rank", "4");
+        choose(form, "adaptability", "Pragmatist");
+        version = submit(form, version);
 
         // Roles and status, coverage, an influence line and a conflict line, each one mutation.
-        WebElement involvement = panel.findElement(By.id("edit-involvement"));
-        involvement.findElement(By.cssSelector("input[value=APPROVER]")).click();
-        new Select(involvement.findElement(By.name("status"))).selectByValue("SUPPORTER");
-        involvement.findElement(By.cssSelector("button[type=submit]")).click();
-        version = waitForMapVersionAbove(version);
+        form = personForm("Ray Fox", "edit-involvement");
+        form.findElement(By.cssSelector("input[value=APPROVER]")).click();
+        choose(form, "status", "+ Supporter");
+        version = submit(form, version);
 
-        panel = waitForPanel("Ray Fox");
-        WebElement coverage = panel.findElement(By.id("edit-coverage"));
-        new Select(coverage.findElement(By.name("teamMember"))).selectByVisibleText("Randy");
-        new Select(coverage.findElement(By.name("coverage"))).selectByValue("IN_DEPTH");
-        coverage.findElement(By.cssSelector("button[type=submit]")).click();
-        version = waitForMapVersionAbove(version);
+        form = personForm("Ray Fox", "edit-coverage");
+        choose(form, "teamMember", "Randy");
+        choose(form, "coverage", "In depth");
+        version = submit(form, version);
 
-        panel = waitForPanel("Ray Fox");
-        WebElement influence = panel.findElement(By.id("add-influence"));
-        new Select(influence.findElement(By.name("to"))).selectByVisibleText("Pat Morgan");
-        new Select(influence.findElement(By.name("strength"))).selectByVisibleText("strong");
-        influence.findElement(By.cssSelector("button[type=submit]")).click();
-        version = waitForMapVersionAbove(version);
+        form = personForm("Ray Fox", "add-influence");
+        choose(form, "to", "Pat Morgan");
+        choose(form, "strength", "strong");
+        version = submit(form, version);
 
         // A conflict drawn by clicking: the button, then the other person on the map.
         waitForPanel("Ray Fox").findElement(By.id("draw-conflict")).click();
@@ -155,9 +148,9 @@ class WebAppBrowserTest extends IntegrationTest {
 
         // A refused edit shows the API's reason and changes nothing.
         clickPerson("svp");
-        WebElement edit = waitForPanel("Pat Morgan").findElement(By.id("edit-person"));
-        new Select(edit.findElement(By.name("reportsTo"))).selectByVisibleText("Ray Fox");
-        edit.findElement(By.cssSelector("button[type=submit]")).click();
+        form = personForm("Pat Morgan", "edit-person");
+        choose(form, "reportsTo", "Ray Fox");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
         browser.waitUntil(d -> d.findElement(By.id("status")).getText().contains("cycle"));
         assertThat(browser.driver().findElement(By.id("status")).getText()).startsWith("manager:");
         assertThat(mapVersion()).isEqualTo(version);
@@ -285,6 +278,20 @@ class WebAppBrowserTest extends IntegrationTest {
     private long waitForMapVersionAbove(long version) {
         browser.waitUntil(d -> mapVersion() > version);
         return mapVersion();
+    }
+
+    private WebElement personForm(String person, String formId) {
+        return waitForPanel(person).findElement(By.id(formId));
+    }
+
+    private static void choose(WebElement form, String select, String visibleText) {
+        new Select(form.findElement(By.name(select))).selectByVisibleText(visibleText);
+    }
+
+    /** Submits a form of the map page and waits for the map to be redrawn at the account's next version. */
+    private long submit(WebElement form, long version) {
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        return waitForMapVersionAbove(version);
     }
 
     private WebElement waitForPanel(String name) {
