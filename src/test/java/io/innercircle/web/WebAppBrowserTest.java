@@ -131,6 +131,11 @@ class WebAppBrowserTest extends IntegrationTest {
         choose(form, "coverage", "In depth");
         version = submit(form, version);
 
+        // The rep's own judgement: Ray is in the Inner Circle (★, a gold ring), whatever the graph says.
+        form = personForm("Ray Fox", "edit-person");
+        choose(form, "innerCircle", "yes");
+        version = submit(form, version);
+
         form = personForm("Ray Fox", "add-influence");
         choose(form, "to", "Pat Morgan");
         choose(form, "strength", "strong");
@@ -159,7 +164,8 @@ class WebAppBrowserTest extends IntegrationTest {
         browser.driver().navigate().refresh();
         waitForMap();
         String ray = ACCOUNT + "/ray-fox";
-        assertThat(badges("ray-fox")).isEqualTo("A | P | +");
+        assertThat(badges("ray-fox")).isEqualTo("A | P | + ★");
+        assertThat(browser.js("return window.politicalMap.$id('" + ray + "').style('outline-style')")).isEqualTo("solid");
         assertThat(browser.js("return window.politicalMap.$id('" + ray + "').data('coverage')")).isEqualTo("IN_DEPTH");
         assertThat(browser.js("return window.politicalMap.$id('reports:" + ray + "').source().id()"))
                 .isEqualTo(ACCOUNT + "/svp");
