@@ -4,6 +4,8 @@ import graphql.ExecutionResult;
 import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.instrumentation.InstrumentationContext;
+import graphql.language.Field;
+import graphql.language.OperationDefinition;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationCreateStateParameters;
@@ -14,6 +16,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -23,6 +26,9 @@ import java.util.concurrent.CompletableFuture;
  * <p>One instrumentation doing both checks, rather than graphql-java's two: with two, graphql-java chains them
  * and pays the chaining on every field of every response (measured: a visible share of a 2,000-person map),
  * although both only act once, before execution.
+ *
+ * <p>Schema introspection alone (what GraphiQL sends on load, nested 13 levels deep by its {@code ofType} chain) is
+ * exempt: it reads the schema held in memory, never the database, and its size is fixed by the schema.
  */
 @Component
 class QueryLimits extends SimplePerformantInstrumentation {
@@ -50,7 +56,18 @@ class QueryLimits extends SimplePerformantInstrumentation {
     @Override
     public InstrumentationContext<ExecutionResult> beginExecuteOperation(
             InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
+        if (introspectionOnly(parameters.getExecutionContext().getOperationDefinition())) {
+            return super.beginExecuteOperation(parameters, state);
+        }
         depth.beginExecuteOperation(parameters, state);
         return complexity.beginExecuteOperation(parameters, state);
     }
+
+    private static boolean introspectionOnly(OperationDefinition operation) {
+        return operation.getOperation() == OperationDefinition.Operation.QUERY
+                && operation.getSelectionSet().getSelections().stream()
+                .allMatch(s -> s instanceof Field field && INTROSPECTION_FIELDS.contains(field.getName()));
+    }
+
+    private static final Set<String> INTROSPECTION_FIELDS = Set.of("__schema", "__type", "__typename");
 }

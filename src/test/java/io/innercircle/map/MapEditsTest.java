@@ -265,6 +265,19 @@ class MapEditsTest extends IntegrationTest {
     }
 
     @Test
+    void schemaIntrospectionAsGraphiQlSendsItIsNotLimited() {
+        // GraphiQL's introspection nests ofType 7 times under __schema.types.fields.type (depth 13); this goes
+        // deeper still.
+        String ofType = "kind name ofType { ".repeat(9) + "kind name" + " }".repeat(9);
+        graphQl.document("{ __schema { types { fields { type { " + ofType + " } } } } }").execute()
+                .path("__schema.types").entityList(Object.class).hasSizeGreaterThan(50);
+        // The exemption is for introspection alone: a deep data query next to it is still refused.
+        graphQl.document("{ __schema { types { name } } stakeholder(id: \"acme/eng\") { "
+                        + "reportsTo { ".repeat(12) + "name" + " }".repeat(12) + " } }").execute()
+                .errors().satisfy(errors -> assertThat(errors.get(0).getMessage()).containsIgnoringCase("depth"));
+    }
+
+    @Test
     void tooComplexQueriesAreRefused() {
         StringBuilder wide = new StringBuilder("{");
         for (int i = 0; i < 1001; i++) {

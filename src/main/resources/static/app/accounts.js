@@ -1,0 +1,43 @@
+// The start page: every account with its opportunities; an opportunity opens its political map.
+import { gql } from './api.js';
+import { escapeHtml, money, words } from './vocabulary.js';
+import { setPage } from './page.js';
+
+const ACCOUNTS = `query Accounts($after: String) {
+  accounts(first: 25, after: $after) {
+    edges { node { key name industry version opportunities { id name stage amount currency } } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+
+function accountRow(account) {
+  const opportunities = account.opportunities.map(o => `
+      <li class="opportunity">
+        <a class="open-map" href="#/map/${encodeURIComponent(o.id)}">${escapeHtml(o.name)}</a>
+        <span class="muted">${words(o.stage)} ${money(o.amount, o.currency)}</span>
+        <a class="small" href="#/charts/${encodeURIComponent(o.id)}">charts</a>
+      </li>`).join('');
+  return `
+    <section class="account card" data-key="${escapeHtml(account.key)}">
+      <h2>${escapeHtml(account.name)} <span class="muted">${escapeHtml(account.industry || '')}</span></h2>
+      <ul>${opportunities || '<li class="muted">No opportunity yet.</li>'}</ul>
+    </section>`;
+}
+
+export async function showAccounts() {
+  const page = setPage(`<h1>Accounts</h1><div id="accounts"></div>
+    <button id="more-accounts" hidden>More accounts</button>`, 'accounts-page');
+  const list = page.querySelector('#accounts');
+  const more = page.querySelector('#more-accounts');
+  let after = null;
+  const load = async () => {
+    const data = await gql(ACCOUNTS, { after });
+    const connection = data.accounts;
+    list.insertAdjacentHTML('beforeend', connection.edges.map(e => accountRow(e.node)).join(''));
+    if (!list.children.length) list.innerHTML = '<p class="muted">No account yet: import a map bundle.</p>';
+    after = connection.pageInfo.endCursor;
+    more.hidden = !connection.pageInfo.hasNextPage;
+  };
+  more.addEventListener('click', load);
+  await load();
+}

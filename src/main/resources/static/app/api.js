@@ -1,0 +1,41 @@
+// The page's one way to the server: a GraphQL request, like any other client of the API.
+
+/** Spring Security's CookieCsrfTokenRepository puts the token in this cookie and expects it back in a header. */
+export function csrfHeaders() {
+  const match = document.cookie.match(/(?:^|;\s*)XSRF-TOKEN=([^;]*)/);
+  return match ? { 'X-XSRF-TOKEN': decodeURIComponent(match[1]) } : {};
+}
+
+/** A GraphQL error, with the field and reason the API names for refused input. */
+export class GraphQlError extends Error {
+  constructor(errors) {
+    super(errors.map(describe).join('; '));
+    this.errors = errors;
+  }
+}
+
+function describe(error) {
+  const ext = error.extensions || {};
+  if (ext.field && ext.reason) return `${ext.field}: ${ext.reason}`;
+  return error.message;
+}
+
+/** Runs a query or mutation; resolves to its data, rejects with a GraphQlError when the API reports errors. */
+export async function gql(query, variables = {}) {
+  const response = await fetch('/graphql', {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...csrfHeaders() },
+    body: JSON.stringify({ query, variables }),
+  });
+  if (response.redirected && new URL(response.url).pathname === '/login') {
+    window.location.assign('/login');
+    throw new Error('Signed out: please sign in again');
+  }
+  if (!response.ok && !(response.headers.get('Content-Type') || '').includes('json')) {
+    throw new Error(`The server answered ${response.status}`);
+  }
+  const body = await response.json();
+  if (body.errors && body.errors.length) throw new GraphQlError(body.errors);
+  return body.data;
+}

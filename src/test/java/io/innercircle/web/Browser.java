@@ -1,0 +1,166 @@
+package io.innercircle.web;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.PrintsPage;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.print.PrintOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.function.Function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Debian's headless Chromium driven by Debian's chromedriver, never a driver or browser downloaded by Selenium
+ * Manager (the build must work offline). Saves screenshots to target/screenshots and downloads to
+ * target/browser-downloads.
+ *
+ * <p>Signs in when the app sends it to /login (Spring Security form login), so the tests hold with or without
+ * the access feature.
+ */
+final class Browser implements AutoCloseable {
+
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    static final Path DOWNLOADS = Path.of("target", "browser-downloads").toAbsolutePath();
+
+    private static final String CHROMIUM = System.getProperty("chromium.binary", "/usr/bin/chromium");
+    private static final String CHROMEDRIVER = System.getProperty("chromedriver.path", "/usr/bin/chromedriver");
+    private static final String USERNAME = System.getProperty("innercircle.test.username", "admin");
+    private static final String PASSWORD = System.getProperty("innercircle.test.password", "admin");
+
+    private final ChromeDriver driver;
+    private final String baseUrl;
+    private final Path profile;
+
+    private Browser(ChromeDriver driver, String baseUrl, Path profile) {
+        this.driver = driver;
+        this.baseUrl = baseUrl;
+        this.profile = profile;
+    }
+
+    /**
+     * Starts Chromium. Where it is not installed the browser tests are skipped on a developer's machine, but fail
+     * in CI (CI=true), whose .ci/run installs it: a missing browser must never pass silently there.
+     */
+    static Browser start(int port) {
+        boolean installed = Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER));
+        if (!installed) {
+            String message = "Browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
+                    + " (apt-get install chromium chromium-driver)";
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                fail(message);
+            }
+            assumeTrue(false, message);
+        }
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Files.createDirectories(DOWNLOADS);
+            Path profile = Files.createTempDirectory("innercircle-chromium-");
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary(CHROMIUM);
+            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-quic", "--no-first-run", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync", "--window-size=1600,1000",
+                    "--user-data-dir=" + profile);
+            options.setExperimentalOption("prefs", Map.of(
+                    "download.default_directory", DOWNLOADS.toString(),
+                    "download.prompt_for_download", false));
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(Path.of(CHROMEDRIVER).toFile())
+                    .usingAnyFreePort()
+                    .build();
+            ChromeDriver driver = new ChromeDriver(service, options);
+            driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+            driver.executeCdpCommand("Browser.setDownloadBehavior",
+                    Map.of("behavior", "allow", "downloadPath", DOWNLOADS.toString()));
+            return new Browser(driver, "http://localhost:" + port, profile);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    WebDriver driver() {
+        return driver;
+    }
+
+    String baseUrl() {
+        return baseUrl;
+    }
+
+    /** Opens a page of the app, signing in first when the app asks for it. */
+    void open(String path) {
+        driver.get(baseUrl + path);
+        signInIfAsked();
+    }
+
+    void signInIfAsked() {
+        if (!URI.create(driver.getCurrentUrl()).getPath().equals("/login")) {
+            return;
+        }
+        driver.findElement(By.name("username")).sendKeys(USERNAME);
+        driver.findElement(By.name("password")).sendKeys(PASSWORD);
+        driver.findElement(By.name("password")).submit();
+        waitUntil(d -> !URI.create(d.getCurrentUrl()).getPath().equals("/login"));
+    }
+
+    Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    <T> T waitUntil(Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, Duration.ofSeconds(30)).until(condition);
+    }
+
+    /** Waits until the page marks itself drawn (main.js sets body[data-ready] after each page is shown). */
+    void waitForPage() {
+        waitUntil(d -> js("return document.body.dataset.ready || null") != null);
+    }
+
+    Path screenshot(String name) {
+        try {
+            Path file = SCREENSHOTS.resolve(name + ".png");
+            Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The page as the browser prints it (the print stylesheet applies), as PDF bytes. */
+    byte[] print(String name) {
+        String pdf = ((PrintsPage) driver).print(new PrintOptions()).getContent();
+        byte[] bytes = Base64.getDecoder().decode(pdf);
+        try {
+            Files.write(SCREENSHOTS.resolve(name + ".pdf"), bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        assertThat(bytes).startsWith("%PDF".getBytes());
+        return bytes;
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+        try (var files = Files.walk(profile)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // A leftover profile in /tmp is harmless.
+        }
+    }
+}
