@@ -95,6 +95,8 @@ class MapPage {
         <div><h1 id="map-title">Political map</h1><div id="map-subtitle" class="muted"></div></div>
         <div class="toolbar">
           <a id="to-charts" class="button" href="#/charts/${encodeURIComponent(this.opportunityId)}">Charts</a>
+          <a id="to-plan" class="button" target="_blank" href="${planUrl(this.opportunityId)}">Plan</a>
+          <a id="to-plan-pdf" class="button" target="_blank" href="${planUrl(this.opportunityId)}.pdf">Plan PDF</a>
           <button id="add-person">Add person</button>
           <button id="clear-path">Clear highlight</button>
           <button id="export-png">Export PNG</button>
@@ -420,4 +422,10 @@ class MapPage {
 
 export async function showMap(opportunityId) {
   await new MapPage(opportunityId).start();
+}
+
+// The printable opportunity plan is served by the app itself (HTML and the same page as PDF).
+function planUrl(opportunityId) {
+  const [account, key] = opportunityId.split('/');
+  return `/opportunities/${encodeURIComponent(account)}/${encodeURIComponent(key)}/plan`;
 }

@@ -104,6 +104,13 @@ class WebAppBrowserTest extends IntegrationTest {
                 ACCOUNT + "/deng", ACCOUNT + "/rnd", "influence:" + ACCOUNT + "/rnd>" + ACCOUNT + "/deng");
         assertThat(count(".faded")).isGreaterThan(20);
         browser.screenshot("path");
+
+        // The toolbar links to the printable opportunity plan, served by the app.
+        String plan = browser.driver().findElement(By.id("to-plan")).getAttribute("href");
+        assertThat(plan).endsWith("/opportunities/" + DEAL + "/plan");
+        browser.driver().get(plan);
+        browser.waitUntil(d -> d.getPageSource().contains("Worldwide customer service system"));
+        browser.screenshot("plan");
     }
 
     @Test
