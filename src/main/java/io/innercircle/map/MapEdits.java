@@ -37,11 +37,13 @@ public class MapEdits {
     private final Neo4jClient neo4j;
     private final MapReads reads;
     private final ApplicationEventPublisher events;
+    private final AccountVersions versions;
 
-    public MapEdits(Neo4jClient neo4j, MapReads reads, ApplicationEventPublisher events) {
+    public MapEdits(Neo4jClient neo4j, MapReads reads, ApplicationEventPublisher events, AccountVersions versions) {
         this.neo4j = neo4j;
         this.reads = reads;
         this.events = events;
+        this.versions = versions;
     }
 
     // ---- accounts
@@ -492,10 +494,7 @@ public class MapEdits {
     // ---- shared
 
     private void bump(String account) {
-        long version = neo4j.query("MATCH (a:Account {key: $key}) "
-                        + "SET a.version = coalesce(a.version, 0) + 1, a.updatedAt = datetime() RETURN a.version")
-                .bind(account).to("key").fetchAs(Long.class).one().orElseThrow();
-        events.publishEvent(new MapChanged(account, version));
+        versions.bump(account);
     }
 
     private void requireAccount(String field, String key) {
