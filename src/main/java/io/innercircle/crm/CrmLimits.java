@@ -1,6 +1,5 @@
 package io.innercircle.crm;
 
-import io.innercircle.api.InvalidInputException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
@@ -39,9 +38,9 @@ class CrmLimits {
     }
 
     /** {@code bytes} negative when only known to be over the limit. */
-    InvalidInputException tooLarge(long bytes) {
+    FileTooLargeException tooLarge(long bytes) {
         String is = bytes >= 0 ? " is " + megabytes(bytes) + " and" : "";
-        return new InvalidInputException("csv", "the file" + is + " is larger than the limit of "
+        return new FileTooLargeException("csv", "the file" + is + " is larger than the limit of "
                 + megabytes(maxBytes()) + " (setting innercircle.crm.max-size)");
     }
 
