@@ -173,8 +173,10 @@ final class CsvFile {
     private static final class LineIndex {
 
         private final int[] starts;
+        private final String text;
 
         LineIndex(String text) {
+            this.text = text;
             List<Integer> list = new ArrayList<>();
             list.add(0);
             for (int i = 0; i < text.length(); i++) {
@@ -186,8 +188,13 @@ final class CsvFile {
             starts = list.stream().mapToInt(Integer::intValue).toArray();
         }
 
+        /** The line of the first character at or after offset that is not a line break (blank lines skipped). */
         int lineOf(long offset) {
-            int found = Arrays.binarySearch(starts, (int) offset);
+            int at = (int) offset;
+            while (at < text.length() && (text.charAt(at) == '\n' || text.charAt(at) == '\r')) {
+                at++;
+            }
+            int found = Arrays.binarySearch(starts, at);
             return (found >= 0 ? found : -found - 2) + 1;
         }
     }
