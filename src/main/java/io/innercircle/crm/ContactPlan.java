@@ -19,7 +19,7 @@ import java.util.Map;
 record ContactPlan(String crmAccount, String accountName, char delimiter, int rows, int otherAccountRows,
                    List<Map<String, Object>> creates, List<Map<String, Object>> updates,
                    List<Map<String, Object>> managerLines, List<String> managerClears, List<String> seen,
-                   List<String> notInImport, int unchanged, int backInImport, List<PersonChange> changes,
+                   List<String> notInImport, int updated, int unchanged, int backInImport, List<PersonChange> changes,
                    List<ImportProblem> problems) {
 
     boolean hasErrors() {
@@ -29,7 +29,7 @@ record ContactPlan(String crmAccount, String accountName, char delimiter, int ro
     ContactImportReport report(String account, boolean dryRun, boolean applied, Long version,
                                boolean accountCreated, List<ImportStep> steps) {
         return new ContactImportReport(account, dryRun, applied, version, accountCreated, crmAccount,
-                String.valueOf(delimiter), rows, creates.size(), updates.size(), unchanged, notInImport.size(),
+                String.valueOf(delimiter), rows, creates.size(), updated, unchanged, notInImport.size(),
                 backInImport, otherAccountRows, managerLines.size(), managerClears.size(), changes, problems, steps);
     }
 }

@@ -275,6 +275,7 @@ final class ContactPlanner {
         List<String> managerClears = new ArrayList<>();
         List<String> seen = new ArrayList<>();
         List<PersonChange> changes = new ArrayList<>();
+        int updated = 0;
         int unchanged = 0;
         int back = 0;
         String accountName = null;
@@ -329,6 +330,8 @@ final class ContactPlanner {
             }
             if (fields.isEmpty()) {
                 unchanged++;
+            } else {
+                updated++;
             }
         }
         List<String> missing = new ArrayList<>();
@@ -342,7 +345,7 @@ final class ContactPlanner {
                 });
         problems.sort(java.util.Comparator.comparingInt(ImportProblem::line));
         return new ContactPlan(crmAccount, accountName, file.delimiter(), file.rows().size(), otherAccount,
-                creates, updates, managerLines, managerClears, seen, missing, unchanged, back, changes,
+                creates, updates, managerLines, managerClears, seen, missing, updated, unchanged, back, changes,
                 List.copyOf(problems));
     }
 

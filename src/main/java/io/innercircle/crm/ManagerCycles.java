@@ -1,6 +1,7 @@
 package io.innercircle.crm;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,10 @@ final class ManagerCycles {
                 at = managerOf.get(at);
             }
             if (at != null && state.get(at) == 1) {
-                cycles.add(List.copyOf(walk.subList(walk.indexOf(at), walk.size())));
+                List<String> cycle = new ArrayList<>(walk.subList(walk.indexOf(at), walk.size()));
+                // Start at the smallest key, so that the same cycle always reads the same.
+                Collections.rotate(cycle, -cycle.indexOf(Collections.min(cycle)));
+                cycles.add(List.copyOf(cycle));
             }
             walk.forEach(p -> state.put(p, 2));
         }
