@@ -38,12 +38,15 @@ final class Attributes {
             new Attribute("notes", Type.STRING),
             new Attribute("teamRole", Type.STRING));
 
-    /** Line attributes; which ones a line has depends on its type. */
+    /**
+     * Line attributes; which ones a line has depends on its type. Named apart from the node attributes (GraphML
+     * keys are per name) and from GEXF's own edge attributes (type, label, weight).
+     */
     static final List<Attribute> LINE = List.of(
-            new Attribute("type", Type.STRING),
+            new Attribute("lineType", Type.STRING),
             new Attribute("strength", Type.INT),
             new Attribute("note", Type.STRING),
-            new Attribute("coverage", Type.STRING),
+            new Attribute("contactCoverage", Type.STRING),
             new Attribute("lastContact", Type.STRING),
             new Attribute("relationship", Type.STRING));
 

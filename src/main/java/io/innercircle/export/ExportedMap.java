@@ -16,10 +16,6 @@ record ExportedMap(String account, String opportunity, List<Node> nodes, List<Li
     /** A line between two node ids; {@code type} is REPORTS_TO, INFLUENCES, CONFLICTS_WITH or HAS_CONTACT. */
     record Line(String type, String from, String to, Map<String, Object> attributes) {
 
-        String id() {
-            return type + ":" + from + "->" + to;
-        }
-
         /** For tools that weigh lines: an influence line's strength (1-3), 1 for the others. */
         double weight() {
             return attributes.get("strength") instanceof Long s ? s : 1.0;

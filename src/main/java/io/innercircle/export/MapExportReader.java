@@ -110,24 +110,27 @@ class MapExportReader {
             }
             for (Value l : r.get("contacts").values()) {
                 lines.add(line("HAS_CONTACT", teamId(l.get(0).asString()), personId(l.get(1).asString()),
-                        "coverage", str(l.get(2)), "lastContact", str(l.get(3)), "relationship", str(l.get(4))));
+                        "contactCoverage", str(l.get(2)), "lastContact", str(l.get(3)), "relationship", str(l.get(4))));
             }
         }
         return new ExportedMap(account, opportunity, nodes, lines);
     }
 
-    /** Node ids: keys are unique per kind, and '/' never occurs in a key, so these never collide. */
+    /**
+     * Node ids: keys are unique per kind and the kinds' prefixes differ, so these never collide; and they are
+     * XML name tokens, as GraphML requires.
+     */
     static String personId(String key) {
-        return "stakeholder/" + key;
+        return "stakeholder:" + key;
     }
 
     static String teamId(String key) {
-        return "team/" + key;
+        return "team:" + key;
     }
 
     private static Line line(String type, String from, String to, Object... attributes) {
         Map<String, Object> a = new LinkedHashMap<>();
-        a.put("type", type);
+        a.put("lineType", type);
         for (int i = 0; i < attributes.length; i += 2) {
             if (attributes[i + 1] != null) {
                 a.put((String) attributes[i], attributes[i + 1]);

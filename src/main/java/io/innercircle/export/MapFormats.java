@@ -71,17 +71,16 @@ final class MapFormats {
     private static String graphMl(ExportedMap map) {
         Map<String, Node> nodes = byId(map);
         GraphMLExporter<String, Line> exporter = new GraphMLExporter<>(id -> id);
-        exporter.setExportVertexLabels(true);
         exporter.setExportEdgeWeights(true);
+        // A plain attribute named label: what Gephi and yEd's GraphML import show on a node.
+        exporter.registerAttribute("label", GraphMLExporter.AttributeCategory.NODE, AttributeType.STRING);
         Attributes.NODE.forEach(a -> exporter.registerAttribute(a.name(), GraphMLExporter.AttributeCategory.NODE,
                 graphMlType(a.type())));
-        // "type" and "coverage" name node attributes too; GraphML keys are per domain, so the edge ones get
-        // their own key names.
-        Attributes.LINE.forEach(a -> exporter.registerAttribute("line." + a.name(),
-                GraphMLExporter.AttributeCategory.EDGE, graphMlType(a.type())));
+        Attributes.LINE.forEach(a -> exporter.registerAttribute(a.name(), GraphMLExporter.AttributeCategory.EDGE,
+                graphMlType(a.type())));
         exporter.setVertexAttributeProvider(id -> nodeAttributes(nodes.get(id)));
-        exporter.setEdgeIdProvider(Line::id);
-        exporter.setEdgeAttributeProvider(l -> lineAttributes(l, "line."));
+        exporter.setEdgeIdProvider(edgeIds(map)::get);
+        exporter.setEdgeAttributeProvider(MapFormats::lineAttributes);
         StringWriter out = new StringWriter();
         exporter.exportGraph(graph(map), out);
         return out.toString();
@@ -89,7 +88,7 @@ final class MapFormats {
 
     private static String gexf(ExportedMap map) {
         Map<String, Node> nodes = byId(map);
-        GEXFExporter<String, Line> exporter = new GEXFExporter<>(id -> id, Line::id);
+        GEXFExporter<String, Line> exporter = new GEXFExporter<>(id -> id, edgeIds(map)::get);
         exporter.setParameter(GEXFExporter.Parameter.EXPORT_EDGE_WEIGHTS, true);
         exporter.setParameter(GEXFExporter.Parameter.EXPORT_EDGE_LABELS, true);
         exporter.setCreator("InnerCircle");
@@ -101,7 +100,7 @@ final class MapFormats {
                 gexfType(a.type())));
         exporter.setVertexAttributeProvider(id -> nodeAttributes(nodes.get(id)));
         exporter.setEdgeAttributeProvider(l -> {
-            Map<String, Attribute> a = lineAttributes(l, "");
+            Map<String, Attribute> a = lineAttributes(l);
             a.put("label", DefaultAttribute.createAttribute(l.type()));
             return a;
         });
@@ -118,10 +117,19 @@ final class MapFormats {
         return a;
     }
 
-    private static Map<String, Attribute> lineAttributes(Line line, String prefix) {
+    private static Map<String, Attribute> lineAttributes(Line line) {
         Map<String, Attribute> a = new LinkedHashMap<>();
-        line.attributes().forEach((k, v) -> a.put(prefix + k, attribute(v)));
+        line.attributes().forEach((k, v) -> a.put(k, attribute(v)));
         return a;
+    }
+
+    /** Edge ids e0, e1... in the export's fixed line order (XML name tokens, unlike anything built from keys). */
+    private static Map<Line, String> edgeIds(ExportedMap map) {
+        Map<Line, String> ids = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < map.lines().size(); i++) {
+            ids.put(map.lines().get(i), "e" + i);
+        }
+        return ids;
     }
 
     private static Attribute attribute(Object value) {

@@ -78,23 +78,23 @@ class MapExportTest extends IntegrationTest {
         importer.importGraph(graph, new StringReader(graphMl));
 
         Set<String> people = Set.of("CEO01", "CTO01", "CFO01", "OPS01", "ENG01", "ENG02", "FIN01", "IT001", "ADV01");
-        Set<String> expectedNodes = new HashSet<>(Set.of("team/randy"));
-        people.forEach(k -> expectedNodes.add("stakeholder/0035g00000" + k));
+        Set<String> expectedNodes = new HashSet<>(Set.of("team:randy"));
+        people.forEach(k -> expectedNodes.add("stakeholder:0035g00000" + k));
         assertThat(graph.vertexSet()).isEqualTo(expectedNodes);
 
         Set<List<String>> edges = new HashSet<>();
-        graph.edgeSet().forEach(e -> edges.add(List.of(lines.get(e).get("line.type"), graph.getEdgeSource(e),
+        graph.edgeSet().forEach(e -> edges.add(List.of(lines.get(e).get("lineType"), graph.getEdgeSource(e),
                 graph.getEdgeTarget(e))));
-        String s = "stakeholder/0035g00000";
+        String s = "stakeholder:0035g00000";
         assertThat(edges).containsExactlyInAnyOrder(
                 List.of("REPORTS_TO", s + "CTO01", s + "CEO01"), List.of("REPORTS_TO", s + "CFO01", s + "CEO01"),
                 List.of("REPORTS_TO", s + "OPS01", s + "CEO01"), List.of("REPORTS_TO", s + "ENG01", s + "CTO01"),
                 List.of("REPORTS_TO", s + "ENG02", s + "CTO01"), List.of("REPORTS_TO", s + "FIN01", s + "CFO01"),
                 List.of("REPORTS_TO", s + "IT001", s + "CTO01"), List.of("INFLUENCES", s + "ENG01", s + "CTO01"),
-                List.of("CONFLICTS_WITH", s + "CFO01", s + "CTO01"), List.of("HAS_CONTACT", "team/randy", s + "CTO01"));
+                List.of("CONFLICTS_WITH", s + "CFO01", s + "CTO01"), List.of("HAS_CONTACT", "team:randy", s + "CTO01"));
         DefaultWeightedEdge influence = graph.edgeSet().stream()
-                .filter(e -> lines.get(e).get("line.type").equals("INFLUENCES")).findFirst().orElseThrow();
-        assertThat(lines.get(influence)).containsEntry("line.strength", "3").containsEntry("line.note", "trusted");
+                .filter(e -> lines.get(e).get("lineType").equals("INFLUENCES")).findFirst().orElseThrow();
+        assertThat(lines.get(influence)).containsEntry("strength", "3").containsEntry("note", "trusted");
         assertThat(graph.getEdgeWeight(influence)).isEqualTo(3.0);
 
         assertThat(nodes.get(s + "CTO01")).containsEntry("label", "Frank Grimes")
@@ -104,7 +104,7 @@ class MapExportTest extends IntegrationTest {
                 .containsEntry("influence", "5").containsEntry("innerCircle", "true")
                 .containsEntry("roles", "EVALUATOR SPONSOR").containsEntry("status", "MENTOR")
                 .containsEntry("coverage", "IN_DEPTH").containsEntry("notInLastImport", "false");
-        assertThat(nodes.get("team/randy")).containsEntry("kind", "teamMember").containsEntry("teamRole", "AM");
+        assertThat(nodes.get("team:randy")).containsEntry("kind", "teamMember").containsEntry("teamRole", "AM");
 
         // The same file through GraphQL.
         graphQl.document("{ exportMap(account: \"globex\", format: GRAPHML, opportunity: \"platform\") }").execute()
@@ -122,7 +122,7 @@ class MapExportTest extends IntegrationTest {
         Element cto = null;
         for (int i = 0; i < doc.getElementsByTagName("node").getLength(); i++) {
             Element n = (Element) doc.getElementsByTagName("node").item(i);
-            if (n.getAttribute("id").equals("stakeholder/0035g00000CTO01")) {
+            if (n.getAttribute("id").equals("stakeholder:0035g00000CTO01")) {
                 cto = n;
             }
         }
@@ -144,7 +144,7 @@ class MapExportTest extends IntegrationTest {
         assertThat(lines).hasSize(10);
         assertThat(lines).anySatisfy(l -> {
             assertThat(l.get("type")).isEqualTo("HAS_CONTACT");
-            assertThat(l.get("coverage")).isEqualTo("IN_DEPTH");
+            assertThat(l.get("contactCoverage")).isEqualTo("IN_DEPTH");
         });
     }
 
