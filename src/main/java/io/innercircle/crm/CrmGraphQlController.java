@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** The CRM imports over GraphQL (graphql-schema/crm.graphqls) and the CRM fields of the map's types. */
 @Controller
@@ -79,16 +80,7 @@ class CrmGraphQlController {
 
     @BatchMapping(typeName = "Stakeholder", field = "crm")
     Map<Stakeholder, CrmPerson> crm(List<Stakeholder> people) {
-        Map<ItemId, CrmPerson> found = reads.people(people.stream()
-                .map(p -> new ItemId(p.account(), p.key())).distinct().toList());
-        Map<Stakeholder, CrmPerson> result = new LinkedHashMap<>();
-        people.forEach(p -> {
-            CrmPerson c = found.get(new ItemId(p.account(), p.key()));
-            if (c != null) {
-                result.put(p, c);
-            }
-        });
-        return result;
+        return found(people, p -> new ItemId(p.account(), p.key()), reads::people);
     }
 
     @BatchMapping(typeName = "Account", field = "crmKey")
@@ -114,13 +106,18 @@ class CrmGraphQlController {
 
     @BatchMapping(typeName = "Opportunity", field = "crmKey")
     Map<Opportunity, String> opportunityCrmKey(List<Opportunity> opportunities) {
-        Map<ItemId, String> found = reads.opportunityCrmKeys(opportunities.stream()
-                .map(o -> new ItemId(o.account(), o.key())).distinct().toList());
-        Map<Opportunity, String> result = new LinkedHashMap<>();
-        opportunities.forEach(o -> {
-            String crmKey = found.get(new ItemId(o.account(), o.key()));
-            if (crmKey != null) {
-                result.put(o, crmKey);
+        return found(opportunities, o -> new ItemId(o.account(), o.key()), reads::opportunityCrmKeys);
+    }
+
+    /** One batched load, then each item's value; items with none are left out (the field resolves to null). */
+    private static <T, V> Map<T, V> found(List<T> items, Function<T, ItemId> id,
+                                          Function<List<ItemId>, Map<ItemId, V>> load) {
+        Map<ItemId, V> found = load.apply(items.stream().map(id).distinct().toList());
+        Map<T, V> result = new LinkedHashMap<>();
+        items.forEach(item -> {
+            V value = found.get(id.apply(item));
+            if (value != null) {
+                result.put(item, value);
             }
         });
         return result;

@@ -39,18 +39,16 @@ class MapExportController {
         this.reader = reader;
     }
 
-    @GetMapping("/api/accounts/{account}/export.graphml")
+    /** {@code format}: graphml or gexf. */
+    @GetMapping("/api/accounts/{account}/export.{format}")
     @ResponseBody
-    ResponseEntity<byte[]> graphMl(@PathVariable String account, @RequestParam(required = false) String opportunity,
-                                   @RequestParam(defaultValue = "true") boolean team) {
-        return file(account, opportunity, team, Format.GRAPHML);
-    }
-
-    @GetMapping("/api/accounts/{account}/export.gexf")
-    @ResponseBody
-    ResponseEntity<byte[]> gexf(@PathVariable String account, @RequestParam(required = false) String opportunity,
-                                @RequestParam(defaultValue = "true") boolean team) {
-        return file(account, opportunity, team, Format.GEXF);
+    ResponseEntity<byte[]> graph(@PathVariable String account, @PathVariable String format,
+                                 @RequestParam(required = false) String opportunity,
+                                 @RequestParam(defaultValue = "true") boolean team) {
+        if (!format.equals("graphml") && !format.equals("gexf")) {
+            throw new InvalidInputException("format", "must be graphml or gexf (got '" + format + "')");
+        }
+        return file(account, opportunity, team, format.equals("gexf") ? Format.GEXF : Format.GRAPHML);
     }
 
     @GetMapping("/api/accounts/{account}/export/people.csv")
