@@ -47,6 +47,11 @@ public class CrmContactImport {
         Steps steps = new Steps();
         ImportProgress.Tracker tracker = progress.start(account, KIND, false);
         boolean existed = store.accountCrmKey(account).isPresent();
+        if (existed) {
+            // The account's write lock before reading its people: a concurrent import of it waits here, so
+            // the plan is made on the map it will be written to.
+            store.lockOrCreateAccount(account, account, null);
+        }
         ContactPlan plan = plan(account, csv, options, tracker, steps);
         if (plan.hasErrors()) {
             tracker.phase("refused", plan.rows());

@@ -12,9 +12,11 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -90,8 +92,12 @@ class CrmStore {
                 UNWIND $rows AS row
                 MATCH (s:Stakeholder {account: $account, key: row.key}) USING INDEX s:Stakeholder(account, key)
                 SET s += row.props""", plan.updates());
+        // Only people who were there before can have a line to remove.
+        Set<Object> created = new HashSet<>();
+        plan.creates().forEach(c -> created.add(c.get("key")));
         List<String> replaced = new ArrayList<>(plan.managerClears());
-        plan.managerLines().forEach(l -> replaced.add((String) l.get("key")));
+        plan.managerLines().stream().map(l -> (String) l.get("key")).filter(k -> !created.contains(k))
+                .forEach(replaced::add);
         unwind(account, """
                 UNWIND $rows AS key
                 MATCH (s:Stakeholder {account: $account, key: key}) USING INDEX s:Stakeholder(account, key)
