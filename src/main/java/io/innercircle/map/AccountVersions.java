@@ -9,7 +9,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The one way a write announces itself: the account's version goes up by one and {@link MapChanged} is
  * published inside the write's transaction. Every feature that writes into an account's graph (the map edits,
- * the assessment, the plan) calls this, so caches keyed by version see every change.
+ * the assessment, the plan, the CRM imports) calls this, so caches keyed by version see every change.
  */
 @Component
 public class AccountVersions {
@@ -17,7 +17,7 @@ public class AccountVersions {
     private final Neo4jClient neo4j;
     private final ApplicationEventPublisher events;
 
-    AccountVersions(Neo4jClient neo4j, ApplicationEventPublisher events) {
+    public AccountVersions(Neo4jClient neo4j, ApplicationEventPublisher events) {
         this.neo4j = neo4j;
         this.events = events;
     }
