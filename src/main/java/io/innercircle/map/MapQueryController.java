@@ -23,15 +23,17 @@ import java.util.function.Function;
 class MapQueryController {
 
     private final MapReads reads;
+    private final AccountVisibility visibility;
 
-    MapQueryController(MapReads reads) {
+    MapQueryController(MapReads reads, AccountVisibility visibility) {
         this.reads = reads;
+        this.visibility = visibility;
     }
 
     @QueryMapping
     Page<Account> accounts(@Argument Integer first, @Argument String after, @Argument Integer last,
                            @Argument String before) {
-        return reads.accounts(Page.Request.of(first, after, last, before));
+        return reads.accounts(Page.Request.of(first, after, last, before), visibility.readableAccountsOrAll());
     }
 
     @QueryMapping
