@@ -252,7 +252,11 @@ public class MapReads {
                 .fetchAs(PoliticalMap.class).mappedBy((t, r) -> politicalMap(r)).one();
     }
 
-    private static PoliticalMap politicalMap(Record r) {
+    /**
+     * Builds the map from one row shaped as {@link #POLITICAL_MAP} returns it (a, o, competitor, people,
+     * influences, conflicts, team, contacts); public so a map replayed from the history is built the same way.
+     */
+    public static PoliticalMap politicalMap(Record r) {
         Map<String, Stakeholder> people = new LinkedHashMap<>();
         Map<String, Value> involvement = new HashMap<>();
         for (Value p : r.get("people").values()) {
