@@ -15,3 +15,9 @@ CREATE INDEX history_fact_account IF NOT EXISTS FOR (f:HistoryFact) ON (f.accoun
 
 -- changeset innercircle:006-team-member-key-alone
 CREATE INDEX team_member_key_alone IF NOT EXISTS FOR (t:TeamMember) ON (t.key);
+
+-- changeset innercircle:006-history-fact-from
+CREATE INDEX history_fact_from IF NOT EXISTS FOR (f:HistoryFact) ON (f.account, f.from);
+
+-- changeset innercircle:006-history-fact-to
+CREATE INDEX history_fact_to IF NOT EXISTS FOR (f:HistoryFact) ON (f.account, f.to);

@@ -3,10 +3,13 @@ package io.innercircle.history;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -36,9 +39,7 @@ class FactReader {
                 .stream().filter(l -> !NOT_MAP.contains(l) && !l.startsWith("__") && PLAIN_LABEL.matcher(l).matches())
                 .sorted().toList();
         Map<String, Fact> facts = new LinkedHashMap<>();
-        neo4j.query("MATCH (a:Account {key: $account}) RETURN properties(a) AS props").bind(account).to("account")
-                .fetch().one().ifPresent(row -> facts.put("Account",
-                        new Fact("Account", "Account", account, null, null, clean(props(row.get("props"))))));
+        accountFact(account, facts);
         if (labels.isEmpty()) {
             return facts;
         }
@@ -77,6 +78,63 @@ class FactReader {
             }
         }
         return facts;
+    }
+
+    /**
+     * Only the given nodes ("Label:key") and the relationships at them (both directions): what one edit can have
+     * changed. Empty when a neighbour has no key of its own (its made-up key needs the whole picture): the
+     * caller then reads everything.
+     */
+    Optional<Map<String, Fact>> readAround(String account, Set<String> nodeIds) {
+        Map<String, Fact> facts = new LinkedHashMap<>();
+        accountFact(account, facts);
+        Map<String, List<String>> keysByLabel = new TreeMap<>();
+        for (String id : nodeIds) {
+            String label = Fact.labelOf(id);
+            if (!PLAIN_LABEL.matcher(label).matches() || NOT_MAP.contains(label)) {
+                return Optional.empty();
+            }
+            keysByLabel.computeIfAbsent(label, l -> new ArrayList<>()).add(Fact.keyOf(id));
+        }
+        if (keysByLabel.isEmpty()) {
+            return Optional.of(facts);
+        }
+        // Labels were checked against PLAIN_LABEL above.
+        String union = keysByLabel.keySet().stream()
+                .map(l -> "MATCH (n:`" + l + "` {account: $account}) WHERE n.key IN $keys['" + l + "'] "
+                        + "RETURN n, '" + l + "' AS label")
+                .collect(Collectors.joining(" UNION ALL "));
+        List<Map<String, Object>> rows = List.copyOf(neo4j.query("CALL () { " + union + " } "
+                        + "RETURN label, n.key AS key, properties(n) AS props, "
+                        + "[(n)-[r]->(m) WHERE m.account = $account | {type: type(r), out: true, label: labels(m)[0], "
+                        + "key: m.key, props: properties(r)}] + "
+                        + "[(m)-[r]->(n) WHERE m.account = $account | {type: type(r), out: false, label: labels(m)[0], "
+                        + "key: m.key, props: properties(r)}] AS lines")
+                .bindAll(Map.of("account", account, "keys", keysByLabel)).fetch().all());
+        for (Map<String, Object> row : rows) {
+            String id = Fact.nodeId((String) row.get("label"), String.valueOf(row.get("key")));
+            facts.put(id, new Fact(id, (String) row.get("label"), String.valueOf(row.get("key")), null, null,
+                    clean(props(row.get("props")))));
+            for (Object o : (List<?>) row.get("lines")) {
+                Map<?, ?> r = (Map<?, ?>) o;
+                if (r.get("key") == null) {
+                    return Optional.empty();
+                }
+                String other = Fact.nodeId((String) r.get("label"), String.valueOf(r.get("key")));
+                boolean out = Boolean.TRUE.equals(r.get("out"));
+                String type = (String) r.get("type");
+                String lineId = Fact.relationshipId(type, out ? id : other, out ? other : id);
+                facts.put(lineId, new Fact(lineId, type, null, out ? id : other, out ? other : id,
+                        clean(props(r.get("props")))));
+            }
+        }
+        return Optional.of(facts);
+    }
+
+    private void accountFact(String account, Map<String, Fact> facts) {
+        neo4j.query("MATCH (a:Account {key: $account}) RETURN properties(a) AS props").bind(account).to("account")
+                .fetch().one().ifPresent(row -> facts.put("Account",
+                        new Fact("Account", "Account", account, null, null, clean(props(row.get("props"))))));
     }
 
     /**

@@ -46,17 +46,42 @@ class HistoryRecorder {
         this.clock = clock.orElse(Clock.systemUTC());
     }
 
+    private static List<String> withAccount(java.util.Set<String> nodes) {
+        List<String> ids = new ArrayList<>(nodes);
+        ids.add("Account");
+        return ids;
+    }
+
+    /** What the last recording cost: facts compared, changes written, milliseconds to read and to write. */
+    record Timing(boolean scoped, int facts, int changes, long readMs, long writeMs) {}
+
+    private volatile Timing last;
+
+    Timing last() {
+        return last;
+    }
+
     /** After the write guard (order 0): a refused write is not recorded. */
     @EventListener
     @Order(10)
     void record(MapChanged change) {
         long start = System.nanoTime();
         String account = change.account();
-        Map<String, Fact> now = facts.read(account);
+        // An edit says which nodes it touched: compare only those and the lines at them. Otherwise (an import,
+        // a write that does not say) compare the whole map.
+        Optional<Map<String, Fact>> around = change.touched() == null ? Optional.empty()
+                : facts.readAround(account, change.touched());
+        Map<String, Fact> now = around.orElseGet(() -> facts.read(account));
         Map<String, String> recorded = new HashMap<>();
-        neo4j.query("MATCH (h:HistoryFact {account: $account}) RETURN h.fact AS fact, h.hash AS hash")
-                .bind(account).to("account").fetch().all()
-                .forEach(row -> recorded.put((String) row.get("fact"), (String) row.get("hash")));
+        (around.isPresent()
+                ? neo4j.query("""
+                        MATCH (h:HistoryFact {account: $account}) WHERE h.fact IN $ids RETURN h.fact AS fact, h.hash AS hash
+                        UNION MATCH (h:HistoryFact {account: $account}) WHERE h.from IN $ids RETURN h.fact AS fact, h.hash AS hash
+                        UNION MATCH (h:HistoryFact {account: $account}) WHERE h.to IN $ids RETURN h.fact AS fact, h.hash AS hash""")
+                .bindAll(Map.of("account", account, "ids", withAccount(change.touched())))
+                : neo4j.query("MATCH (h:HistoryFact {account: $account}) RETURN h.fact AS fact, h.hash AS hash")
+                .bind(account).to("account"))
+                .fetch().all().forEach(row -> recorded.put((String) row.get("fact"), (String) row.get("hash")));
         long read = System.nanoTime();
 
         List<Map<String, Object>> upserts = new ArrayList<>();
@@ -67,7 +92,13 @@ class HistoryRecorder {
             String hash = FactCodec.hash(json);
             String old = recorded.remove(f.id());
             if (!hash.equals(old)) {
-                upserts.add(Map.of("fact", f.id(), "hash", hash, "json", json));
+                Map<String, Object> upsert = new HashMap<>();
+                upsert.put("fact", f.id());
+                upsert.put("hash", hash);
+                upsert.put("json", json);
+                upsert.put("from", f.from());
+                upsert.put("to", f.to());
+                upserts.add(upsert);
                 afterJson.put(f.id(), json);
                 if (old != null) {
                     changedOrRemoved.add(f.id());
@@ -94,7 +125,7 @@ class HistoryRecorder {
         neo4j.query("""
                         CALL () { UNWIND $upserts AS u
                                   MERGE (h:HistoryFact {account: $account, fact: u.fact})
-                                  SET h.hash = u.hash, h.json = u.json }
+                                  SET h.hash = u.hash, h.json = u.json, h.from = u.from, h.to = u.to }
                         CALL () { UNWIND $removed AS f
                                   MATCH (h:HistoryFact {account: $account, fact: f}) DELETE h }
                         CREATE (:ChangeSet {account: $account, version: $version, at: $at, by: $by,
@@ -104,6 +135,7 @@ class HistoryRecorder {
                         "by", access.who(), "changes", changes))
                 .run();
         long done = System.nanoTime();
+        last = new Timing(around.isPresent(), now.size(), changes.size(), (read - start) / 1_000_000, (done - read) / 1_000_000);
         log.debug("History of '{}' v{}: {} facts, {} changed, read {} ms, written {} ms", account, change.version(),
                 now.size(), changes.size(), (read - start) / 1_000_000, (done - read) / 1_000_000);
     }
