@@ -32,6 +32,10 @@ final class Wording {
     static List<Described> describe(String account, ChangeEntry e, OffsetDateTime at, String by,
                                     Function<String, String> names) {
         Fact any = e.after() != null ? e.after() : e.before();
+        if (any.isRelationship() && (any.from().contains(Fact.KEYLESS) || any.to().contains(Fact.KEYLESS))) {
+            // The line to a rating or tactic: its own entry ("added rating ... of <opportunity>") says it all.
+            return List.of();
+        }
         String kind = kind(any);
         String subject = subject(any, names);
         String item = any.isRelationship()
