@@ -28,7 +28,8 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
             extensions.put("field", invalid.field());
             extensions.put("reason", invalid.reason());
             return GraphqlErrorBuilder.newError(env)
-                    .errorType(ex instanceof NotFoundException ? ErrorType.NOT_FOUND : ErrorType.BAD_REQUEST)
+                    .errorType(ex instanceof NotFoundException ? ErrorType.NOT_FOUND
+                            : ex instanceof ForbiddenException ? ErrorType.FORBIDDEN : ErrorType.BAD_REQUEST)
                     .message(invalid.getMessage())
                     .extensions(extensions)
                     .build();

@@ -3,9 +3,15 @@ package io.innercircle.api;
 import graphql.ExecutionResult;
 import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
+import graphql.execution.AbortExecutionException;
 import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.language.Field;
 import graphql.language.OperationDefinition;
+import graphql.language.FragmentDefinition;
+import graphql.language.FragmentSpread;
+import graphql.language.InlineFragment;
+import graphql.language.Selection;
+import graphql.language.SelectionSet;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationCreateStateParameters;
@@ -17,10 +23,11 @@ import org.springframework.stereotype.Component;
 
 import java.util.List;
 import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * graphql-java sets no limits by default, so one deep or wide query could tie up the database. The political
+ * graphql-java sets no limits by default, so one deep, wide or heavily aliased query could tie up the database. The political
  * map query needs depth 5 and a few hundred fields; the defaults leave room for that and refuse abuse.
  *
  * <p>One instrumentation doing both checks, rather than graphql-java's two: with two, graphql-java chains them
@@ -35,11 +42,14 @@ class QueryLimits extends SimplePerformantInstrumentation {
 
     private final MaxQueryDepthInstrumentation depth;
     private final MaxQueryComplexityInstrumentation complexity;
+    private final int maxAliases;
 
     QueryLimits(@Value("${innercircle.graphql.max-depth:12}") int maxDepth,
-                @Value("${innercircle.graphql.max-complexity:1000}") int maxComplexity) {
+                @Value("${innercircle.graphql.max-complexity:1000}") int maxComplexity,
+                @Value("${innercircle.graphql.max-aliases:30}") int maxAliases) {
         this.depth = new MaxQueryDepthInstrumentation(maxDepth);
         this.complexity = new MaxQueryComplexityInstrumentation(maxComplexity);
+        this.maxAliases = maxAliases;
     }
 
     @Override
@@ -60,7 +70,43 @@ class QueryLimits extends SimplePerformantInstrumentation {
             return super.beginExecuteOperation(parameters, state);
         }
         depth.beginExecuteOperation(parameters, state);
-        return complexity.beginExecuteOperation(parameters, state);
+        InstrumentationContext<ExecutionResult> result = complexity.beginExecuteOperation(parameters, state);
+        checkAliases(parameters);
+        return result;
+    }
+
+    /**
+     * Aliases let one request ask for the same expensive field many times ({@code a1: mapHealth(...) a2:
+     * mapHealth(...)}), which the complexity count alone prices too cheaply. Counted over the operation with its
+     * fragments expanded, stopping as soon as the limit is passed.
+     */
+    private void checkAliases(InstrumentationExecuteOperationParameters parameters) {
+        var context = parameters.getExecutionContext();
+        int aliases = countAliases(context.getOperationDefinition().getSelectionSet(), context.getFragmentsByName(),
+                0);
+        if (aliases > maxAliases) {
+            throw new AbortExecutionException("The query uses more than " + maxAliases + " aliases (setting "
+                    + "innercircle.graphql.max-aliases)");
+        }
+    }
+
+    private int countAliases(SelectionSet selections, Map<String, FragmentDefinition> fragments, int count) {
+        if (selections == null) {
+            return count;
+        }
+        for (Selection<?> s : selections.getSelections()) {
+            if (count > maxAliases) {
+                return count;
+            }
+            if (s instanceof Field f) {
+                count = countAliases(f.getSelectionSet(), fragments, f.getAlias() != null ? count + 1 : count);
+            } else if (s instanceof InlineFragment inline) {
+                count = countAliases(inline.getSelectionSet(), fragments, count);
+            } else if (s instanceof FragmentSpread spread && fragments.containsKey(spread.getName())) {
+                count = countAliases(fragments.get(spread.getName()).getSelectionSet(), fragments, count);
+            }
+        }
+        return count;
     }
 
     private static boolean introspectionOnly(OperationDefinition operation) {

@@ -22,6 +22,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,7 +31,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** The custom scalars of the schema: {@code Date} (ISO-8601 calendar date) and {@code JSON} (any JSON value). */
+/** The custom scalars: {@code Date} (ISO-8601 calendar date), {@code DateTime} (an instant), {@code JSON}. */
 @Configuration(proxyBeanMethods = false)
 class Scalars {
 
@@ -60,6 +62,51 @@ class Scalars {
                 }
             })
             .build();
+
+    /** An instant: ISO-8601 with an offset ("2026-10-02T09:30:00Z"), or a date alone, meaning its end (UTC). */
+    static final GraphQLScalarType DATE_TIME = GraphQLScalarType.newScalar()
+            .name("DateTime")
+            .description("An instant, ISO-8601 with offset; a date alone means the end of that day (UTC)")
+            .coercing(new Coercing<OffsetDateTime, String>() {
+                @Override
+                public String serialize(Object value, GraphQLContext context, Locale locale) {
+                    if (value instanceof OffsetDateTime t) {
+                        return t.toString();
+                    }
+                    if (value instanceof java.time.ZonedDateTime t) {
+                        return t.toOffsetDateTime().toString();
+                    }
+                    throw new CoercingSerializeException("not a date-time: " + value);
+                }
+
+                @Override
+                public OffsetDateTime parseValue(Object input, GraphQLContext context, Locale locale) {
+                    return parseInstant(String.valueOf(input), CoercingParseValueException::new);
+                }
+
+                @Override
+                public OffsetDateTime parseLiteral(Value<?> input, CoercedVariables variables, GraphQLContext context,
+                                                   Locale locale) {
+                    if (input instanceof StringValue s) {
+                        return parseInstant(s.getValue(), CoercingParseLiteralException::new);
+                    }
+                    throw new CoercingParseLiteralException(
+                            "a DateTime is written as a string such as \"2026-10-02T09:30:00Z\"");
+                }
+            })
+            .build();
+
+    private static OffsetDateTime parseInstant(String text,
+                                               java.util.function.Function<String, RuntimeException> error) {
+        try {
+            if (text.length() == 10) {
+                return LocalDate.parse(text).plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC).minusNanos(1);
+            }
+            return OffsetDateTime.parse(text);
+        } catch (DateTimeParseException e) {
+            throw error.apply("'" + text + "' is not a date-time such as 2026-10-02T09:30:00Z (or a date)");
+        }
+    }
 
     static final GraphQLScalarType JSON = GraphQLScalarType.newScalar()
             .name("JSON")
@@ -118,7 +165,7 @@ class Scalars {
 
     @Bean
     RuntimeWiringConfigurer scalarWiring() {
-        return wiring -> wiring.scalar(DATE).scalar(JSON);
+        return wiring -> wiring.scalar(DATE).scalar(DATE_TIME).scalar(JSON);
     }
 
     /** Jackson 2 mapper for bundle JSON (the JSON Schema validator works on Jackson 2 trees). */

@@ -12,7 +12,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationEventPublisher;
+import io.innercircle.api.ForbiddenException;
+import io.innercircle.security.AccountAccess;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 import java.io.IOException;
 
@@ -32,9 +35,12 @@ public class BundleImporter {
     private final BundleWriter writer;
     private final ApplicationEventPublisher events;
     private final ObjectReader reader;
+    private final AccountAccess access;
 
     public BundleImporter(BundleValidator validator, BundleWriter writer,
-                          @Qualifier("bundleObjectMapper") ObjectMapper mapper, ApplicationEventPublisher events) {
+                          @Qualifier("bundleObjectMapper") ObjectMapper mapper, ApplicationEventPublisher events,
+                          AccountAccess access) {
+        this.access = access;
         this.validator = validator;
         this.writer = writer;
         this.events = events;
@@ -86,10 +92,22 @@ public class BundleImporter {
         return original;
     }
 
-    /** Validates and writes; throws {@link BundleRejectedException} with every problem when it is refused. */
+    /**
+     * Validates and writes; throws {@link BundleRejectedException} with every problem when it is refused. One
+     * transaction around the write and the change event, so what listens to the event (the write guard, the
+     * history) is part of the import: it is recorded as one change set, or nothing is written.
+     */
+    @Transactional
     public ImportResult importBundle(JsonNode json, boolean merge) {
         long start = System.nanoTime();
         Bundle bundle = validator.check(json);
+        // A bundle can rewrite the account's team, so importing is managing the account. Asked the same way
+        // whether the account exists or not, so a refusal does not tell a stranger that it exists.
+        String key = bundle.account().key();
+        if (!access.canManage(key)) {
+            throw new ForbiddenException("bundle.account.key", access.who() + " may not import a bundle into "
+                    + "account '" + key + "' (it needs a manager on the account's team, or an administrator)");
+        }
         long validated = System.nanoTime();
         Account account = writer.write(bundle, merge);
         events.publishEvent(new MapChanged(account.key(), account.version()));

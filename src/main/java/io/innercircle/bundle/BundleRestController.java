@@ -3,6 +3,7 @@ package io.innercircle.bundle;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.innercircle.api.ForbiddenException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -85,6 +86,8 @@ class BundleRestController {
                     result.merged(), result.counts()));
         } catch (BundleRejectedException e) {
             return ResponseEntity.unprocessableContent().body(new Refused(e.problems()));
+        } catch (ForbiddenException e) {
+            return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("message", e.reason()));
         }
     }
 

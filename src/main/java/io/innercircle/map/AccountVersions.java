@@ -22,13 +22,31 @@ public class AccountVersions {
         this.events = events;
     }
 
-    /** Must run inside the caller's write transaction, so the bump commits or rolls back with the change. */
+    /**
+     * For a write that may have changed anything in the account (the history then compares the whole account).
+     * Must run inside the caller's write transaction, so the bump commits or rolls back with the change.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public long bump(String account) {
-        long version = neo4j.query("MATCH (a:Account {key: $key}) "
-                        + "SET a.version = coalesce(a.version, 0) + 1, a.updatedAt = datetime() RETURN a.version")
-                .bind(account).to("key").fetchAs(Long.class).one().orElseThrow();
+        long version = next(account);
         events.publishEvent(new MapChanged(account, version));
         return version;
+    }
+
+    /**
+     * For a write that changed only these nodes ("Label:key") and the relationships at them, so the history
+     * compares only those; the account's own properties are always compared.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public long bump(String account, String... touched) {
+        long version = next(account);
+        events.publishEvent(MapChanged.touching(account, version, touched));
+        return version;
+    }
+
+    private long next(String account) {
+        return neo4j.query("MATCH (a:Account {key: $key}) "
+                        + "SET a.version = coalesce(a.version, 0) + 1, a.updatedAt = datetime() RETURN a.version")
+                .bind(account).to("key").fetchAs(Long.class).one().orElseThrow();
     }
 }

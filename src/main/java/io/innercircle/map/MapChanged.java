@@ -1,8 +1,29 @@
 package io.innercircle.map;
 
+import java.util.Set;
+
 /**
  * Published inside the write transaction of every change to an account's map (an edit, a bundle import), so
- * that whatever is derived from the map (the analysis cache) can drop its copy once the change commits.
+ * that whatever is derived from the map (the analysis cache, the history) can follow the change: listeners run
+ * in the same transaction, and a listener that throws rolls the write back.
+ *
+ * @param touched the nodes the write changed, as "Label:key" ("Stakeholder:deng"): their own properties or the
+ *                relationships at them. A hint that lets the history compare only those; null means the write
+ *                may have changed anything in the account (the history then compares the whole map).
  */
-public record MapChanged(String account, long version) {
+public record MapChanged(String account, long version, Set<String> touched) {
+
+    /** A change that may have touched anything in the account (a bundle import, a new kind of write). */
+    public MapChanged(String account, long version) {
+        this(account, version, null);
+    }
+
+    /** A change of these nodes only (and of the relationships at them); "Label:key" each. */
+    public static MapChanged touching(String account, long version, String... nodes) {
+        return new MapChanged(account, version, Set.of(nodes));
+    }
+
+    public static String node(String label, String key) {
+        return label + ":" + key;
+    }
 }

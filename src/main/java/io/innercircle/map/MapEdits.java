@@ -112,7 +112,7 @@ public class MapEdits {
                             + "(m:Stakeholder {account: $account, key: $manager}) CREATE (s)-[:REPORTS_TO]->(m)")
                     .bindAll(Map.of("account", account, "key", key, "manager", manager.key())).run();
         }
-        bump(account);
+        bump(account, MapChanged.node("Stakeholder", key));
         return reads.stakeholder(new ItemId(account, key)).orElseThrow();
     }
 
@@ -130,7 +130,7 @@ public class MapEdits {
         }
         neo4j.query("MATCH (s:Stakeholder {account: $account, key: $key}) SET s += $props")
                 .bindAll(Map.of("account", id.account(), "key", id.key())).bind(props).to("props").run();
-        bump(id.account());
+        bump(id.account(), MapChanged.node("Stakeholder", id.key()));
         return reads.stakeholder(id).orElseThrow();
     }
 
@@ -167,7 +167,7 @@ public class MapEdits {
         requireStakeholder("id", id);
         neo4j.query("MATCH (s:Stakeholder {account: $account, key: $key}) DETACH DELETE s")
                 .bindAll(Map.of("account", id.account(), "key", id.key())).run();
-        bump(id.account());
+        bump(id.account(), MapChanged.node("Stakeholder", id.key()));
         return List.of(id.toString());
     }
 
@@ -199,7 +199,7 @@ public class MapEdits {
                 .bindAll(params("account", person.account(), "person", person.key(),
                         "manager", manager == null ? null : manager.key()))
                 .run();
-        bump(person.account());
+        bump(person.account(), MapChanged.node("Stakeholder", person.key()));
         return reads.stakeholder(person).orElseThrow();
     }
 
@@ -222,7 +222,7 @@ public class MapEdits {
                 .bindAll(params("account", from.account(), "from", from.key(), "to", to.key(), "strength", strength,
                         "note", note, "hasNote", input.containsKey("note")))
                 .run();
-        bump(from.account());
+        bump(from.account(), MapChanged.node("Stakeholder", from.key()));
         return reads.influenceLines(List.of(from), false).get(from).stream()
                 .filter(l -> l.to().key().equals(to.key())).findFirst().orElseThrow();
     }
@@ -237,7 +237,7 @@ public class MapEdits {
         if (removed == 0) {
             throw new InvalidInputException("from", "there is no influence line from '" + from + "' to '" + to + "'");
         }
-        bump(from.account());
+        bump(from.account(), MapChanged.node("Stakeholder", from.key()));
         return List.of(from + " -> " + to);
     }
 
@@ -253,7 +253,7 @@ public class MapEdits {
                 .bindAll(params("account", pair[0].account(), "a", pair[0].key(), "b", pair[1].key(), "note", note,
                         "hasNote", input.containsKey("note")))
                 .run();
-        bump(pair[0].account());
+        bump(pair[0].account(), MapChanged.node("Stakeholder", pair[0].key()));
         return reads.conflictLines(List.of(pair[0])).get(pair[0]).stream()
                 .filter(c -> c.between().get(1).key().equals(pair[1].key())).findFirst().orElseThrow();
     }
@@ -268,7 +268,7 @@ public class MapEdits {
             throw new InvalidInputException("between",
                     "there is no conflict line between '" + pair[0] + "' and '" + pair[1] + "'");
         }
-        bump(pair[0].account());
+        bump(pair[0].account(), MapChanged.node("Stakeholder", pair[0].key()));
         return List.of(pair[0] + " <-> " + pair[1]);
     }
 
@@ -305,7 +305,7 @@ public class MapEdits {
                 .bindAll(params("account", member.account(), "member", member.key(), "person", person.key(),
                         "coverage", input.get("coverage"), "last", last, "relationship", input.get("relationship")))
                 .run();
-        bump(member.account());
+        bump(member.account(), MapChanged.node("Stakeholder", person.key()));
         return reads.contacts(List.of(person), false).get(person).stream()
                 .filter(c -> c.teamMember().key().equals(member.key())).findFirst().orElseThrow();
     }
@@ -320,7 +320,7 @@ public class MapEdits {
         if (removed == 0) {
             throw new InvalidInputException("teamMember", "'" + member + "' has no contact with '" + person + "'");
         }
-        bump(member.account());
+        bump(member.account(), MapChanged.node("Stakeholder", person.key()));
         return List.of(member + " -> " + person);
     }
 
@@ -341,7 +341,7 @@ public class MapEdits {
                 .bindAll(params("account", person.account(), "person", person.key(), "opportunity", opportunity.key(),
                         "roles", roles, "status", status))
                 .run();
-        bump(person.account());
+        bump(person.account(), MapChanged.node("Stakeholder", person.key()));
         return reads.involvements(List.of(person), false).getOrDefault(person, List.of()).stream()
                 .filter(i -> i.opportunity().key().equals(opportunity.key())).findFirst().orElse(null);
     }
@@ -362,7 +362,7 @@ public class MapEdits {
         }
         neo4j.query("CREATE (o:Opportunity) SET o = $props").bind(props).to("props").run();
         setCompetitor(new ItemId(account, key), competitor);
-        bump(account);
+        bump(account, MapChanged.node("Opportunity", key));
         return reads.opportunity(new ItemId(account, key)).orElseThrow();
     }
 
@@ -390,7 +390,7 @@ public class MapEdits {
         if (competitorGiven) {
             setCompetitor(id, competitor);
         }
-        bump(id.account());
+        bump(id.account(), MapChanged.node("Opportunity", id.key()));
         return reads.opportunity(id).orElseThrow();
     }
 
@@ -454,7 +454,7 @@ public class MapEdits {
                     "a team member with key '" + key + "' already exists in account '" + account + "'");
         }
         neo4j.query("CREATE (t:TeamMember) SET t = $props").bind(props).to("props").run();
-        bump(account);
+        bump(account, MapChanged.node("TeamMember", key));
         return reads.teamMember(new ItemId(account, key)).orElseThrow();
     }
 
@@ -470,7 +470,7 @@ public class MapEdits {
         }
         neo4j.query("MATCH (t:TeamMember {account: $account, key: $key}) SET t += $props")
                 .bindAll(Map.of("account", id.account(), "key", id.key())).bind(props).to("props").run();
-        bump(id.account());
+        bump(id.account(), MapChanged.node("TeamMember", id.key()));
         return reads.teamMember(id).orElseThrow();
     }
 
@@ -486,7 +486,7 @@ public class MapEdits {
         }
         neo4j.query("CREATE (c:Competitor {account: $account, key: $key, name: $name})")
                 .bindAll(Map.of("account", account, "key", key, "name", name)).run();
-        bump(account);
+        bump(account, MapChanged.node("Competitor", key));
         return reads.competitorsById(List.of(id)).get(id);
     }
 
@@ -500,14 +500,18 @@ public class MapEdits {
                     .bindAll(Map.of("account", id.account(), "key", id.key(),
                             "name", Checks.name("input.name", (String) input.get("name")))).run();
         }
-        bump(id.account());
+        bump(id.account(), MapChanged.node("Competitor", id.key()));
         return reads.competitorsById(List.of(id)).get(id);
     }
 
     // ---- shared
 
-    private void bump(String account) {
-        versions.bump(account);
+    /**
+     * @param touched the nodes this edit changed ("Label:key"), so the history compares only them and the
+     *                lines at them, not the whole map; the account's own properties are always compared
+     */
+    private void bump(String account, String... touched) {
+        versions.bump(account, touched);
     }
 
     private void requireAccount(String field, String key) {

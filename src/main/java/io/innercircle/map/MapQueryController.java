@@ -10,6 +10,7 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,15 +24,19 @@ import java.util.function.Function;
 class MapQueryController {
 
     private final MapReads reads;
+    private final AccountVisibility visibility;
+    private final PastMaps pastMaps;
 
-    MapQueryController(MapReads reads) {
+    MapQueryController(MapReads reads, AccountVisibility visibility, PastMaps pastMaps) {
         this.reads = reads;
+        this.visibility = visibility;
+        this.pastMaps = pastMaps;
     }
 
     @QueryMapping
     Page<Account> accounts(@Argument Integer first, @Argument String after, @Argument Integer last,
                            @Argument String before) {
-        return reads.accounts(Page.Request.of(first, after, last, before));
+        return reads.accounts(Page.Request.of(first, after, last, before), visibility.readableAccountsOrAll());
     }
 
     @QueryMapping
@@ -55,8 +60,9 @@ class MapQueryController {
     }
 
     @QueryMapping
-    PoliticalMap politicalMap(@Argument String opportunity) {
-        return reads.politicalMap(ItemId.parse("opportunity", opportunity)).orElse(null);
+    PoliticalMap politicalMap(@Argument String opportunity, @Argument OffsetDateTime asOf) {
+        ItemId id = ItemId.parse("opportunity", opportunity);
+        return (asOf == null ? reads.politicalMap(id) : pastMaps.politicalMap(id, asOf)).orElse(null);
     }
 
     // ---- Account

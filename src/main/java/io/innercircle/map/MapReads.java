@@ -60,23 +60,29 @@ public class MapReads {
 
     // ---- accounts
 
-    public Page<Account> accounts(Page.Request request) {
+    /** A page of accounts; {@code only} limits it to those keys (null: all), for callers who see only some. */
+    public Page<Account> accounts(Page.Request request, Collection<String> only) {
         String cypher = request.backward()
-                ? "MATCH (a:Account) WHERE $before IS NULL OR a.key < $before "
-                + "WITH a ORDER BY a.key DESC LIMIT $limit RETURN a, COUNT { MATCH (x:Account) } AS total"
-                : "MATCH (a:Account) WHERE $after IS NULL OR a.key > $after "
-                + "WITH a ORDER BY a.key LIMIT $limit RETURN a, COUNT { MATCH (x:Account) } AS total";
+                ? "MATCH (a:Account) WHERE ($before IS NULL OR a.key < $before) AND ($only IS NULL OR a.key IN $only) "
+                + "WITH a ORDER BY a.key DESC LIMIT $limit RETURN a, " + COUNT_VISIBLE + " AS total"
+                : "MATCH (a:Account) WHERE ($after IS NULL OR a.key > $after) AND ($only IS NULL OR a.key IN $only) "
+                + "WITH a ORDER BY a.key LIMIT $limit RETURN a, " + COUNT_VISIBLE + " AS total";
         List<Record> rows = new ArrayList<>(neo4j.query(cypher)
                 .bind(request.afterKey()).to("after")
                 .bind(request.beforeKey()).to("before")
                 .bind(request.size() + 1).to("limit")
+                .bind(only == null ? null : List.copyOf(only)).to("only")
                 .fetchAs(Record.class).mappedBy((t, r) -> r).all());
-        int total = rows.isEmpty() ? countAccounts() : rows.get(0).get("total").asInt();
+        int total = rows.isEmpty() ? countAccounts(only) : rows.get(0).get("total").asInt();
         return Page.of(rows.stream().map(r -> Rows.account(r.get("a"))).toList(), request, Account::key, total);
     }
 
-    private int countAccounts() {
-        return neo4j.query("MATCH (a:Account) RETURN count(a)").fetchAs(Integer.class).one().orElse(0);
+    private static final String COUNT_VISIBLE = "COUNT { MATCH (x:Account) WHERE $only IS NULL OR x.key IN $only }";
+
+    private int countAccounts(Collection<String> only) {
+        return neo4j.query("MATCH (x:Account) WHERE $only IS NULL OR x.key IN $only RETURN count(x)")
+                .bind(only == null ? null : List.copyOf(only)).to("only")
+                .fetchAs(Integer.class).one().orElse(0);
     }
 
     public Optional<Account> account(String key) {
@@ -246,7 +252,11 @@ public class MapReads {
                 .fetchAs(PoliticalMap.class).mappedBy((t, r) -> politicalMap(r)).one();
     }
 
-    private static PoliticalMap politicalMap(Record r) {
+    /**
+     * Builds the map from one row shaped as {@link #POLITICAL_MAP} returns it (a, o, competitor, people,
+     * influences, conflicts, team, contacts); public so a map replayed from the history is built the same way.
+     */
+    public static PoliticalMap politicalMap(Record r) {
         Map<String, Stakeholder> people = new LinkedHashMap<>();
         Map<String, Value> involvement = new HashMap<>();
         for (Value p : r.get("people").values()) {

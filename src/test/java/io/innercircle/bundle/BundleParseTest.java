@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 /** What a client is told about JSON that cannot be read at all (no Spring, no database needed). */
 class BundleParseTest {
 
-    private final BundleImporter importer = new BundleImporter(null, null, new ObjectMapper(), event -> { });
+    private final BundleImporter importer = new BundleImporter(null, null, new ObjectMapper(), event -> { }, null);
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {

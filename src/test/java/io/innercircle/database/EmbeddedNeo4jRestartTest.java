@@ -49,6 +49,7 @@ class EmbeddedNeo4jRestartTest {
     private static HttpGraphQlTester graphQl(ConfigurableApplicationContext app) {
         String port = app.getEnvironment().getProperty("local.server.port");
         return HttpGraphQlTester.create(WebTestClient.bindToServer(new JdkClientHttpConnector())
-                .baseUrl("http://localhost:" + port + "/graphql").responseTimeout(Duration.ofSeconds(30)).build());
+                .baseUrl("http://localhost:" + port + "/graphql").responseTimeout(Duration.ofSeconds(30))
+                .defaultHeaders(h -> h.setBasicAuth("admin", "admin")).build());
     }
 }

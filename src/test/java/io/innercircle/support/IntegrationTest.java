@@ -40,18 +40,51 @@ public abstract class IntegrationTest {
     @Autowired
     private AnalysisCache analysisCache;
 
+    /** The HTTP and GraphQL clients of one user. */
+    public record Clients(WebTestClient http, HttpGraphQlTester graphQl) {}
+
     @BeforeEach
     void connectAndEmptyDatabase() {
-        http = WebTestClient.bindToServer(new JdkClientHttpConnector())
-                .baseUrl("http://localhost:" + port)
-                .responseTimeout(Duration.ofSeconds(60))
-                .codecs(c -> c.defaultCodecs().maxInMemorySize(64 * 1024 * 1024))
-                .build();
-        graphQl = HttpGraphQlTester.create(http.mutate().baseUrl("http://localhost:" + port + "/graphql").build());
+        Clients admin = as("admin", "admin");
+        http = admin.http();
+        graphQl = admin.graphQl();
         // Keep Liquibase's own bookkeeping nodes so the schema is not re-applied; drop every map.
         Neo4jHarness.database().executeTransactionally(
                 "MATCH (n) WHERE NOT any(l IN labels(n) WHERE l STARTS WITH '__Liquibase') DETACH DELETE n");
         // The wipe above bypasses the app, so no change event tells the cache.
         analysisCache.clear();
+    }
+
+    /** A client without credentials. */
+    protected WebTestClient anonymous() {
+        return WebTestClient.bindToServer(new JdkClientHttpConnector())
+                .baseUrl("http://localhost:" + port)
+                .responseTimeout(Duration.ofSeconds(60))
+                .codecs(c -> c.defaultCodecs().maxInMemorySize(64 * 1024 * 1024))
+                .build();
+    }
+
+    /**
+     * Clients signed in (HTTP Basic) as one of the users of application.yml; the demo users' password is their
+     * name: admin (ADMIN), randy (MANAGER, team member randy), nicole (REP, team member nicole), coach (COACH of
+     * randy and nicole).
+     */
+    protected Clients as(String username) {
+        return as(username, username);
+    }
+
+    protected Clients as(String username, String password) {
+        WebTestClient client = anonymous().mutate()
+                .defaultHeaders(h -> h.setBasicAuth(username, password))
+                .build();
+        return new Clients(client, HttpGraphQlTester.create(
+                client.mutate().baseUrl("http://localhost:" + port + "/graphql").build()));
+    }
+
+    /** Clients that send a bearer token (for JWT tests). */
+    protected Clients withBearer(String token) {
+        WebTestClient client = anonymous().mutate().defaultHeaders(h -> h.setBearerAuth(token)).build();
+        return new Clients(client, HttpGraphQlTester.create(
+                client.mutate().baseUrl("http://localhost:" + port + "/graphql").build()));
     }
 }

@@ -4,6 +4,7 @@ import io.innercircle.analysis.account.AccountAnalysis;
 import io.innercircle.analysis.health.HealthParameters;
 import io.innercircle.analysis.health.Severity;
 import io.innercircle.analysis.api.Views.PersonRef;
+import io.innercircle.map.AccountVisibility;
 import io.innercircle.map.Opportunity;
 import io.innercircle.map.Rows;
 import org.springframework.data.neo4j.core.Neo4jClient;
@@ -32,9 +33,12 @@ public class CoverageGaps {
     private final Neo4jClient neo4j;
     private final AnalysisCache cache;
 
-    CoverageGaps(Neo4jClient neo4j, AnalysisCache cache) {
+    private final AccountVisibility visibility;
+
+    CoverageGaps(Neo4jClient neo4j, AnalysisCache cache, AccountVisibility visibility) {
         this.neo4j = neo4j;
         this.cache = cache;
+        this.visibility = visibility;
     }
 
     @SuppressWarnings("unchecked")
@@ -53,9 +57,13 @@ public class CoverageGaps {
         params.put("minAmount", minAmount);
         params.put("stages", stages);
         params.put("teamMember", teamMember);
+        // The coach view spans accounts: only those the caller may read.
+        params.put("only", visibility.readableAccountsOrAll() == null ? null
+                : List.copyOf(visibility.readableAccountsOrAll()));
         List<Map.Entry<Opportunity, Long>> opportunities = new ArrayList<>(neo4j.query("""
                         MATCH (o:Opportunity)
-                        WHERE ($stages IS NULL OR o.stage IN $stages)
+                        WHERE ($only IS NULL OR o.account IN $only)
+                          AND ($stages IS NULL OR o.stage IN $stages)
                           AND ($minAmount IS NULL OR o.amount >= $minAmount)
                           AND ($teamMember IS NULL OR EXISTS { MATCH (:TeamMember {account: o.account, key: $teamMember}) })
                         MATCH (a:Account {key: o.account})

@@ -1,0 +1,271 @@
+package io.innercircle.security;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLSchema;
+import io.innercircle.support.IntegrationTest;
+import io.innercircle.support.TestBundles;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.execution.GraphQlSource;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Who may do what, as a table: every GraphQL query and mutation (the table must name every root field of the
+ * schema, so a new field without a row fails here) and the REST endpoints, for each role, against their own
+ * account and a foreign one. Allowed: no error. Refused on an account they may see: FORBIDDEN. Anything on an
+ * account they may not see: byte for byte the answer for an account that does not exist (after replacing the
+ * key), so a denied read looks like a missing one. Rows with mixed ids (one own, one foreign) check that a
+ * guessed id of another account gets nothing either.
+ *
+ * <p>Accounts: national-manufacturing (the course example; team randy and nicole), foreign-co (the same map,
+ * team zoe and yuri), ghost-co (does not exist). Users: admin (ADMIN), randy (MANAGER), nicole (REP), coach
+ * (COACH of randy and nicole).
+ */
+class AuthorizationMatrixTest extends IntegrationTest {
+
+    static final String OWN = "national-manufacturing";
+    static final String FOREIGN = "foreign-co";
+    static final String GHOST = "ghost-co";
+    static final List<String> USERS = List.of("admin", "randy", "nicole", "coach");
+
+    enum Need { NONE, READ, EDIT, MANAGE, ADMIN }
+
+    /** One entry point: the root field it covers, what it needs, and the request (ACC = account, N = unique). */
+    record Row(String field, Need need, String document, Map<String, Object> variables, boolean mixed) {
+        Row(String field, Need need, String document, Map<String, Object> variables) {
+            this(field, need, document, variables, false);
+        }
+
+        /** A row mixing an own id with one of the account under test (a guessed id). */
+        Row asMixed() {
+            return new Row(field, need, document, variables, true);
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String DEAL = "ACC/customer-service-2027";
+
+    static List<Row> rows() {
+        List<Row> rows = new ArrayList<>();
+        // ---- queries (map)
+        rows.add(q("account", "{ account(key: \"ACC\") { key name stakeholders(first: 50) { totalCount edges { node { id influences { to { id } } } } } opportunities { id } } }"));
+        rows.add(q("stakeholder", "{ stakeholder(id: \"ACC/deng\") { id name account { key } reportsTo { id } directReports { id } influencedBy { from { id } } conflicts { between { id } } contacts { teamMember { id } } involvements { opportunity { id } status } influenceAnalysis { computedInfluence } } }"));
+        rows.add(q("opportunity", "{ opportunity(id: \"" + DEAL + "\") { id account { key } competitor { name } involvements { stakeholder { id } status } health { warnings { people { id } } } strategies { allies { person { id } } } } }"));
+        rows.add(q("teamMember", "{ teamMember(id: \"ACC/randy\") { id contacts { stakeholder { id } } } }"));
+        rows.add(q("politicalMap", "{ politicalMap(opportunity: \"" + DEAL + "\") { account { key } people { stakeholder { id } status coverage } influenceLines { from { id } to { id } } contacts { teamMember { id } } } }"));
+        rows.add(q("politicalMap", "{ politicalMap(opportunity: \"" + DEAL + "\", asOf: \"2100-01-01T00:00:00Z\") { people { stakeholder { id } } } }"));
+        // ---- queries (analysis)
+        rows.add(q("innerCircle", "{ innerCircle(account: \"ACC\") { account { key } candidates { person { id } } disagreements { person { id } } } }"));
+        rows.add(q("relationshipStrategies", "{ relationshipStrategies(opportunity: \"" + DEAL + "\") { stakeholders { person { id } approach { people { id } } } } }"));
+        rows.add(q("mapHealth", "{ mapHealth(opportunity: \"" + DEAL + "\") { warnings { code people { id } } } }"));
+        rows.add(q("influenceNeighbourhood", "{ influenceNeighbourhood(stakeholder: \"ACC/deng\") { person { id } path { people { id } } } }"));
+        rows.add(q("influencePaths", "{ influencePaths(from: \"ACC/cons\", to: \"ACC/svp\") { people { id } hops { from { id } } } }"));
+        rows.add(q("whoCanReach", "{ whoCanReach(stakeholder: \"ACC/deng\", opportunity: \"" + DEAL + "\") { people { id } } }"));
+        // ---- queries (bundle, history)
+        rows.add(q("exportBundle", "{ exportBundle(account: \"ACC\") }"));
+        rows.add(q("changes", "{ changes(account: \"ACC\") { totalCount edges { node { by changes { description } } } } }"));
+        rows.add(q("changes", "{ changes(opportunity: \"" + DEAL + "\") { totalCount } }"));
+        rows.add(q("stakeholderTrend", "{ stakeholderTrend(stakeholder: \"ACC/deng\", opportunity: \"" + DEAL + "\") { status coverage } }"));
+        // Guessed ids: an own id next to one of the other account (for the own account the row is plain).
+        rows.add(q("influencePaths", "{ influencePaths(from: \"" + OWN + "/cons\", to: \"ACC/svp\") { people { id } } }").asMixed());
+        rows.add(q("whoCanReach", "{ whoCanReach(stakeholder: \"" + OWN + "/deng\", opportunity: \"" + DEAL + "\") { people { id } } }").asMixed());
+        rows.add(new Row("ping", Need.NONE, "{ ping }", Map.of()));
+        // ---- mutations (edit)
+        rows.add(m("updateAccount", Need.EDIT, "updateAccount(input: {key: \"ACC\", notes: \"n\"}) { account { key } }"));
+        rows.add(m("createStakeholder", Need.EDIT, "a: createStakeholder(input: {account: \"ACC\", key: \"tN\", name: \"T\"}) { stakeholder { id } } b: removeStakeholder(id: \"ACC/tN\") { removed }"));
+        rows.add(m("updateStakeholder", Need.EDIT, "updateStakeholder(input: {id: \"ACC/deng\", notes: \"n\"}) { stakeholder { id } }"));
+        rows.add(m("removeStakeholder", Need.EDIT, "a: createStakeholder(input: {account: \"ACC\", key: \"rN\", name: \"R\"}) { stakeholder { id } } b: removeStakeholder(id: \"ACC/rN\") { removed }"));
+        rows.add(m("setReportsTo", Need.EDIT, "setReportsTo(stakeholder: \"ACC/cons\", manager: null) { stakeholder { id } }"));
+        rows.add(m("setInfluence", Need.EDIT, "setInfluence(input: {from: \"ACC/cons\", to: \"ACC/pmm\", strength: 1}) { influence { strength } }"));
+        rows.add(m("removeInfluence", Need.EDIT, "a: setInfluence(input: {from: \"ACC/pmm\", to: \"ACC/cons\"}) { influence { strength } } b: removeInfluence(from: \"ACC/pmm\", to: \"ACC/cons\") { removed }"));
+        rows.add(m("setConflict", Need.EDIT, "setConflict(input: {between: [\"ACC/pmm\", \"ACC/sm\"]}) { conflict { note } }"));
+        rows.add(m("removeConflict", Need.EDIT, "a: setConflict(input: {between: [\"ACC/pmm\", \"ACC/ops\"]}) { conflict { note } } b: removeConflict(between: [\"ACC/pmm\", \"ACC/ops\"]) { removed }"));
+        rows.add(m("recordContact", Need.EDIT, "recordContact(input: {teamMember: \"ACC/NICOLE\", stakeholder: \"ACC/pmm\", coverage: BRIEF}) { contact { coverage } }"));
+        rows.add(m("removeContact", Need.EDIT, "a: recordContact(input: {teamMember: \"ACC/NICOLE\", stakeholder: \"ACC/ops\", coverage: BRIEF}) { contact { coverage } } b: removeContact(teamMember: \"ACC/NICOLE\", stakeholder: \"ACC/ops\") { removed }"));
+        rows.add(m("setInvolvement", Need.EDIT, "setInvolvement(input: {opportunity: \"" + DEAL + "\", stakeholder: \"ACC/deng\", roles: [DECISION_MAKER], status: NEUTRAL}) { involvement { status } }"));
+        rows.add(m("createOpportunity", Need.EDIT, "createOpportunity(input: {account: \"ACC\", key: \"oN\", name: \"O\"}) { opportunity { id } }"));
+        rows.add(m("updateOpportunity", Need.EDIT, "updateOpportunity(input: {id: \"" + DEAL + "\", stage: PROOF}) { opportunity { id } }"));
+        rows.add(m("createCompetitor", Need.EDIT, "createCompetitor(input: {account: \"ACC\", key: \"cN\", name: \"C\"}) { competitor { id } }"));
+        rows.add(m("updateCompetitor", Need.EDIT, "updateCompetitor(input: {id: \"ACC/x-sys\", name: \"X-Sys\"}) { competitor { id } }"));
+        // Guessed id: a line from an own person to a person of the other account.
+        rows.add(m("setInfluence", Need.EDIT, "setInfluence(input: {from: \"" + OWN + "/cons\", to: \"ACC/pmm\"}) { influence { strength } }").asMixed());
+        // ---- mutations (team management, administration)
+        rows.add(m("createTeamMember", Need.MANAGE, "createTeamMember(input: {account: \"ACC\", key: \"mN\", name: \"M\"}) { teamMember { id } }"));
+        rows.add(m("updateTeamMember", Need.MANAGE, "updateTeamMember(input: {id: \"ACC/NICOLE\", role: \"Sales engineer\"}) { teamMember { id } }"));
+        rows.add(m("createAccount", Need.ADMIN, "createAccount(input: {key: \"new-N\", name: \"New\"}) { account { key } }"));
+        rows.add(new Row("importBundle", Need.MANAGE, "mutation($bundle: JSON!) { importBundle(bundle: $bundle, merge: true) { account { key } } }",
+                Map.of("bundle", "BUNDLE")));
+        rows.add(new Row("noop", Need.NONE, "mutation { noop }", Map.of()));
+        return rows;
+    }
+
+    /** Root fields that list several accounts; checked for what they show, not by the table. */
+    static final Set<String> LISTS = Set.of("accounts", "coverageGaps");
+
+    private static Row q(String field, String document) {
+        return new Row(field, Need.READ, document, Map.of());
+    }
+
+    private static Row m(String field, Need need, String body) {
+        return new Row(field, need, "mutation { " + body + " }", Map.of());
+    }
+
+    @Autowired
+    private GraphQlSource graphQlSource;
+
+    private final AtomicInteger unique = new AtomicInteger();
+
+    @TestFactory
+    Stream<DynamicTest> everyRoleAgainstEveryEntryPoint() throws Exception {
+        TestBundles.importBundle(http, "course-example.json");
+        http.post().uri("/api/bundles").contentType(MediaType.APPLICATION_JSON).bodyValue(bundle(FOREIGN))
+                .exchange().expectStatus().isOk();
+        List<DynamicTest> tests = new ArrayList<>();
+        tests.add(DynamicTest.dynamicTest("the table names every root field of the schema", () -> {
+            GraphQLSchema schema = graphQlSource.schema();
+            Set<String> fields = new TreeSet<>();
+            schema.getQueryType().getFieldDefinitions().stream().map(GraphQLFieldDefinition::getName).forEach(fields::add);
+            schema.getMutationType().getFieldDefinitions().stream().map(GraphQLFieldDefinition::getName).forEach(fields::add);
+            Set<String> covered = new TreeSet<>(LISTS);
+            rows().forEach(r -> covered.add(r.field()));
+            assertThat(covered).as("root fields without a row in the authorization matrix")
+                    .containsAll(fields);
+        }));
+        for (String user : USERS) {
+            Clients clients = as(user);
+            for (Row row : rows()) {
+                for (String account : List.of(OWN, FOREIGN)) {
+                    tests.add(DynamicTest.dynamicTest(user + " " + row.field() + " on " + account
+                            + " [" + row.document().substring(0, Math.min(60, row.document().length())) + "]",
+                            () -> check(user, clients.http(), row, account)));
+                }
+            }
+            tests.add(DynamicTest.dynamicTest(user + " accounts and coverageGaps list only what they may read",
+                    () -> checkLists(user, clients.http())));
+            tests.add(DynamicTest.dynamicTest(user + " REST bundle export and import",
+                    () -> checkRest(user, clients.http())));
+        }
+        return tests.stream();
+    }
+
+    private void check(String user, WebTestClient client, Row row, String account) throws Exception {
+        boolean admin = user.equals("admin");
+        boolean own = account.equals(OWN);
+        boolean allowed = switch (row.need()) {
+            case NONE -> true;
+            case READ -> admin || own;
+            case EDIT -> admin || own && (user.equals("randy") || user.equals("nicole"));
+            case MANAGE -> admin || own && user.equals("randy");
+            case ADMIN -> admin;
+        };
+        int n = unique.incrementAndGet();
+        JsonNode answer = call(client, row, account, n);
+        if (allowed && row.mixed() && !own) {
+            // Even an administrator cannot mix accounts in one request: refused as bad input, not for access.
+            assertThat(answer.path("errors").get(0).path("extensions").path("classification").asText())
+                    .as("%s mixing accounts in %s: %s", user, row.field(), answer).isIn("BAD_REQUEST", "NOT_FOUND");
+            return;
+        }
+        if (allowed) {
+            assertThat(answer.path("errors").isMissingNode() || answer.path("errors").isEmpty())
+                    .as("%s may use %s on %s: %s", user, row.field(), account, answer).isTrue();
+            return;
+        }
+        if (own || row.need() == Need.ADMIN) {
+            assertThat(answer.path("errors").get(0).path("extensions").path("classification").asText())
+                    .as("%s is refused %s on %s: %s", user, row.field(), account, answer).isEqualTo("FORBIDDEN");
+            return;
+        }
+        JsonNode ghost = call(client, row, GHOST, n);
+        assertThat(answer.toString().replace(FOREIGN, "ACC")).as("%s on a foreign account looks like a missing one", row.field())
+                .isEqualTo(ghost.toString().replace(GHOST, "ACC"));
+        assertThat(answer.toString()).doesNotContain("Sam Ortiz").doesNotContain("Pat Morgan");
+    }
+
+    private JsonNode call(WebTestClient client, Row row, String account, int n) throws Exception {
+        String document = row.document().replace("ACC", account).replace("NICOLE", account.equals(OWN) ? "nicole" : "yuri")
+                .replace("N\"", n + "\"");
+        Map<String, Object> variables = new HashMap<>();
+        for (Map.Entry<String, Object> v : row.variables().entrySet()) {
+            variables.put(v.getKey(), v.getValue().equals("BUNDLE") ? JSON.readValue(bundle(account), Map.class)
+                    : v.getValue());
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("query", document);
+        body.put("variables", variables);
+        byte[] response = client.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(JSON.writeValueAsString(body)).exchange().expectStatus().isOk()
+                .expectBody().returnResult().getResponseBody();
+        return JSON.readTree(response);
+    }
+
+    private void checkLists(String user, WebTestClient client) throws Exception {
+        Set<String> visible = user.equals("admin") ? Set.of(OWN, FOREIGN) : Set.of(OWN);
+        JsonNode accounts = call(client, new Row("accounts", Need.READ,
+                "{ accounts(first: 100) { edges { node { key } } } }", Map.of()), OWN, 0);
+        Set<String> keys = new TreeSet<>();
+        accounts.path("data").path("accounts").path("edges").forEach(e -> keys.add(e.path("node").path("key").asText()));
+        assertThat(keys).as("accounts %s sees", user).containsAll(visible).allMatch(k -> visible.contains(k)
+                || k.startsWith("new-"));
+        JsonNode gaps = call(client, new Row("coverageGaps", Need.READ,
+                "{ coverageGaps(first: 500) { totalCount edges { node { opportunity { id } people { id } } } } }",
+                Map.of()), OWN, 0);
+        Set<String> gapAccounts = new TreeSet<>();
+        gaps.path("data").path("coverageGaps").path("edges").forEach(e -> {
+            gapAccounts.add(e.path("node").path("opportunity").path("id").asText().split("/")[0]);
+            e.path("node").path("people").forEach(p -> gapAccounts.add(p.path("id").asText().split("/")[0]));
+        });
+        assertThat(gapAccounts).as("coverage gaps %s sees", user).isEqualTo(visible);
+    }
+
+    private void checkRest(String user, WebTestClient client) {
+        boolean admin = user.equals("admin");
+        for (String account : List.of(OWN, FOREIGN)) {
+            boolean mayRead = admin || account.equals(OWN);
+            var export = client.get().uri("/api/accounts/{key}/bundle", account).exchange();
+            if (mayRead) {
+                export.expectStatus().isOk();
+            } else {
+                String denied = export.expectStatus().isNotFound().expectBody(String.class).returnResult()
+                        .getResponseBody();
+                String missing = client.get().uri("/api/accounts/{key}/bundle", GHOST).exchange()
+                        .expectStatus().isNotFound().expectBody(String.class).returnResult().getResponseBody();
+                assertThat(denied.replace(FOREIGN, "ACC")).isEqualTo(missing.replace(GHOST, "ACC"));
+            }
+            boolean mayImport = admin || account.equals(OWN) && user.equals("randy");
+            var imported = client.post().uri("/api/bundles?merge=true").contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(bundle(account)).exchange();
+            if (mayImport) {
+                imported.expectStatus().isOk();
+            } else {
+                imported.expectStatus().isForbidden();
+            }
+        }
+    }
+
+    /** The course example as the bundle of an account; other accounts get another team (zoe and yuri). */
+    static String bundle(String account) {
+        String json = TestBundles.read("course-example.json");
+        if (account.equals(OWN)) {
+            return json;
+        }
+        return json.replace("\"" + OWN + "\"", "\"" + account + "\"").replace("\"randy\"", "\"zoe\"")
+                .replace("\"nicole\"", "\"yuri\"");
+    }
+}

@@ -1,0 +1,177 @@
+package io.innercircle.security;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import io.innercircle.support.IntegrationTest;
+import io.innercircle.support.TestBundles;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseCookie;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.reactive.function.BodyInserters;
+
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The door: JWTs from an OIDC issuer (here a key made for the test, no network), HTTP Basic, the browser login
+ * with its CSRF cookie and header, security headers and the request limits.
+ */
+@Import(SecurityWebTest.TestIssuer.class)
+class SecurityWebTest extends IntegrationTest {
+
+    private static final KeyPair KEYS = rsa();
+    private static final KeyPair OTHER_KEYS = rsa();
+    private static final String QUERY = "{\"query\":\"{ a: account(key: \\\"national-manufacturing\\\") { key } "
+            + "b: account(key: \\\"foreign-co\\\") { key } }\"}";
+
+    /** What an issuer would publish: the public key its tokens are signed with. */
+    @TestConfiguration
+    static class TestIssuer {
+        @Bean
+        JwtDecoder jwtDecoder() {
+            return NimbusJwtDecoder.withPublicKey((RSAPublicKey) KEYS.getPublic()).build();
+        }
+    }
+
+    @Test
+    void aJwtUserSeesWhatTheirRoleAndTeamAllow() throws Exception {
+        TestBundles.importBundle(http, "course-example.json");
+        http.post().uri("/api/bundles").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(AuthorizationMatrixTest.bundle("foreign-co")).exchange().expectStatus().isOk();
+
+        Clients rep = withBearer(token(KEYS, Map.of("preferred_username", "nina", "roles", List.of("REP"),
+                "team_member", "nicole")));
+        rep.graphQl().document("{ a: account(key: \"national-manufacturing\") { key } "
+                        + "b: account(key: \"foreign-co\") { key } }").execute()
+                .path("a.key").entity(String.class).isEqualTo("national-manufacturing")
+                .path("b").valueIsNull();
+        // A bearer token is its own proof: no CSRF token needed, and the change is recorded as the token's user.
+        rep.graphQl().document("mutation { updateStakeholder(input: {id: \"national-manufacturing/deng\", "
+                        + "title: \"VP\"}) { stakeholder { title } } }").execute()
+                .path("updateStakeholder.stakeholder.title").entity(String.class).isEqualTo("VP");
+        graphQl.document("{ changes(account: \"national-manufacturing\", first: 1) { edges { node { by } } } }")
+                .execute().path("changes.edges[0].node.by").entity(String.class).isEqualTo("nina");
+
+        Clients coach = withBearer(token(KEYS, Map.of("preferred_username", "carl", "roles", "COACH",
+                "coaches", List.of("randy"))));
+        coach.graphQl().document("{ a: account(key: \"national-manufacturing\") { key } }").execute()
+                .path("a.key").entity(String.class).isEqualTo("national-manufacturing");
+        coach.graphQl().document("mutation { updateStakeholder(input: {id: \"national-manufacturing/deng\", "
+                        + "title: \"X\"}) { stakeholder { title } } }").execute()
+                .errors().satisfy(e -> assertThat(e.get(0).getErrorType().toString()).isEqualTo("FORBIDDEN"));
+
+        // Signed by someone else, or expired: not let in.
+        withBearer(token(OTHER_KEYS, Map.of("preferred_username", "eve", "roles", List.of("ADMIN")))).http()
+                .post().uri("/graphql").contentType(MediaType.APPLICATION_JSON).bodyValue(QUERY).exchange()
+                .expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void withoutCredentialsNothingIsAnswered() {
+        // A POST without credentials or CSRF token is refused before it is even authenticated.
+        anonymous().post().uri("/graphql").contentType(MediaType.APPLICATION_JSON).bodyValue(QUERY).exchange()
+                .expectStatus().isForbidden();
+        anonymous().get().uri("/api/accounts/national-manufacturing/bundle").exchange()
+                .expectStatus().isUnauthorized();
+        as("admin", "wrong").http().post().uri("/graphql").contentType(MediaType.APPLICATION_JSON).bodyValue(QUERY)
+                .exchange().expectStatus().isUnauthorized();
+        // A browser is sent to the login page.
+        anonymous().get().uri("/graphql").accept(MediaType.TEXT_HTML).exchange().expectStatus().is3xxRedirection()
+                .expectHeader().valueMatches(HttpHeaders.LOCATION, ".*/login");
+    }
+
+    @Test
+    void browserSessionsMustSendTheCsrfTokenFromTheCookie() {
+        EntityExchangeResult<String> page = anonymous().get().uri("/login").accept(MediaType.TEXT_HTML).exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult();
+        assertThat(page.getResponseBody()).contains("name=\"username\"").contains("name=\"password\"");
+        ResponseCookie xsrf = page.getResponseCookies().getFirst("XSRF-TOKEN");
+        assertThat(xsrf).as("the XSRF-TOKEN cookie for the page's JavaScript").isNotNull();
+        assertThat(xsrf.isHttpOnly()).isFalse();
+
+        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        form.add("username", "randy");
+        form.add("password", "randy");
+        // Without the token even the login is refused.
+        anonymous().post().uri("/login").cookie("XSRF-TOKEN", xsrf.getValue())
+                .body(BodyInserters.fromFormData(form)).exchange().expectStatus().isForbidden();
+        EntityExchangeResult<Void> login = anonymous().post().uri("/login").cookie("XSRF-TOKEN", xsrf.getValue())
+                .header("X-XSRF-TOKEN", xsrf.getValue()).body(BodyInserters.fromFormData(form)).exchange()
+                .expectStatus().is3xxRedirection().expectBody().isEmpty();
+        assertThat(login.getResponseHeaders().getFirst(HttpHeaders.LOCATION)).doesNotContain("error");
+        String session = login.getResponseCookies().getFirst("JSESSIONID").getValue();
+        // Logging in issues a new token (the old one dies with the anonymous session).
+        ResponseCookie fresh = login.getResponseCookies().getFirst("XSRF-TOKEN");
+        String token = fresh != null && !fresh.getValue().isEmpty() ? fresh.getValue()
+                : anonymous().get().uri("/login").cookie("JSESSIONID", session).exchange().returnResult(String.class)
+                .getResponseCookies().getFirst("XSRF-TOKEN").getValue();
+
+        anonymous().post().uri("/graphql").cookie("JSESSIONID", session).cookie("XSRF-TOKEN", token)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(QUERY).exchange().expectStatus().isForbidden();
+        anonymous().post().uri("/graphql").cookie("JSESSIONID", session).cookie("XSRF-TOKEN", token)
+                .header("X-XSRF-TOKEN", token).contentType(MediaType.APPLICATION_JSON).bodyValue(QUERY).exchange()
+                .expectStatus().isOk();
+    }
+
+    @Test
+    void responsesCarrySecurityHeadersAndRequestsHaveLimits() {
+        http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON).bodyValue(QUERY).exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
+                .expectHeader().valueEquals("X-Frame-Options", "DENY")
+                .expectHeader().valueMatches("Content-Security-Policy", ".*default-src 'self'.*");
+
+        StringBuilder aliased = new StringBuilder("{");
+        for (int i = 0; i < 31; i++) {
+            aliased.append(" a").append(i).append(": ping");
+        }
+        graphQl.document(aliased.append(" }").toString()).execute().errors()
+                .satisfy(e -> assertThat(e.get(0).getMessage()).contains("aliases"));
+
+        byte[] huge = new byte[22 * 1024 * 1024];
+        java.util.Arrays.fill(huge, (byte) ' ');
+        http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON).bodyValue(huge).exchange()
+                .expectStatus().isEqualTo(413);
+    }
+
+    private static String token(KeyPair keys, Map<String, Object> claims) throws JOSEException {
+        JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder().subject("subject-1").issuer("https://issuer.test")
+                .issueTime(Date.from(Instant.now())).expirationTime(Date.from(Instant.now().plusSeconds(300)));
+        claims.forEach(builder::claim);
+        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), builder.build());
+        jwt.sign(new RSASSASigner((RSAPrivateKey) keys.getPrivate()));
+        return jwt.serialize();
+    }
+
+    private static KeyPair rsa() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
