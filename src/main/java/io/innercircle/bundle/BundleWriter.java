@@ -252,8 +252,9 @@ class BundleWriter {
                 MATCH (o) WHERE elementId(o) = row.opportunity
                 %s (s)-[r:INVOLVED_IN]->(o)
                 SET r.roles = row.roles, r.status = row.status""".formatted(verb), null, involvements);
-        // Ratings and tactics have no key; merge clears an opportunity's before rewriting, so CREATE is right
-        // in both modes.
+        // Ratings and tactics have no key in a bundle; merge clears an opportunity's before rewriting, so CREATE
+        // is right in both modes. A tactic's key comes from its place in the plan, so importing the same bundle
+        // again gives the same keys and the history sees no change.
         unwind("""
                 UNWIND $rows AS row
                 MATCH (o) WHERE elementId(o) = row.opportunity
@@ -263,7 +264,7 @@ class BundleWriter {
         unwind("""
                 UNWIND $rows AS row
                 MATCH (o) WHERE elementId(o) = row.opportunity
-                CREATE (o)-[:HAS_TACTIC]->(t:Tactic {account: $account, key: randomUUID()})
+                CREATE (o)-[:HAS_TACTIC]->(t:Tactic {account: $account, key: o.key + '-tactic-' + toString(row.position)})
                 SET t.position = row.position, t.prime = row.prime, t.what = row.what, t.due = date(row.due),
                     t.resources = row.resources, t.cost = row.cost, t.done = row.done
                 WITH t, row WHERE row.owner IS NOT NULL

@@ -100,11 +100,32 @@ class AuthorizationMatrixTest extends IntegrationTest {
         rows.add(m("removeContact", Need.EDIT, "a: recordContact(input: {teamMember: \"ACC/NICOLE\", stakeholder: \"ACC/ops\", coverage: BRIEF}) { contact { coverage } } b: removeContact(teamMember: \"ACC/NICOLE\", stakeholder: \"ACC/ops\") { removed }"));
         rows.add(m("setInvolvement", Need.EDIT, "setInvolvement(input: {opportunity: \"" + DEAL + "\", stakeholder: \"ACC/deng\", roles: [DECISION_MAKER], status: NEUTRAL}) { involvement { status } }"));
         rows.add(m("createOpportunity", Need.EDIT, "createOpportunity(input: {account: \"ACC\", key: \"oN\", name: \"O\"}) { opportunity { id } }"));
-        rows.add(m("updateOpportunity", Need.EDIT, "updateOpportunity(input: {id: \"" + DEAL + "\", stage: PROOF}) { opportunity { id } }"));
+        rows.add(m("updateOpportunity", Need.EDIT, "updateOpportunity(input: {id: \"" + DEAL + "\", amount: 3000000}) { opportunity { id } }"));
         rows.add(m("createCompetitor", Need.EDIT, "createCompetitor(input: {account: \"ACC\", key: \"cN\", name: \"C\"}) { competitor { id } }"));
         rows.add(m("updateCompetitor", Need.EDIT, "updateCompetitor(input: {id: \"ACC/x-sys\", name: \"X-Sys\"}) { competitor { id } }"));
         // Guessed id: a line from an own person to a person of the other account.
         rows.add(m("setInfluence", Need.EDIT, "setInfluence(input: {from: \"" + OWN + "/cons\", to: \"ACC/pmm\"}) { influence { strength } }").asMixed());
+        // ---- assessment and plan (TACTIC and REVIEW stand for a tactic and a review comment made for the call)
+        rows.add(q("assessment", "{ assessment(opportunity: \"" + DEAL + "\") { opportunity { id } competitors { id } unknowns { number missingFor } } }"));
+        rows.add(q("plan", "{ plan(opportunity: \"" + DEAL + "\") { goal tactics(first: 10) { totalCount edges { node { id owner { id } } } } checks { code } reviews { id } } }"));
+        rows.add(m("rateCriteria", Need.EDIT, "rateCriteria(input: {opportunity: \"" + DEAL + "\", ratings: [{criterion: 3, us: PLUS, note: \"n\"}]}) { assessment { opportunity { id } } }"));
+        rows.add(m("addDealCompetitor", Need.EDIT, "a: createCompetitor(input: {account: \"ACC\", key: \"dN\", name: \"D\"}) { competitor { id } } b: addDealCompetitor(opportunity: \"" + DEAL + "\", competitor: \"ACC/dN\") { assessment { competitors { id } } }"));
+        rows.add(m("removeDealCompetitor", Need.EDIT, "a: createCompetitor(input: {account: \"ACC\", key: \"eN\", name: \"E\"}) { competitor { id } } b: addDealCompetitor(opportunity: \"" + DEAL + "\", competitor: \"ACC/eN\") { assessment { competitors { id } } } c: removeDealCompetitor(opportunity: \"" + DEAL + "\", competitor: \"ACC/eN\") { assessment { competitors { id } } }"));
+        rows.add(m("answerStrategyQuestions", Need.EDIT, "answerStrategyQuestions(input: {opportunity: \"" + DEAL + "\", threeToOneAdvantage: NO}) { opportunity { id } }"));
+        rows.add(m("chooseStrategy", Need.EDIT, "chooseStrategy(input: {opportunity: \"" + DEAL + "\", strategy: FLANKING, rationale: \"r\"}) { opportunity { id } }"));
+        rows.add(m("setPlan", Need.EDIT, "setPlan(input: {opportunity: \"" + DEAL + "\", goal: \"g\"}) { plan { goal } }"));
+        rows.add(m("addTactic", Need.EDIT, "addTactic(input: {opportunity: \"" + DEAL + "\", prime: INSULATE, what: \"w\", owner: \"ACC/NICOLE\", due: \"2027-01-01\"}) { tactic { id owner { id } } }"));
+        rows.add(m("updateTactic", Need.EDIT, "updateTactic(input: {id: \"TACTIC\", what: \"w2\"}) { tactic { id } }"));
+        rows.add(m("removeTactic", Need.EDIT, "removeTactic(id: \"TACTIC\") { plan { goal } }"));
+        rows.add(m("addReviewComment", Need.EDIT, "addReviewComment(input: {opportunity: \"" + DEAL + "\", reviewer: \"r\", kind: CHALLENGE, text: \"t\"}) { comment { id } }"));
+        rows.add(m("answerReviewComment", Need.EDIT, "answerReviewComment(input: {id: \"REVIEW\", presenter: \"p\", answer: \"a\"}) { comment { id } }"));
+        rows.add(m("recordStageOutcome", Need.EDIT, "recordStageOutcome(input: {opportunity: \"" + DEAL + "\", outcome: OPPORTUNITY_CONFIRMED_AND_SIZED, met: true, evidence: \"e\"}) { opportunity { id } }"));
+        rows.add(m("advanceStage", Need.EDIT, "advanceStage(input: {opportunity: \"" + DEAL + "\", stage: PROOF, override: true, reason: \"r\"}) { opportunity { id } }"));
+        // ---- CRM import, graph export
+        rows.add(q("crmImportProgress", "{ crmImportProgress(account: \"ACC\") { account } }"));
+        rows.add(q("exportMap", "{ exportMap(account: \"ACC\", format: GRAPHML) }"));
+        rows.add(m("importCrmContacts", Need.EDIT, "importCrmContacts(account: \"ACC\", csv: \"Id,FirstName,LastName\\nc1,Ann,Lee\\n\", dryRun: true) { account dryRun }"));
+        rows.add(m("importCrmContactRoles", Need.EDIT, "importCrmContactRoles(account: \"ACC\", csv: \"OpportunityId,ContactId,Role,IsPrimary\\no1,c1,Decision Maker,true\\n\", dryRun: true) { account dryRun }"));
         // ---- mutations (team management, administration)
         rows.add(m("createTeamMember", Need.MANAGE, "createTeamMember(input: {account: \"ACC\", key: \"mN\", name: \"M\"}) { teamMember { id } }"));
         rows.add(m("updateTeamMember", Need.MANAGE, "updateTeamMember(input: {id: \"ACC/NICOLE\", role: \"Sales engineer\"}) { teamMember { id } }"));
@@ -201,6 +222,12 @@ class AuthorizationMatrixTest extends IntegrationTest {
     private JsonNode call(WebTestClient client, Row row, String account, int n) throws Exception {
         String document = row.document().replace("ACC", account).replace("NICOLE", account.equals(OWN) ? "nicole" : "yuri")
                 .replace("N\"", n + "\"");
+        if (document.contains("\"TACTIC\"")) {
+            document = document.replace("\"TACTIC\"", "\"" + made(account, n, "addTactic(input: {opportunity: \"%s\", what: \"made for the matrix\"}) { tactic { id } }", "tactic") + "\"");
+        }
+        if (document.contains("\"REVIEW\"")) {
+            document = document.replace("\"REVIEW\"", "\"" + made(account, n, "addReviewComment(input: {opportunity: \"%s\", reviewer: \"r\", kind: CHALLENGE, text: \"made for the matrix\"}) { comment { id } }", "comment") + "\"");
+        }
         Map<String, Object> variables = new HashMap<>();
         for (Map.Entry<String, Object> v : row.variables().entrySet()) {
             variables.put(v.getKey(), v.getValue().equals("BUNDLE") ? JSON.readValue(bundle(account), Map.class)
@@ -213,6 +240,27 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 .bodyValue(JSON.writeValueAsString(body)).exchange().expectStatus().isOk()
                 .expectBody().returnResult().getResponseBody();
         return JSON.readTree(response);
+    }
+
+    /** Keys of the items made for call n, so the ghost account's call names the same key. */
+    private final Map<Integer, String> madeKeys = new HashMap<>();
+
+    /**
+     * Makes an item (as the administrator) in the account's deal for a row that needs an existing one, and
+     * returns its id; for the account that does not exist, the same key under that account.
+     */
+    private String made(String account, int n, String mutation, String payloadField) throws Exception {
+        if (account.equals(GHOST)) {
+            return GHOST + "/" + madeKeys.get(n);
+        }
+        String deal = DEAL.replace("ACC", account);
+        String body = JSON.writeValueAsString(Map.of("query", "mutation { made: " + mutation.formatted(deal) + " }"));
+        JsonNode answer = JSON.readTree(http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body).exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody());
+        String id = answer.path("data").path("made").path(payloadField).path("id").asText();
+        assertThat(id).as("item made for the matrix: %s", answer).startsWith(account + "/");
+        madeKeys.put(n, id.substring(id.indexOf('/') + 1));
+        return id;
     }
 
     private void checkLists(String user, WebTestClient client) throws Exception {

@@ -105,17 +105,22 @@ final class Browser implements AutoCloseable {
     /** Opens a page of the app, signing in first when the app asks for it. */
     void open(String path) {
         driver.get(baseUrl + path);
-        signInIfAsked();
+        if (signInIfAsked()) {
+            // After signing in the app returns to the page, but the browser never sent the part after '#'.
+            driver.get(baseUrl + path);
+        }
     }
 
-    void signInIfAsked() {
+    /** True when it had to sign in. */
+    boolean signInIfAsked() {
         if (!URI.create(driver.getCurrentUrl()).getPath().equals("/login")) {
-            return;
+            return false;
         }
         driver.findElement(By.name("username")).sendKeys(USERNAME);
         driver.findElement(By.name("password")).sendKeys(PASSWORD);
         driver.findElement(By.name("password")).submit();
         waitUntil(d -> !URI.create(d.getCurrentUrl()).getPath().equals("/login"));
+        return true;
     }
 
     Object js(String script, Object... args) {
