@@ -23,7 +23,8 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("io.innercircle.map..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "io.innercircle.analysis..", "io.innercircle.bundle..", "io.innercircle.assessment..",
-                        "io.innercircle.plan..", "io.innercircle.history..", "io.innercircle.access..")
+                        "io.innercircle.plan..", "io.innercircle.history..", "io.innercircle.security..",
+                        "io.innercircle.crm..", "io.innercircle.export..", "io.innercircle.web..")
                 .check(CLASSES);
     }
 
