@@ -2,6 +2,7 @@
 import { gql } from './api.js';
 import { escapeHtml, money, words } from './vocabulary.js';
 import { setPage } from './page.js';
+import { CRM_FORM, wireCrmImport } from './crm-upload.js';
 
 const ACCOUNTS = `query Accounts($after: String) {
   accounts(first: 25, after: $after) {
@@ -26,7 +27,7 @@ function accountRow(account) {
 
 export async function showAccounts() {
   const page = setPage(`<h1>Accounts</h1><div id="accounts"></div>
-    <button id="more-accounts" hidden>More accounts</button>`, 'accounts-page');
+    <button id="more-accounts" hidden>More accounts</button>${CRM_FORM}`, 'accounts-page');
   const list = page.querySelector('#accounts');
   const more = page.querySelector('#more-accounts');
   let after = null;
@@ -39,5 +40,6 @@ export async function showAccounts() {
     more.hidden = !connection.pageInfo.hasNextPage;
   };
   more.addEventListener('click', load);
+  wireCrmImport(page, async () => { list.innerHTML = ''; after = null; await load(); });
   await load();
 }

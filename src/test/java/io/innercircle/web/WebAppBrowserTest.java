@@ -258,6 +258,33 @@ class WebAppBrowserTest extends IntegrationTest {
     }
 
     @Test
+    void aCrmContactsExportIsUploadedFromTheAccountsPage() {
+        browser.open("/");
+        browser.waitForPage();
+        WebElement form = browser.driver().findElement(By.id("crm-import-form"));
+        form.findElement(By.name("account")).sendKeys("globex");
+        form.findElement(By.name("crmAccount")).sendKeys("0015g00000GLOBX");
+        form.findElement(By.name("file")).sendKeys(
+                Path.of("src/test/resources/crm/salesforce-contacts.csv").toAbsolutePath().toString());
+
+        browser.driver().findElement(By.id("crm-dry-run")).click();
+        browser.waitUntil(d -> d.findElement(By.id("crm-import-result")).getText().contains("would be"));
+        assertThat(browser.driver().findElement(By.id("crm-import-counts")).getText())
+                .startsWith("People would be: 9 created, 0 updated, 0 unchanged");
+        graphQl.document("{ account(key: \"globex\") { key } }").execute()
+                .path("account").valueIsNull();
+
+        browser.driver().findElement(By.id("crm-import-now")).click();
+        browser.waitUntil(d -> d.findElement(By.id("crm-import-result")).getText().contains("were"));
+        assertThat(browser.driver().findElement(By.id("crm-import-counts")).getText())
+                .startsWith("People were: 9 created").contains("Account version 1");
+        browser.waitUntil(d -> d.findElement(By.id("accounts")).getText().contains("Globex, Inc."));
+        graphQl.document("{ account(key: \"globex\") { stakeholders(first: 50) { totalCount } } }").execute()
+                .path("account.stakeholders.totalCount").entity(Integer.class).isEqualTo(9);
+        browser.screenshot("crm-import");
+    }
+
+    @Test
     void graphiqlLoadsOfflineAndRunsAQuery() {
         browser.open("/graphiql");
         browser.waitUntil(d -> !d.findElements(By.cssSelector(".graphiql-execute-button")).isEmpty());
