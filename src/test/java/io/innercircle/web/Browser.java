@@ -128,7 +128,9 @@ final class Browser implements AutoCloseable {
     }
 
     <T> T waitUntil(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(30)).until(condition);
+        // The page re-renders panels as answers arrive: an element read mid-render is stale, so look again.
+        return new WebDriverWait(driver, Duration.ofSeconds(30))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
     }
 
     /** Waits until the page marks itself drawn (main.js sets body[data-ready] after each page is shown). */
