@@ -1,5 +1,7 @@
 package io.innercircle.plan;
 
+import io.innercircle.vocabulary.SalesStage;
+
 /** GraphQL {@code AdvanceStageInput}: a move to another sales stage, past unmet outcomes only with a reason. */
 record AdvanceStageInput(String opportunity, SalesStage stage, Boolean override, String reason) {
 
