@@ -5,11 +5,12 @@ import {
   escapeHtml, money, words,
 } from './vocabulary.js';
 import { clearHighlight, drawMap, highlightPath } from './map-view.js';
+import { attachNavigation, currentFocus, drawWholeInstead } from './map-navigation.js';
 import { exportPng, exportSvg } from './export.js';
 import { reportError, say, setPage } from './page.js';
 
-const MAP = `query PoliticalMap($o: ID!, $a: ID!) {
-  politicalMap(opportunity: $o) {
+const MAP = `query PoliticalMap($o: ID!, $a: ID!, $focus: MapFocus, $hops: Int) {
+  politicalMap(opportunity: $o, focus: $focus, hops: $hops) {
     account { key name version }
     opportunity { id key name stage amount currency competitor { name } }
     people {
@@ -20,6 +21,8 @@ const MAP = `query PoliticalMap($o: ID!, $a: ID!) {
     influenceLines { from { id } to { id } strength note }
     conflictLines { between { id } note }
     teamMembers { id name role }
+    shape { people external departments { name people } }
+    positions { stakeholder x y }
   }
   innerCircle(account: $a) { candidates { person { id } } }
 }`;
@@ -126,16 +129,30 @@ class MapPage {
   }
 
   async reload() {
-    const data = await gql(MAP, { o: this.opportunityId, a: this.account });
+    let focus = currentFocus(this.opportunityId);
+    let data = await gql(MAP, { o: this.opportunityId, a: this.account, focus: focus.focus, hops: focus.hops });
     if (!data.politicalMap) throw new Error(`There is no opportunity ${this.opportunityId}`);
+    if (drawWholeInstead(data.politicalMap, focus)) {
+      focus = { focus: 'ALL', hops: 0, chosen: false };
+      data = await gql(MAP, { o: this.opportunityId, a: this.account, focus: 'ALL', hops: 0 });
+    }
     this.map = data.politicalMap;
     const candidates = new Set((data.innerCircle?.candidates || []).map(c => c.person.id));
     const o = this.map.opportunity;
     this.page.querySelector('#map-title').textContent = `${this.map.account.name}: ${o.name}`;
     this.page.querySelector('#map-subtitle').textContent = [words(o.stage), money(o.amount, o.currency),
       o.competitor ? `against ${o.competitor.name}` : ''].filter(Boolean).join(' · ');
+    // Redrawn after an edit (same focus): the boxes stay where they were.
+    const sameFocus = this.cy && this.focus && this.focus.focus === focus.focus && this.focus.hops === focus.hops;
+    const previous = sameFocus ? Object.fromEntries(this.cy.nodes().map(n => [n.id(), { ...n.position() }])) : null;
     if (this.cy) this.cy.destroy();
-    this.cy = drawMap(this.page.querySelector('#cy'), this.map, candidates);
+    const saved = Object.fromEntries(this.map.positions.map(p => [p.stakeholder, { x: p.x, y: p.y }]));
+    const container = this.page.querySelector('#cy');
+    this.cy = await drawMap(container, this.map, candidates, { saved, previous });
+    this.focus = focus;
+    attachNavigation(this.cy, container, {
+      opportunityId: this.opportunityId, map: this.map, focus, onError: reportError, reload: () => this.reload(),
+    });
     window.politicalMap = this.cy;
     this.cy.on('tap', 'node', event => this.tapPerson(event.target.id()));
     this.cy.on('tap', 'edge', event => this.showLine(event.target));

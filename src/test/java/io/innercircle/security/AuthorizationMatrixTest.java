@@ -70,6 +70,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
         rows.add(q("teamMember", "{ teamMember(id: \"ACC/randy\") { id contacts { stakeholder { id } } } }"));
         rows.add(q("politicalMap", "{ politicalMap(opportunity: \"" + DEAL + "\") { account { key } people { stakeholder { id } status coverage } influenceLines { from { id } to { id } } contacts { teamMember { id } } } }"));
         rows.add(q("politicalMap", "{ politicalMap(opportunity: \"" + DEAL + "\", asOf: \"2100-01-01T00:00:00Z\") { people { stakeholder { id } } } }"));
+        rows.add(q("politicalMap", "{ politicalMap(opportunity: \"" + DEAL + "\", focus: DEAL, hops: 1) { people { stakeholder { id } } shape { people } positions { stakeholder } } }"));
         // ---- queries (analysis)
         rows.add(q("innerCircle", "{ innerCircle(account: \"ACC\") { account { key } candidates { person { id } } disagreements { person { id } } } }"));
         rows.add(q("relationshipStrategies", "{ relationshipStrategies(opportunity: \"" + DEAL + "\") { stakeholders { person { id } approach { people { id } } } } }"));
@@ -93,6 +94,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
         rows.add(m("removeStakeholder", Need.EDIT, "a: createStakeholder(input: {account: \"ACC\", key: \"rN\", name: \"R\"}) { stakeholder { id } } b: removeStakeholder(id: \"ACC/rN\") { removed }"));
         rows.add(m("setReportsTo", Need.EDIT, "setReportsTo(stakeholder: \"ACC/cons\", manager: null) { stakeholder { id } }"));
         rows.add(m("setInfluence", Need.EDIT, "setInfluence(input: {from: \"ACC/cons\", to: \"ACC/pmm\", strength: 1}) { influence { strength } }"));
+        rows.add(m("saveMapPositions", Need.EDIT, "saveMapPositions(opportunity: \"" + DEAL + "\", positions: [{stakeholder: \"ACC/cons\", x: 1, y: 2}]) { saved }"));
         rows.add(m("removeInfluence", Need.EDIT, "a: setInfluence(input: {from: \"ACC/pmm\", to: \"ACC/cons\"}) { influence { strength } } b: removeInfluence(from: \"ACC/pmm\", to: \"ACC/cons\") { removed }"));
         rows.add(m("setConflict", Need.EDIT, "setConflict(input: {between: [\"ACC/pmm\", \"ACC/sm\"]}) { conflict { note } }"));
         rows.add(m("removeConflict", Need.EDIT, "a: setConflict(input: {between: [\"ACC/pmm\", \"ACC/ops\"]}) { conflict { note } } b: removeConflict(between: [\"ACC/pmm\", \"ACC/ops\"]) { removed }"));
