@@ -295,7 +295,7 @@ public class PlanStore {
                         "text", required("input.text", text),
                         "today", today().toString()))
                 .run();
-        versions.bump(opportunity.account());
+        versions.bump(opportunity.account(), "ReviewComment:" + key);
         return key;
     }
 
