@@ -1,14 +1,16 @@
-// A small hash router: #/ accounts, #/map/<opportunity id>, #/charts/<opportunity id>, #/coach.
+// A small hash router: #/ accounts, #/map/<opportunity id>, #/charts/<opportunity id>, #/coach, #/tokens.
 import { showAccounts } from './accounts.js';
 import { showMap } from './map-page.js';
 import { showCharts } from './charts.js';
 import { showCoach } from './coach.js';
+import { showApiTokens } from './api-tokens.js';
 import { reportError } from './page.js';
 
 const routes = [
   [/^#\/map\/(.+)$/, m => showMap(decodeURIComponent(m[1]))],
   [/^#\/charts\/(.+)$/, m => showCharts(decodeURIComponent(m[1]))],
   [/^#\/coach$/, () => showCoach()],
+  [/^#\/tokens$/, () => showApiTokens()],
   [/^(#\/?)?$/, () => showAccounts()],
 ];
 
