@@ -57,14 +57,14 @@ export function elements(map, candidateIds) {
       group: 'edges',
       data: {
         id: `influence:${l.from.id}>${l.to.id}`, kind: 'influence', source: l.from.id, target: l.to.id,
-        strength: l.strength, note: l.note || '',
+        strength: l.strength, note: l.note || '', bend: 0,
       },
     })),
     ...map.conflictLines.map(l => ({
       group: 'edges',
       data: {
         id: `conflict:${l.between[0].id}|${l.between[1].id}`, kind: 'conflict',
-        source: l.between[0].id, target: l.between[1].id, note: l.note || '',
+        source: l.between[0].id, target: l.between[1].id, note: l.note || '', bend: 0,
       },
     })),
   ];

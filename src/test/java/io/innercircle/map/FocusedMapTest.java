@@ -114,6 +114,16 @@ class FocusedMapTest extends IntegrationTest {
                 .execute().errors().satisfy(errors -> assertThat(errors.get(0).getExtensions())
                         .containsEntry("field", "positions[0].stakeholder"));
         assertThat(positions(deal)).hasSize(1);
+
+        // The bundle carries them (an optional field of each opportunity), and importing it restores them.
+        String exported = http.get().uri("/api/accounts/" + ACCOUNT + "/bundle").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(exported).contains("\"positions\":[{\"stakeholder\":\"p001\",\"x\":310.0,\"y\":420.0}]");
+        save(deal, List.of(position(ACCOUNT + "/p001", 0, 0)), null);
+        http.mutate().responseTimeout(java.time.Duration.ofMinutes(5)).build().post().uri("/api/bundles")
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON).bodyValue(exported)
+                .exchange().expectStatus().isOk();
+        assertThat(positions(deal)).containsExactly(Map.of("stakeholder", ACCOUNT + "/p001", "x", 310.0, "y", 420.0));
     }
 
     private static Map<String, Object> position(String id, double x, double y) {
