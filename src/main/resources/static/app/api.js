@@ -30,6 +30,8 @@ export async function gql(query, variables = {}) {
   });
   // Signed out: the server answers a script 401 (JSON, no browser pop-up); the page goes to the login form.
   if (response.status === 401 || (response.redirected && new URL(response.url).pathname === '/login')) {
+    // Keep the place in the app: the sign-in page cannot see the part after '#'.
+    if (window.location.hash) sessionStorage.setItem('innercircle.deepLink', window.location.hash);
     window.location.assign('/login');
     throw new Error('Signed out: please sign in again');
   }

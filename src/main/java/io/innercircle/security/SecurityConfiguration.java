@@ -4,6 +4,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -58,24 +59,27 @@ class SecurityConfiguration {
                                             SecurityProperties properties, SignInProperties signIn,
                                             ConfiguredUsers users, PasswordEncoder encoder, SignInLimiter limiter,
                                             ApiTokens tokens, JsonAuthenticationEntryPoint entryPoint,
-                                            @Value("${innercircle.operations.metrics-token:}") String metricsToken)
+                                            @Value("${innercircle.operations.metrics-token:}") String metricsToken,
+                                            MeterRegistry registry)
             throws Exception {
         MetricsScrapeFilter scrape = new MetricsScrapeFilter(metricsToken);
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
         passwords.setPasswordEncoder(encoder);
         AuthenticationManager signInManager =
-                new ProviderManager(new CachedPasswordAuthentication(passwords, limiter, signIn));
+                new ProviderManager(new CachedPasswordAuthentication(passwords, limiter, signIn, registry));
         http.authenticationManager(signInManager)
                 .securityContext(context -> context.securityContextRepository(new HeaderCredentialsContextRepository()))
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/login", "/error", "/favicon.ico").permitAll()
+                        // The sign-in page and what it loads (the product's own page, not the stock one).
+                        .requestMatchers("/login", "/login.html", "/app/login.js", "/app/api.js", "/app/app.css",
+                                "/error", "/favicon.ico").permitAll()
                         // Operations: health and readiness for load balancers and orchestrators; the rest
                         // (metrics) for administrators or a scraper with the scrape token.
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasAnyAuthority(Role.ADMIN.authority(), MetricsScrapeFilter.ROLE)
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
-                .formLogin(form -> form.permitAll().failureHandler(entryPoint))
+                .formLogin(form -> form.loginPage("/login").permitAll().failureHandler(entryPoint))
                 .logout(logout -> logout.permitAll())
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint))
                 .csrf(csrf -> csrf.spa()
