@@ -65,7 +65,7 @@ export async function showHistory(opportunityId) {
     const latest = index === sets.length - 1;
     const map = latest ? now : (await gql(AS_OF, { o: opportunityId, at: set.at })).politicalMap;
     if (cy) cy.destroy();
-    cy = drawMap(page.querySelector('#cy'), map, new Set());
+    cy = await drawMap(page.querySelector('#cy'), map, new Set(), {});
     window.politicalMap = cy;
     label.textContent = set ? `${when(set.at)} (version ${set.version}, by ${set.by})${latest ? ' — now' : ''}` : 'now';
     document.body.dataset.mapAsOf = set ? String(set.version) : 'now';

@@ -60,8 +60,8 @@ class SignInTest extends IntegrationTest {
         withToken.graphQl().document("mutation { createAccount(input: {key: \"t-co\", name: \"T\"}) { account { key } } }")
                 .execute().errors().satisfy(e -> assertThat(e.get(0).getErrorType().toString()).isEqualTo("FORBIDDEN"));
         // Stored as a hash only; the list shows when it was used, never the secret.
-        Map<String, Object> stored = io.innercircle.support.Neo4jHarness.database().executeTransactionally(
-                "MATCH (t:ApiToken) RETURN properties(t) AS t", Map.of(), r -> (Map<String, Object>) r.next().get("t"));
+        Map<String, Object> stored = io.innercircle.support.Neo4jHarness.cypher(
+                "MATCH (t:ApiToken) RETURN properties(t) AS t", Map.of()).get(0).get("t").asMap();
         assertThat(stored.get("hash")).isEqualTo(ApiTokens.hash(token));
         assertThat(stored.toString()).doesNotContain(token.substring(3));
         withToken.graphQl().document("{ apiTokens { id name lastUsedAt } }").execute()

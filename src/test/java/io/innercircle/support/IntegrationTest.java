@@ -13,6 +13,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Base of the tests that need the running app: a real HTTP server on a random port, a real Neo4j (the harness),
@@ -38,9 +39,9 @@ public abstract class IntegrationTest {
 
     @DynamicPropertySource
     static void neo4j(DynamicPropertyRegistry registry) {
-        registry.add("spring.neo4j.uri", () -> Neo4jHarness.boltUri().toString());
-        registry.add("spring.neo4j.authentication.username", () -> "neo4j");
-        registry.add("spring.neo4j.authentication.password", () -> "");
+        registry.add("spring.neo4j.uri", () -> Neo4jHarness.connection().bolt().toString());
+        registry.add("spring.neo4j.authentication.username", () -> Neo4jHarness.connection().username());
+        registry.add("spring.neo4j.authentication.password", () -> Neo4jHarness.connection().password());
     }
 
     @Autowired
@@ -55,8 +56,9 @@ public abstract class IntegrationTest {
         http = admin.http();
         graphQl = admin.graphQl();
         // Keep Liquibase's own bookkeeping nodes so the schema is not re-applied; drop every map.
-        Neo4jHarness.database().executeTransactionally(
-                "MATCH (n) WHERE NOT any(l IN labels(n) WHERE l STARTS WITH '__Liquibase') DETACH DELETE n");
+        // Over Bolt, so the same in every test mode (in-process harness, a server in its own process).
+        Neo4jHarness.cypher(
+                "MATCH (n) WHERE NOT any(l IN labels(n) WHERE l STARTS WITH '__Liquibase') DETACH DELETE n", Map.of());
         // The wipe above bypasses the app, so no change event tells the cache.
         analysisCache.clear();
     }
