@@ -29,6 +29,18 @@ class ArchitectureTest {
     }
 
     @Test
+    void theVocabularyDependsOnNoFeature() {
+        // The shared kernel sits under every feature, so it may not reach back into any of them.
+        noClasses().that().resideInAPackage("io.innercircle.vocabulary..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.innercircle.map..", "io.innercircle.analysis..",
+                        "io.innercircle.assessment..", "io.innercircle.plan..", "io.innercircle.bundle..",
+                        "io.innercircle.history..", "io.innercircle.crm..", "io.innercircle.export..",
+                        "io.innercircle.security..", "io.innercircle.api..", "io.innercircle.web..",
+                        "org.springframework..", "org.neo4j..")
+                .check(CLASSES);
+    }
+
+    @Test
     void algorithmsAreFreeOfDatabaseAndSpring() {
         // Everything in analysis except its api package (the GraphQL and Cypher adapter) is plain Java.
         noClasses().that().resideInAPackage("io.innercircle.analysis..")

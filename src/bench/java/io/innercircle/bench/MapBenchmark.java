@@ -40,7 +40,7 @@ public final class MapBenchmark {
         ConfigurableApplicationContext app = new SpringApplicationBuilder(InnerCircleApplication.class)
                 .run("--server.port=0", "--spring.neo4j.uri=", "--innercircle.embedded.data-directory=" + data,
                         "--innercircle.embedded.page-cache=1g", "--innercircle.demo.load=false",
-                        "--logging.level.root=warn", "--innercircle.graphql.max-complexity=100000");
+                        "--logging.level.root=warn", "--innercircle.graphql.max-cost=100000000");
         String base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
         Driver driver = app.getBean(Driver.class);
         List<Map<String, Object>> results = new ArrayList<>();

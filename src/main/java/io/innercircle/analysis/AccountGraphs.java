@@ -6,6 +6,7 @@ import io.innercircle.analysis.AccountGraph.Deal;
 import io.innercircle.analysis.AccountGraph.InfluenceLine;
 import io.innercircle.analysis.AccountGraph.Person;
 import io.innercircle.analysis.AccountGraph.ReportingLine;
+import io.innercircle.vocabulary.Coverage;
 import org.jgrapht.Graph;
 import org.jgrapht.graph.AsUnmodifiableGraph;
 import org.jgrapht.graph.DefaultEdge;

@@ -5,6 +5,7 @@ import io.innercircle.api.NotFoundException;
 import io.innercircle.map.ItemId;
 import io.innercircle.map.MapReads;
 import io.innercircle.map.Opportunity;
+import io.innercircle.vocabulary.CompetitiveStrategy;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;

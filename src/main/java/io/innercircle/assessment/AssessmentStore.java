@@ -7,6 +7,7 @@ import io.innercircle.map.Checks;
 import io.innercircle.map.ItemId;
 import io.innercircle.map.MapReads;
 import io.innercircle.map.Opportunity;
+import io.innercircle.vocabulary.CompetitiveStrategy;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -1,10 +1,10 @@
 package io.innercircle.history;
 
-import io.innercircle.map.Coverage;
 import io.innercircle.map.ItemId;
 import io.innercircle.map.MapReads;
 import io.innercircle.map.PastMaps;
 import io.innercircle.map.PoliticalMap;
+import io.innercircle.vocabulary.Coverage;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.Values;
 import org.neo4j.driver.internal.InternalRecord;
@@ -200,7 +200,8 @@ class History implements PastMaps {
                     touched = true;
                 }
             }
-            String best = coverageByMember.values().stream().reduce("NONE", Coverage::better);
+            String best = coverageByMember.values().stream().filter(Objects::nonNull).map(Coverage::valueOf)
+                    .reduce(Coverage.NONE, Coverage::better).name();
             TrendPoint point = new TrendPoint(set.at(), set.by(), status, best);
             boolean differs = last == null || !Objects.equals(last.status(), status)
                     || !last.coverage().equals(best);

@@ -6,6 +6,7 @@ import io.innercircle.map.Lines.InfluenceLine;
 import io.innercircle.map.Lines.Involvement;
 import io.innercircle.map.Lines.ReportingLine;
 import io.innercircle.map.PoliticalMap.MapPerson;
+import io.innercircle.vocabulary.Coverage;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
@@ -274,7 +275,8 @@ public class MapReads {
             Contact contact = new Contact(team.get(c.get(0).asString()), s, str(c.get(2)),
                     c.get(3).isNull() ? null : c.get(3).asLocalDate(), str(c.get(4)));
             contacts.add(contact);
-            bestCoverage.merge(s.key(), contact.coverage(), Coverage::better);
+            bestCoverage.merge(s.key(), contact.coverage(),
+                    (a, b) -> Coverage.better(Coverage.valueOf(a), Coverage.valueOf(b)).name());
         }
         List<MapPerson> mapPeople = people.values().stream().map(s -> new MapPerson(s,
                 Rows.strings(involvement.get(s.key()).get("roles")), Rows.str(involvement.get(s.key()), "status"),

@@ -11,6 +11,7 @@ import io.innercircle.plan.PlanData.ReviewComment;
 import io.innercircle.plan.PlanData.ReviewKind;
 import io.innercircle.plan.PlanData.Tactic;
 import io.innercircle.plan.PlanViews.PlanView;
+import io.innercircle.vocabulary.SalesStage;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;

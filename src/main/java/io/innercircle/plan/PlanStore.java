@@ -12,6 +12,7 @@ import io.innercircle.plan.PlanData.ReviewComment;
 import io.innercircle.plan.PlanData.ReviewKind;
 import io.innercircle.plan.PlanData.StageTransition;
 import io.innercircle.plan.PlanData.Tactic;
+import io.innercircle.vocabulary.SalesStage;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -8,7 +8,6 @@ import io.innercircle.analysis.health.HealthWarning;
 import io.innercircle.analysis.innercircle.PersonInfluence;
 import io.innercircle.assessment.AssessmentViews;
 import io.innercircle.assessment.AssessmentViews.CriterionView;
-import io.innercircle.assessment.CompetitiveStrategy;
 import io.innercircle.assessment.Rating;
 import io.innercircle.map.Competitor;
 import io.innercircle.map.ItemId;
@@ -16,6 +15,8 @@ import io.innercircle.map.MapReads;
 import io.innercircle.map.Opportunity;
 import io.innercircle.map.PoliticalMap;
 import io.innercircle.plan.PlanData.Tactic;
+import io.innercircle.vocabulary.CompetitiveStrategy;
+import io.innercircle.vocabulary.SalesStage;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 

@@ -2,12 +2,12 @@ package io.innercircle.analysis.health;
 
 import io.innercircle.analysis.AccountGraph.Contact;
 import io.innercircle.analysis.AccountGraphs;
-import io.innercircle.analysis.BuyingRole;
-import io.innercircle.analysis.Coverage;
-import io.innercircle.analysis.Status;
 import io.innercircle.analysis.Texts;
 import io.innercircle.analysis.deal.DealContext;
 import io.innercircle.analysis.innercircle.InnerCircleReport;
+import io.innercircle.vocabulary.BuyingRole;
+import io.innercircle.vocabulary.Coverage;
+import io.innercircle.vocabulary.Status;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;

@@ -3,7 +3,7 @@ package io.innercircle.analysis.path;
 import io.innercircle.analysis.AccountGraph.Deal;
 import io.innercircle.analysis.AccountGraph.InfluenceLine;
 import io.innercircle.analysis.AccountGraphs;
-import io.innercircle.analysis.Status;
+import io.innercircle.vocabulary.Status;
 import org.jgrapht.Graph;
 import org.jgrapht.GraphPath;
 import org.jgrapht.alg.interfaces.ShortestPathAlgorithm.SingleSourcePaths;

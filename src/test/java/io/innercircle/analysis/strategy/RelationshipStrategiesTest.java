@@ -2,11 +2,11 @@ package io.innercircle.analysis.strategy;
 
 import io.innercircle.analysis.AccountGraph.Person;
 import io.innercircle.analysis.AccountGraphs;
-import io.innercircle.analysis.BuyingRole;
 import io.innercircle.analysis.Bundles;
 import io.innercircle.analysis.MapBuilder;
-import io.innercircle.analysis.Status;
 import io.innercircle.analysis.innercircle.InnerCircleAnalysis;
+import io.innercircle.vocabulary.BuyingRole;
+import io.innercircle.vocabulary.Status;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.innercircle.assessment;
+package io.innercircle.vocabulary;
 
 /** The six competitive strategies of TAS module 2, with the course's one-line description of each. */
 public enum CompetitiveStrategy {

@@ -1,4 +1,4 @@
-package io.innercircle.analysis;
+package io.innercircle.vocabulary;
 
 /** A formal role in the customer's buying process for one opportunity (TAS module 3). */
 public enum BuyingRole {

@@ -1,11 +1,11 @@
-package io.innercircle.plan;
+package io.innercircle.vocabulary;
 
 import java.util.Arrays;
 import java.util.List;
 
 /**
  * The sales stages of TAS module 7 with their probability, typical days and business purpose. WON and LOST end
- * the process; they have no outcomes of their own.
+ * the process. The verifiable outcomes of each stage belong to the plan ({@code plan.StageOutcome}).
  */
 public enum SalesStage {
     QUALIFY(20, 15, "identify and initially qualify the opportunity"),
@@ -45,10 +45,6 @@ public enum SalesStage {
     /** Qualify to Close: the stages with verifiable outcomes. */
     public boolean isStep() {
         return this != WON && this != LOST;
-    }
-
-    public List<StageOutcome> outcomes() {
-        return Arrays.stream(StageOutcome.values()).filter(o -> o.stage() == this).toList();
     }
 
     public static List<SalesStage> steps() {

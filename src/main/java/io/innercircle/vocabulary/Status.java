@@ -1,4 +1,4 @@
-package io.innercircle.analysis;
+package io.innercircle.vocabulary;
 
 /** Our standing with a stakeholder in one sales campaign (TAS module 3), from best to worst. */
 public enum Status {

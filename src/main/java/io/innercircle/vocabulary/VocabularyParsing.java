@@ -1,4 +1,4 @@
-package io.innercircle.analysis;
+package io.innercircle.vocabulary;
 
 import java.util.Arrays;
 import java.util.Locale;

@@ -1,6 +1,4 @@
-package io.innercircle.analysis.strategy;
-
-import io.innercircle.analysis.Texts;
+package io.innercircle.vocabulary;
 
 import java.util.Locale;
 
@@ -53,16 +51,5 @@ public enum Adaptability {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Unknown adaptability '" + value + "'", e);
         }
-    }
-
-    /** "Sell Dana Wells product excellence and innovation: an innovator wants state of the art, ... and buys revolution." */
-    public String advice(String name) {
-        return "Sell " + name + " " + sellThem + ": " + withArticle() + " wants " + wants
-                + (buys == null ? "." : ", and buys " + buys + ".");
-    }
-
-    /** "an innovator", "a pragmatist". */
-    public String withArticle() {
-        return Texts.withArticle(label);
     }
 }

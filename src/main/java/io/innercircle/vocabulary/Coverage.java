@@ -1,4 +1,4 @@
-package io.innercircle.analysis;
+package io.innercircle.vocabulary;
 
 /** How well our team covers a stakeholder, from none to in depth (declaration order is the ranking). */
 public enum Coverage {
@@ -20,6 +20,14 @@ public enum Coverage {
     /** Multiple or in-depth contact is what the method calls a real relationship. */
     public boolean isRealRelationship() {
         return this == MULTIPLE || this == IN_DEPTH;
+    }
+
+    /** The better of two levels; null counts as no contact. */
+    public static Coverage better(Coverage a, Coverage b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null || a.compareTo(b) >= 0 ? a : b;
     }
 
     public static Coverage parse(String value) {
