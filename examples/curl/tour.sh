@@ -49,8 +49,9 @@ echo "account $account: 5 people"
 two='def two: (. * 100 | round) as $c | "\($c / 100 | floor).\($c % 100 | tostring | if length < 2 then "0" + . else . end)";'
 ok InnerCircle "{\"account\":\"$account\"}" |
   jq -r "$two"' "Inner Circle: " + ([.data.innerCircle.candidates[] | "\(.person.name) (\(.computedInfluence | two))"] | join(", "))'
-ok BestPath "{\"to\":\"$account/ceo\",\"opportunity\":\"$deal\"}" |
-  jq -r "$two"' .data.whoCanReach[0] // null | "best path to Dana Cole: " + (if . == null then "none"
+# From our ally (a supporter we know in depth) to the decision maker.
+ok BestPath "{\"from\":\"$account/arch\",\"to\":\"$account/ceo\",\"opportunity\":\"$deal\"}" |
+  jq -r "$two"' .data.influencePaths[0] // null | "best path to Dana Cole: " + (if . == null then "none"
          else ([.people[].name] | join(" -> ")) + " (strength \(.strength | two))" end)'
 
 answer="$(run SetReportsTo "{\"stakeholder\":\"$account/ceo\",\"manager\":\"$account/arch\"}")"

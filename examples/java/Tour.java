@@ -73,6 +73,7 @@ public class Tour {
         System.exit(tour.walk());
     }
 
+    @SuppressWarnings({"unchecked", "rawtypes"})
     int walk() {
         byte[] random = new byte[3];
         new SecureRandom().nextBytes(random);
@@ -115,8 +116,9 @@ public class Tour {
                 .map(c -> name(c.get("person")) + " (" + two(c.get("computedInfluence")) + ")")
                 .collect(Collectors.joining(", ")));
 
-        List<Map> paths = run("BestPath", Map.of("to", ids.get("ceo"), "opportunity", deal))
-                .field("whoCanReach").toEntityList(Map.class);
+        // From our ally (a supporter we know in depth) to the decision maker.
+        List<Map> paths = run("BestPath", Map.of("from", ids.get("arch"), "to", ids.get("ceo"), "opportunity", deal))
+                .field("influencePaths").toEntityList(Map.class);
         if (paths.isEmpty()) {
             System.out.println("best path to Dana Cole: none");
         } else {

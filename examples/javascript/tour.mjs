@@ -60,7 +60,8 @@ console.log(`account ${account}: ${people.length} people`);
 const { candidates } = (await run('InnerCircle', { account })).innerCircle;
 console.log('Inner Circle: ' + candidates.map(c => `${c.person.name} (${c.computedInfluence.toFixed(2)})`).join(', '));
 
-const [best] = (await run('BestPath', { to: ids.ceo, opportunity: deal })).whoCanReach;
+// From our ally (a supporter we know in depth) to the decision maker.
+const [best] = (await run('BestPath', { from: ids.arch, to: ids.ceo, opportunity: deal })).influencePaths;
 console.log('best path to Dana Cole: ' + (best
   ? `${best.people.map(p => p.name).join(' -> ')} (strength ${best.strength.toFixed(2)})`
   : 'none'));

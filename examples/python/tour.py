@@ -70,7 +70,8 @@ def main():
     candidates = run("InnerCircle", account=account)["innerCircle"]["candidates"]
     print("Inner Circle: " + ", ".join(f"{c['person']['name']} ({c['computedInfluence']:.2f})" for c in candidates))
 
-    paths = run("BestPath", to=ids["ceo"], opportunity=deal)["whoCanReach"]
+    # From our ally (a supporter we know in depth) to the decision maker.
+    paths = run("BestPath", **{"from": ids["arch"], "to": ids["ceo"], "opportunity": deal})["influencePaths"]
     if paths:
         best = paths[0]
         print("best path to Dana Cole: " + " -> ".join(p["name"] for p in best["people"])
