@@ -77,7 +77,7 @@ class DocsGraphQlTest extends IntegrationTest {
         try {
             JsonNode node = json.readTree(body);
             return node.path("query").asText();
-        } catch (IOException e) {
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new AssertionError(where + ": the request body is not valid JSON: " + e.getOriginalMessage());
         }
     }
