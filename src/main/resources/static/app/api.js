@@ -29,6 +29,8 @@ export async function gql(query, variables = {}) {
     body: JSON.stringify({ query, variables }),
   });
   if (response.redirected && new URL(response.url).pathname === '/login') {
+    // Keep the place in the app: the sign-in page cannot see the part after '#'.
+    if (window.location.hash) sessionStorage.setItem('innercircle.deepLink', window.location.hash);
     window.location.assign('/login');
     throw new Error('Signed out: please sign in again');
   }

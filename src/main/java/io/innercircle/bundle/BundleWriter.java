@@ -4,6 +4,8 @@ import io.innercircle.map.Account;
 import org.neo4j.driver.Record;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.innercircle.map.FocusedMaps;
+import io.innercircle.map.ItemId;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -53,8 +55,11 @@ class BundleWriter {
 
     private final Neo4jClient neo4j;
 
-    BundleWriter(Neo4jClient neo4j) {
+    private final FocusedMaps layouts;
+
+    BundleWriter(Neo4jClient neo4j, FocusedMaps layouts) {
         this.neo4j = neo4j;
+        this.layouts = layouts;
     }
 
     /** Element ids of the nodes written by this import, by key, one map per label. */
@@ -228,6 +233,11 @@ class BundleWriter {
                 involvement(byPerson, opportunity, ids.people().get(s.stakeholder())).put("status", s.status());
             }
             involvements.addAll(byPerson.values());
+            if (o.positions() != null) {
+                // Saved box positions: a bundle that has them restates them; one without leaves them as they are.
+                layouts.replacePositions(new ItemId(account, o.key()), o.positions().stream()
+                        .map(p -> new FocusedMaps.Position(p.stakeholder(), p.x(), p.y())).toList());
+            }
             for (Bundle.Rating r : list(o.assessment())) {
                 ratings.add(props("opportunity", opportunity, "criterion", r.criterion(), "us", r.us(),
                         "competitor", r.competitor(), "note", r.note()));

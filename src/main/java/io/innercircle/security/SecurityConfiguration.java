@@ -47,10 +47,12 @@ class SecurityConfiguration {
     SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectProvider<JwtDecoder> jwtDecoder,
                                             SecurityProperties properties) throws Exception {
         http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/login", "/error", "/favicon.ico").permitAll()
+                        // The sign-in page and what it loads (the product's own page, not the stock one).
+                        .requestMatchers("/login", "/login.html", "/app/login.js", "/app/api.js", "/app/app.css",
+                                "/error", "/favicon.ico").permitAll()
                         .anyRequest().authenticated())
                 .httpBasic(basic -> { })
-                .formLogin(form -> form.permitAll())
+                .formLogin(form -> form.loginPage("/login").permitAll())
                 .logout(logout -> logout.permitAll())
                 .csrf(csrf -> csrf.spa()
                         .ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))

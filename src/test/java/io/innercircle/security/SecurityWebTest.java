@@ -1,67 +1,40 @@
 package io.innercircle.security;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import io.innercircle.support.IntegrationTest;
 import io.innercircle.support.TestBundles;
+import io.innercircle.support.TestJwtIssuer;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseCookie;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.function.BodyInserters;
 
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
-import java.security.interfaces.RSAPrivateKey;
-import java.security.interfaces.RSAPublicKey;
-import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The door: JWTs from an OIDC issuer (here a key made for the test, no network), HTTP Basic, the browser login
+ * The door: JWTs from an OIDC issuer (the shared context's {@link TestJwtIssuer}), HTTP Basic, the browser login
  * with its CSRF cookie and header, security headers and the request limits.
  */
-@Import(SecurityWebTest.TestIssuer.class)
 class SecurityWebTest extends IntegrationTest {
 
-    private static final KeyPair KEYS = rsa();
-    private static final KeyPair OTHER_KEYS = rsa();
+    private static final KeyPair OTHER_KEYS = TestJwtIssuer.rsa();
     private static final String QUERY = "{\"query\":\"{ a: account(key: \\\"national-manufacturing\\\") { key } "
             + "b: account(key: \\\"foreign-co\\\") { key } }\"}";
 
-    /** What an issuer would publish: the public key its tokens are signed with. */
-    @TestConfiguration
-    static class TestIssuer {
-        @Bean
-        JwtDecoder jwtDecoder() {
-            return NimbusJwtDecoder.withPublicKey((RSAPublicKey) KEYS.getPublic()).build();
-        }
-    }
-
     @Test
-    void aJwtUserSeesWhatTheirRoleAndTeamAllow() throws Exception {
+    void aJwtUserSeesWhatTheirRoleAndTeamAllow() {
         TestBundles.importBundle(http, "course-example.json");
         http.post().uri("/api/bundles").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(AuthorizationMatrixTest.bundle("foreign-co")).exchange().expectStatus().isOk();
 
-        Clients rep = withBearer(token(KEYS, Map.of("preferred_username", "nina", "roles", List.of("REP"),
+        Clients rep = withBearer(TestJwtIssuer.token(Map.of("preferred_username", "nina", "roles", List.of("REP"),
                 "team_member", "nicole")));
         rep.graphQl().document("{ a: account(key: \"national-manufacturing\") { key } "
                         + "b: account(key: \"foreign-co\") { key } }").execute()
@@ -74,7 +47,7 @@ class SecurityWebTest extends IntegrationTest {
         graphQl.document("{ changes(account: \"national-manufacturing\", first: 1) { edges { node { by } } } }")
                 .execute().path("changes.edges[0].node.by").entity(String.class).isEqualTo("nina");
 
-        Clients coach = withBearer(token(KEYS, Map.of("preferred_username", "carl", "roles", "COACH",
+        Clients coach = withBearer(TestJwtIssuer.token(Map.of("preferred_username", "carl", "roles", "COACH",
                 "coaches", List.of("randy"))));
         coach.graphQl().document("{ a: account(key: \"national-manufacturing\") { key } }").execute()
                 .path("a.key").entity(String.class).isEqualTo("national-manufacturing");
@@ -83,7 +56,7 @@ class SecurityWebTest extends IntegrationTest {
                 .errors().satisfy(e -> assertThat(e.get(0).getErrorType().toString()).isEqualTo("FORBIDDEN"));
 
         // Signed by someone else, or expired: not let in.
-        withBearer(token(OTHER_KEYS, Map.of("preferred_username", "eve", "roles", List.of("ADMIN")))).http()
+        withBearer(TestJwtIssuer.token(OTHER_KEYS, Map.of("preferred_username", "eve", "roles", List.of("ADMIN")))).http()
                 .post().uri("/graphql").contentType(MediaType.APPLICATION_JSON).bodyValue(QUERY).exchange()
                 .expectStatus().isUnauthorized();
     }
@@ -154,24 +127,5 @@ class SecurityWebTest extends IntegrationTest {
         java.util.Arrays.fill(huge, (byte) ' ');
         http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON).bodyValue(huge).exchange()
                 .expectStatus().isEqualTo(413);
-    }
-
-    private static String token(KeyPair keys, Map<String, Object> claims) throws JOSEException {
-        JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder().subject("subject-1").issuer("https://issuer.test")
-                .issueTime(Date.from(Instant.now())).expirationTime(Date.from(Instant.now().plusSeconds(300)));
-        claims.forEach(builder::claim);
-        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), builder.build());
-        jwt.sign(new RSASSASigner((RSAPrivateKey) keys.getPrivate()));
-        return jwt.serialize();
-    }
-
-    private static KeyPair rsa() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.http.client.reactive.JdkClientHttpConnector;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -16,11 +17,16 @@ import java.time.Duration;
 /**
  * Base of the tests that need the running app: a real HTTP server on a random port, a real Neo4j (the harness),
  * and GraphQL over HTTP. Each test starts from an empty database with the schema applied.
+ * <p>
+ * Every full-app test extends this class and adds no configuration of its own (no {@code @TestPropertySource},
+ * {@code @MockitoBean}, {@code @Import} or {@code @DirtiesContext}): then Spring's context cache starts the app
+ * once per test JVM. A test that needs another setting tests it through what the shared app offers instead.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"innercircle.demo.load=false",
                 // Run the analysis cache as on the embedded default: invalidated by the app's own change events.
                 "innercircle.analysis.verify-version=false"})
+@Import(TestJwtIssuer.class)
 public abstract class IntegrationTest {
 
     @LocalServerPort

@@ -7,18 +7,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Which column of a contacts file holds what. The Salesforce contact export is the default; a generic file
+ * GraphQL {@code CrmContactColumns}: which column of a contacts file holds what. The Salesforce contact export is the default; a generic file
  * names its columns in the request (only {@code key} and a name are required). A field whose column is not
  * given, or not in the file, is not imported: the map keeps what it has for it.
  *
  * <p>The name is either one column ({@code name}) or first and last name ({@code firstName}, {@code lastName}),
  * joined with a space.
  */
-record ContactColumns(String key, String name, String firstName, String lastName, String title,
+record CrmContactColumns(String key, String name, String firstName, String lastName, String title,
                       String department, String manager, String email, String accountId, String accountName) {
 
     /** Salesforce's contact export (Data Loader, reports and the list view export name the columns alike). */
-    static final ContactColumns SALESFORCE = new ContactColumns("Id", null, "FirstName", "LastName", "Title",
+    static final CrmContactColumns SALESFORCE = new CrmContactColumns("Id", null, "FirstName", "LastName", "Title",
             "Department", "ReportsToId", "Email", "AccountId", "Account Name");
 
     /** Other spellings Salesforce uses for the same columns (reports say "Contact ID", "First Name"...). */
@@ -31,15 +31,14 @@ record ContactColumns(String key, String name, String firstName, String lastName
             "AccountId", List.of("Account ID", "Account.Id"),
             "Account Name", List.of("AccountName", "Account.Name"));
 
-    /** The caller's mapping from GraphQL or REST; null means the Salesforce export. */
-    static ContactColumns of(Map<String, Object> mapping) {
-        if (mapping == null) {
+    /** The caller's mapping from GraphQL or REST, trimmed and checked; null means the Salesforce export. */
+    static CrmContactColumns checked(CrmContactColumns given) {
+        if (given == null) {
             return SALESFORCE;
         }
-        ContactColumns columns = new ContactColumns(text(mapping, "key"), text(mapping, "name"),
-                text(mapping, "firstName"), text(mapping, "lastName"), text(mapping, "title"),
-                text(mapping, "department"), text(mapping, "manager"), text(mapping, "email"),
-                text(mapping, "accountId"), text(mapping, "accountName"));
+        CrmContactColumns columns = new CrmContactColumns(text(given.key), text(given.name),
+                text(given.firstName), text(given.lastName), text(given.title), text(given.department),
+                text(given.manager), text(given.email), text(given.accountId), text(given.accountName));
         if (columns.key() == null) {
             throw new InvalidInputException("columns.key", "is required: name the column holding the CRM id");
         }
@@ -50,9 +49,8 @@ record ContactColumns(String key, String name, String firstName, String lastName
         return columns;
     }
 
-    private static String text(Map<String, Object> mapping, String field) {
-        Object value = mapping.get(field);
-        return value == null || value.toString().isBlank() ? null : value.toString().strip();
+    private static String text(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     /** The columns found in the file's header, by position (-1 when absent). */
