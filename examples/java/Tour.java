@@ -46,7 +46,7 @@ public class Tour {
 
     ClientGraphQlResponse run(String operation, Map<String, Object> variables) {
         ClientGraphQlResponse response = client.document(document).operationName(operation).variables(variables)
-                .execute().block(Duration.ofSeconds(60));
+                .execute().block(Duration.ofSeconds(120));
         if (!response.getErrors().isEmpty()) {
             throw new Refused(response.getErrors().get(0));
         }

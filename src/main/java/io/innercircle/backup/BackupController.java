@@ -34,10 +34,13 @@ class BackupController {
         this.access = access;
     }
 
+    // Declared as StreamingResponseBody so that Spring streams it; the refusal is written the same way.
     @GetMapping("/backup")
-    ResponseEntity<?> download() {
+    ResponseEntity<StreamingResponseBody> download() {
         if (!access.visible().all()) {
-            return forbidden("backup");
+            return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.APPLICATION_JSON)
+                    .body(out -> out.write(("{\"message\":\"only an administrator may back up the whole "
+                            + "database\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         }
         StreamingResponseBody body = backup::write;
         return ResponseEntity.ok()

@@ -83,7 +83,7 @@ class ClientExamplesTest extends IntegrationTest {
         builder.environment().remove("INNERCIRCLE_TOKEN");
         Process process = builder.start();
         byte[] out = process.getInputStream().readAllBytes();
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+        if (!process.waitFor(300, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("timed out: " + command);
         }
