@@ -5,7 +5,7 @@ import io.innercircle.map.Checks;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.time.ZoneOffset;
+import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,12 +25,15 @@ public class CrmContactImport {
     private final AccountVersions versions;
     private final ImportProgress progress;
     private final CrmLimits limits;
+    private final Clock clock;
 
-    CrmContactImport(CrmStore store, AccountVersions versions, ImportProgress progress, CrmLimits limits) {
+    CrmContactImport(CrmStore store, AccountVersions versions, ImportProgress progress, CrmLimits limits,
+                     Clock clock) {
         this.store = store;
         this.versions = versions;
         this.progress = progress;
         this.limits = limits;
+        this.clock = clock;
     }
 
     @Transactional(readOnly = true)
@@ -63,7 +66,7 @@ public class CrmContactImport {
         String name = options.accountName() != null ? options.accountName()
                 : plan.accountName() != null ? plan.accountName() : account;
         boolean created = store.lockOrCreateAccount(account, Checks.name("accountName", name), plan.crmAccount());
-        store.writeContacts(account, plan, ZonedDateTime.now(ZoneOffset.UTC));
+        store.writeContacts(account, plan, ZonedDateTime.now(clock));
         long version = versions.bump(account);
         steps.done("write", plan.seen().size());
         tracker.phase("done", plan.rows());

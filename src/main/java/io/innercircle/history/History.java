@@ -145,7 +145,7 @@ class History implements PastMaps {
                 case "TeamMember" -> team.add(AccountModel.teamMember(account, f.key(), f.props()));
                 case "Competitor" -> competitors.add(AccountModel.competitor(account, f.key(), f.props()));
                 case "Opportunity" -> opportunities.add(AccountModel.opportunity(account, f.key(), f.props(),
-                        competitorOf.get(Fact.nodeId("Opportunity", f.key()))));
+                        competitorOf.get(f.key())));
                 default -> { }
             }
         }

@@ -2,6 +2,8 @@ package io.innercircle.security;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -27,9 +29,15 @@ final class CachedPasswordAuthentication implements AuthenticationProvider {
     private final SignInLimiter limiter;
     private final Cache<String, Authentication> verified;
     private final byte[] salt = new byte[32];
+    private final Counter checks;
 
-    CachedPasswordAuthentication(AuthenticationProvider passwords, SignInLimiter limiter, SignInProperties properties) {
+    CachedPasswordAuthentication(AuthenticationProvider passwords, SignInLimiter limiter, SignInProperties properties,
+                                 MeterRegistry registry) {
         this.passwords = passwords;
+        // How often a password is really checked (bcrypt): what the cache saves shows here.
+        this.checks = Counter.builder("innercircle.sign.in.password.checks")
+                .description("Passwords checked with the password encoder (not answered from the cache)")
+                .register(registry);
         this.limiter = limiter;
         this.verified = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(properties.basicCacheTtl()).build();
         new SecureRandom().nextBytes(salt);
@@ -46,6 +54,7 @@ final class CachedPasswordAuthentication implements AuthenticationProvider {
         String address = authentication.getDetails() instanceof WebAuthenticationDetails d ? d.getRemoteAddress() : null;
         limiter.check(username, address);
         try {
+            checks.increment();
             Authentication result = passwords.authenticate(authentication);
             if (result != null && result.isAuthenticated()) {
                 verified.put(key, result);

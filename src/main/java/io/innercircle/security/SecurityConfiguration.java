@@ -4,6 +4,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -58,13 +59,14 @@ class SecurityConfiguration {
                                             SecurityProperties properties, SignInProperties signIn,
                                             ConfiguredUsers users, PasswordEncoder encoder, SignInLimiter limiter,
                                             ApiTokens tokens, JsonAuthenticationEntryPoint entryPoint,
-                                            @Value("${innercircle.operations.metrics-token:}") String metricsToken)
+                                            @Value("${innercircle.operations.metrics-token:}") String metricsToken,
+                                            MeterRegistry registry)
             throws Exception {
         MetricsScrapeFilter scrape = new MetricsScrapeFilter(metricsToken);
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
         passwords.setPasswordEncoder(encoder);
         AuthenticationManager signInManager =
-                new ProviderManager(new CachedPasswordAuthentication(passwords, limiter, signIn));
+                new ProviderManager(new CachedPasswordAuthentication(passwords, limiter, signIn, registry));
         http.authenticationManager(signInManager)
                 .securityContext(context -> context.securityContextRepository(new HeaderCredentialsContextRepository()))
                 .authorizeHttpRequests(auth -> auth

@@ -15,7 +15,7 @@ public record SignInProperties(Duration basicCacheTtl, int failuresPerUser, int 
     public SignInProperties {
         basicCacheTtl = basicCacheTtl == null ? Duration.ofMinutes(5) : basicCacheTtl;
         failuresPerUser = failuresPerUser <= 0 ? 10 : failuresPerUser;
-        failuresPerAddress = failuresPerAddress <= 0 ? 30 : failuresPerAddress;
+        failuresPerAddress = failuresPerAddress <= 0 ? 60 : failuresPerAddress;
         failurePeriod = failurePeriod == null ? Duration.ofMinutes(1) : failurePeriod;
     }
 }

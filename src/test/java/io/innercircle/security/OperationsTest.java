@@ -4,15 +4,14 @@ import io.innercircle.support.IntegrationTest;
 import io.innercircle.support.TestBundles;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Operations: health and readiness (with Neo4j) open to anyone; Prometheus metrics, GraphQL timings and import
- * sizes included, for administrators and a scraper with the scrape token only.
+ * sizes included, for administrators and a scraper with the scrape token only (the token is not configured in
+ * the shared test app, so its check is tested on the filter).
  */
-@TestPropertySource(properties = "innercircle.operations.metrics-token=scrape-secret-for-the-test")
 class OperationsTest extends IntegrationTest {
 
     @Test
@@ -32,15 +31,33 @@ class OperationsTest extends IntegrationTest {
 
         anonymous().get().uri("/actuator/prometheus").exchange().expectStatus().isUnauthorized();
         as("nicole").http().get().uri("/actuator/prometheus").exchange().expectStatus().isForbidden();
+        // No scrape token is configured in the shared test app: a bearer token is not one.
         withBearer("not-the-scrape-token").http().get().uri("/actuator/prometheus").exchange()
                 .expectStatus().isUnauthorized();
 
-        String scraped = withBearer("scrape-secret-for-the-test").http().get().uri("/actuator/prometheus")
+        String scraped = http.get().uri("/actuator/prometheus")
                 .accept(MediaType.TEXT_PLAIN).exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
         assertThat(scraped).contains("graphql_request_seconds").contains("innercircle_import_people")
                 .contains("http_server_requests_seconds");
         assertThat(scraped).containsPattern("innercircle_import_people_sum\\{[^}]*source=\"bundle\"[^}]*} [1-9]");
-        http.get().uri("/actuator/prometheus").accept(MediaType.TEXT_PLAIN).exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void theScrapeTokenOpensTheMetricsOnly() {
+        MetricsScrapeFilter scrape = new MetricsScrapeFilter("scrape-secret");
+        org.springframework.mock.web.MockHttpServletRequest request =
+                new org.springframework.mock.web.MockHttpServletRequest("GET", "/actuator/prometheus");
+        request.addHeader("Authorization", "Bearer scrape-secret");
+        assertThat(scrape.matches(request)).isTrue();
+        org.springframework.mock.web.MockHttpServletRequest graphql =
+                new org.springframework.mock.web.MockHttpServletRequest("POST", "/graphql");
+        graphql.addHeader("Authorization", "Bearer scrape-secret");
+        assertThat(scrape.matches(graphql)).as("only the actuator endpoints").isFalse();
+        org.springframework.mock.web.MockHttpServletRequest wrong =
+                new org.springframework.mock.web.MockHttpServletRequest("GET", "/actuator/prometheus");
+        wrong.addHeader("Authorization", "Bearer scrape-secreT");
+        assertThat(scrape.matches(wrong)).isFalse();
+        assertThat(new MetricsScrapeFilter("").matches(request)).as("no token configured, no scrape sign-in").isFalse();
     }
 }

@@ -17,7 +17,8 @@ import java.util.Map;
 
 /**
  * Base of the tests that need the running app: a real HTTP server on a random port, a real Neo4j (the harness),
- * and GraphQL over HTTP. Each test starts from an empty database with the schema applied.
+ * and GraphQL over HTTP. Each test starts from an empty database with the schema applied, and with the
+ * {@link TestClock} back on real time (a test that needs a date sets it).
  * <p>
  * Every full-app test extends this class and adds no configuration of its own (no {@code @TestPropertySource},
  * {@code @MockitoBean}, {@code @Import} or {@code @DirtiesContext}): then Spring's context cache starts the app
@@ -27,7 +28,7 @@ import java.util.Map;
         properties = {"innercircle.demo.load=false",
                 // Run the analysis cache as on the embedded default: invalidated by the app's own change events.
                 "innercircle.analysis.verify-version=false"})
-@Import(TestJwtIssuer.class)
+@Import({TestJwtIssuer.class, TestClock.Config.class})
 public abstract class IntegrationTest {
 
     @LocalServerPort
@@ -36,6 +37,10 @@ public abstract class IntegrationTest {
     protected HttpGraphQlTester graphQl;
 
     protected WebTestClient http;
+
+    /** The app's clock: tests that need a date set it. */
+    @Autowired
+    protected TestClock clock;
 
     @DynamicPropertySource
     static void neo4j(DynamicPropertyRegistry registry) {
@@ -52,6 +57,7 @@ public abstract class IntegrationTest {
 
     @BeforeEach
     void connectAndEmptyDatabase() {
+        clock.reset();
         Clients admin = as("admin", "admin");
         http = admin.http();
         graphQl = admin.graphQl();
