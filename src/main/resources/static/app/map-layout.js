@@ -15,6 +15,8 @@ const BAND_GAP = 140; // between the hierarchy and the external band
 export const STACK_FROM = 4;
 /** Rows of subtrees wrap to keep a block about this much wider than tall (a screen's shape). */
 const ASPECT = 1.6;
+/** Up to this many sub-teams stay in one row (the course example's three directors side by side). */
+const WRAP_FROM = 4;
 
 /**
  * @param people [{id, manager (id or null), external (boolean)}]
@@ -68,7 +70,7 @@ export function orgLayout(people) {
     }
     // Subtrees side by side, wrapped into several rows when one row would be much wider than tall.
     const area = inRow.reduce((sum, b) => sum + (b.w + H_GAP) * (b.h + V_GAP), 0);
-    const maxLine = Math.max(...inRow.map(b => b.w), Math.sqrt(area * ASPECT));
+    const maxLine = inRow.length <= WRAP_FROM ? Infinity : Math.max(...inRow.map(b => b.w), Math.sqrt(area * ASPECT));
     const lines = [];
     inRow.forEach((b, i) => {
       const line = lines[lines.length - 1];

@@ -1,5 +1,5 @@
 // The political map of one opportunity: draw it, explain a person, highlight the route from our allies, edit it.
-import { gql } from './api.js';
+import { gql, gqlIfVersion } from './api.js';
 import {
   ADAPTABILITIES, ADAPTABILITY_LETTERS, BAND_NAMES, COVERAGES, ROLE_LETTERS, ROLES, STATUSES, STATUS_SYMBOLS,
   escapeHtml, money, words,
@@ -199,7 +199,7 @@ class MapPage {
 
   async edit(mutation, variables, message) {
     try {
-      await gql(mutation, variables);
+      await gqlIfVersion(mutation, variables, this.map.account.version);
       say(message, 'ok');
       await this.reload();
       return true;

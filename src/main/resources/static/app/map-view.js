@@ -237,10 +237,27 @@ export async function drawMap(container, map, candidateIds, options = {}) {
     cy.nodes().forEach(n => n.position(placement.positions[n.id()]));
     cy.edges('[kind != "reports"]').forEach(e => e.data('bend', placement.bends[e.id()] || 0));
   });
+  orientBends(cy);
   routeReportingLines(cy, placement);
   cy.scratch('placement', placement);
   cy.fit(undefined, 30);
   return cy;
+}
+
+/**
+ * The bends were chosen for a control point on the (-dy, dx) side of the line from source to target; where
+ * Cytoscape puts it on the other side (it orders the ends of a pair of boxes its own way), the bend is mirrored.
+ */
+function orientBends(cy) {
+  cy.edges('[kind != "reports"][bend != 0]').forEach(e => {
+    const s = e.source().position();
+    const t = e.target().position();
+    const d = e.data('bend');
+    const len = Math.hypot(t.x - s.x, t.y - s.y) || 1;
+    const want = { x: (s.x + t.x) / 2 + (-(t.y - s.y) / len) * d, y: (s.y + t.y) / 2 + ((t.x - s.x) / len) * d };
+    const got = (e.controlPoints() || [])[0];
+    if (got && Math.hypot(got.x - want.x, got.y - want.y) > Math.abs(d)) e.data('bend', -d);
+  });
 }
 
 /** Bends the influence and conflict lines at these boxes again, after the rep moved some. */
@@ -251,6 +268,7 @@ export function rebend(cy, nodes) {
     .map(e => ({ id: e.id(), source: e.source().id(), target: e.target().id() }));
   const bends = bendsAvoidingBoxes(positions, lines);
   cy.batch(() => Object.entries(bends).forEach(([id, bend]) => cy.getElementById(id).data('bend', bend)));
+  orientBends(cy);
   nodes.connectedEdges('[kind = "reports"]').data('routed', false);
 }
 

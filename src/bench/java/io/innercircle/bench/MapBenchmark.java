@@ -2,7 +2,7 @@ package io.innercircle.bench;
 
 import io.innercircle.InnerCircleApplication;
 import io.innercircle.bundle.BundleGenerator;
-import io.innercircle.map.MapReads;
+import io.innercircle.map.AccountModelReader;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
@@ -86,8 +86,8 @@ public final class MapBenchmark {
         String[] id = opportunity.split("/");
         double[] raw = time(rounds, () -> {
             try (Session session = driver.session(SessionConfig.builder().withDatabase("neo4j").build())) {
-                return session.executeRead(tx -> tx.run(MapReads.POLITICAL_MAP,
-                        Map.of("account", id[0], "key", id[1])).list()).size();
+                return session.executeRead(tx -> tx.run(AccountModelReader.ACCOUNT,
+                        Map.of("account", id[0])).list()).size();
             }
         });
         String innerCircle = json(Map.of("query", "query($a: ID!) { innerCircle(account: $a) { candidates { person { id name } "

@@ -23,7 +23,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -47,11 +46,11 @@ public class AssessmentStore {
     private final AccountVersions versions;
     private final Clock clock;
 
-    AssessmentStore(Neo4jClient neo4j, MapReads map, AccountVersions versions, Optional<Clock> clock) {
+    AssessmentStore(Neo4jClient neo4j, MapReads map, AccountVersions versions, Clock clock) {
         this.neo4j = neo4j;
         this.map = map;
         this.versions = versions;
-        this.clock = clock.orElse(Clock.systemDefaultZone());
+        this.clock = clock;
     }
 
     // ---- reads

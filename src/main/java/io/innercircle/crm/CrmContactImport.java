@@ -5,7 +5,7 @@ import io.innercircle.map.Checks;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.time.ZoneOffset;
+import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,12 +25,15 @@ public class CrmContactImport {
     private final AccountVersions versions;
     private final ImportProgress progress;
     private final CrmLimits limits;
+    private final Clock clock;
 
-    CrmContactImport(CrmStore store, AccountVersions versions, ImportProgress progress, CrmLimits limits) {
+    CrmContactImport(CrmStore store, AccountVersions versions, ImportProgress progress, CrmLimits limits,
+                     Clock clock) {
         this.store = store;
         this.versions = versions;
         this.progress = progress;
         this.limits = limits;
+        this.clock = clock;
     }
 
     @Transactional(readOnly = true)
@@ -44,6 +47,7 @@ public class CrmContactImport {
 
     @Transactional
     public ContactImportReport apply(String account, byte[] csv, ContactImportOptions options) {
+        long started = System.nanoTime();
         Steps steps = new Steps();
         ImportProgress.Tracker tracker = progress.start(account, KIND, false);
         boolean existed = store.accountCrmKey(account).isPresent();
@@ -62,11 +66,23 @@ public class CrmContactImport {
         String name = options.accountName() != null ? options.accountName()
                 : plan.accountName() != null ? plan.accountName() : account;
         boolean created = store.lockOrCreateAccount(account, Checks.name("accountName", name), plan.crmAccount());
-        store.writeContacts(account, plan, ZonedDateTime.now(ZoneOffset.UTC));
+        store.writeContacts(account, plan, ZonedDateTime.now(clock));
         long version = versions.bump(account);
         steps.done("write", plan.seen().size());
         tracker.phase("done", plan.rows());
+        if (metrics != null) {
+            metrics.recordImport("crm-contacts", plan.seen().size(), 0, java.time.Duration.ofNanos(
+                    System.nanoTime() - started));
+        }
         return plan.report(account, false, true, version, created, steps.list());
+    }
+
+    private io.innercircle.operations.AppMetrics metrics;
+
+    /** Import sizes and times for operations (optional, so the import also works without a registry). */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void setMetrics(io.innercircle.operations.AppMetrics metrics) {
+        this.metrics = metrics;
     }
 
     private ContactPlan plan(String account, byte[] csv, ContactImportOptions options, ImportProgress.Tracker tracker,

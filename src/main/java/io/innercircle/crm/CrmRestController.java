@@ -2,6 +2,7 @@ package io.innercircle.crm;
 
 import io.innercircle.api.InvalidInputException;
 import io.innercircle.api.NotFoundException;
+import io.innercircle.vocabulary.BuyingRole;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -19,9 +20,11 @@ import org.springframework.web.multipart.MultipartFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -109,13 +112,16 @@ class CrmRestController {
     private ResponseEntity<Object> importRoles(String account, byte[] csv, Map<String, String> params,
                                                List<String> roleMap, List<String> opportunity) {
         List<CrmRoleMapping> mappings = new ArrayList<>();
-        for (String m : roleMap == null ? List.<String>of() : roleMap) {
+        List<String> given = roleMap == null ? List.of() : roleMap;
+        for (int i = 0; i < given.size(); i++) {
+            String m = given.get(i);
             int colon = m.lastIndexOf(':');
             if (colon <= 0) {
                 throw new InvalidInputException("roleMap", "'" + m + "' is not of the form <CRM role>:<buying role>");
             }
             String role = m.substring(colon + 1).strip();
-            mappings.add(new CrmRoleMapping(m.substring(0, colon), role.equalsIgnoreCase("none") ? null : role));
+            mappings.add(new CrmRoleMapping(m.substring(0, colon),
+                    role.equalsIgnoreCase("none") ? null : buyingRole("roleMap[" + i + "].role", role)));
         }
         List<CrmOpportunityLink> links = new ArrayList<>();
         for (String l : opportunity == null ? List.<String>of() : opportunity) {
@@ -130,6 +136,16 @@ class CrmRestController {
                 mappings, links, Boolean.parseBoolean(params.get("createOpportunities"))));
         return ResponseEntity.ok(dryRun(params) ? roles.dryRun(account, csv, options)
                 : roles.apply(account, csv, options));
+    }
+
+    /** A buying role by its name as in the schema; the same words as GraphQL's enum error, but naming the field. */
+    private static BuyingRole buyingRole(String field, String role) {
+        try {
+            return BuyingRole.valueOf(role);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(field, "must be one of " + Arrays.stream(BuyingRole.values())
+                    .map(BuyingRole::name).collect(Collectors.joining(", ")) + " or none (got '" + role + "')");
+        }
     }
 
     private static boolean dryRun(Map<String, String> params) {

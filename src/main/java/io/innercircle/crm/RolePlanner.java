@@ -4,8 +4,10 @@ import io.innercircle.api.InvalidInputException;
 import io.innercircle.crm.CsvFile.Row;
 import io.innercircle.crm.RoleImportReport.Action;
 import io.innercircle.crm.RoleImportReport.InvolvementChange;
+import io.innercircle.vocabulary.BuyingRole;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -133,7 +135,7 @@ final class RolePlanner {
             }
             RoleTable.Meaning meaning = table.meaning(crmRole);
             if (meaning.kind() == RoleTable.Kind.ROLE) {
-                roles.add(meaning.role());
+                roles.add(meaning.role().name());
             } else if (meaning.kind() == RoleTable.Kind.NO_MEANING) {
                 problems.add(ImportProblem.warning(line, file.columnName(roleColumn), crmRole, "the CRM role '"
                         + crmRole + "' has no TAS buying role and was not imported (map it with roleMap to "
@@ -258,6 +260,6 @@ final class RolePlanner {
 
     /** In the TAS order U, E, D, A, S, so that equal sets are written alike. */
     private static List<String> ordered(Set<String> roles) {
-        return RoleTable.BUYING_ROLES.stream().filter(roles::contains).toList();
+        return Arrays.stream(BuyingRole.values()).map(BuyingRole::name).filter(roles::contains).toList();
     }
 }

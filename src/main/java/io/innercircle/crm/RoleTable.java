@@ -1,6 +1,7 @@
 package io.innercircle.crm;
 
 import io.innercircle.api.InvalidInputException;
+import io.innercircle.vocabulary.BuyingRole;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -29,25 +30,23 @@ import java.util.Optional;
  */
 final class RoleTable {
 
-    static final List<String> BUYING_ROLES = List.of("USER", "EVALUATOR", "DECISION_MAKER", "APPROVER", "SPONSOR");
-
-    static final Map<String, String> DEFAULT;
+    static final Map<String, BuyingRole> DEFAULT;
 
     static {
-        Map<String, String> d = new LinkedHashMap<>();
-        d.put("Decision Maker", "DECISION_MAKER");
-        d.put("Economic Buyer", "APPROVER");
-        d.put("Economic Decision Maker", "APPROVER");
-        d.put("Evaluator", "EVALUATOR");
-        d.put("Technical Buyer", "EVALUATOR");
-        d.put("Business User", "USER");
-        d.put("Executive Sponsor", "SPONSOR");
+        Map<String, BuyingRole> d = new LinkedHashMap<>();
+        d.put("Decision Maker", BuyingRole.DECISION_MAKER);
+        d.put("Economic Buyer", BuyingRole.APPROVER);
+        d.put("Economic Decision Maker", BuyingRole.APPROVER);
+        d.put("Evaluator", BuyingRole.EVALUATOR);
+        d.put("Technical Buyer", BuyingRole.EVALUATOR);
+        d.put("Business User", BuyingRole.USER);
+        d.put("Executive Sponsor", BuyingRole.SPONSOR);
         d.put("Influencer", null);
         d.put("Other", null);
         DEFAULT = Collections.unmodifiableMap(d);
     }
 
-    private final Map<String, Optional<String>> table = new LinkedHashMap<>();
+    private final Map<String, Optional<BuyingRole>> table = new LinkedHashMap<>();
     private final java.util.Set<String> overridden = new java.util.HashSet<>();
 
     RoleTable(List<CrmRoleMapping> overrides) {
@@ -55,13 +54,9 @@ final class RoleTable {
         if (overrides != null) {
             for (int i = 0; i < overrides.size(); i++) {
                 String crm = overrides.get(i).crmRole();
-                String role = overrides.get(i).role();
+                BuyingRole role = overrides.get(i).role();
                 if (crm == null || crm.isBlank()) {
                     throw new InvalidInputException("roleMap[" + i + "].crmRole", "must not be empty");
-                }
-                if (role != null && !BUYING_ROLES.contains(role)) {
-                    throw new InvalidInputException("roleMap[" + i + "].role", "must be one of "
-                            + String.join(", ", BUYING_ROLES) + " or null (got '" + role + "')");
                 }
                 table.put(normalize(crm), Optional.ofNullable(role));
                 overridden.add(normalize(crm));
@@ -73,14 +68,14 @@ final class RoleTable {
      * What a CRM role means: a buying role; IGNORED, no buying role and the request said so (skip quietly); or
      * NO_MEANING, no buying role (report it).
      */
-    record Meaning(Kind kind, String role) {
+    record Meaning(Kind kind, BuyingRole role) {
     }
 
     enum Kind { ROLE, IGNORED, NO_MEANING }
 
     Meaning meaning(String crmRole) {
         String key = normalize(crmRole);
-        Optional<String> found = table.get(key);
+        Optional<BuyingRole> found = table.get(key);
         if (found == null) {
             return new Meaning(Kind.NO_MEANING, null);
         }

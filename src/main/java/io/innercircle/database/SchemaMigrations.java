@@ -10,6 +10,8 @@ import liquibase.ext.neo4j.database.jdbc.Neo4jDriver;
 import liquibase.resource.ClassLoaderResourceAccessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.neo4j.driver.Value;
+import org.neo4j.driver.internal.security.InternalAuthToken;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.neo4j.autoconfigure.Neo4jConnectionDetails;
@@ -18,6 +20,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 import java.sql.Connection;
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -45,8 +48,13 @@ public class SchemaMigrations implements InitializingBean {
     @Override
     public void afterPropertiesSet() throws Exception {
         Properties info = new Properties();
+        // The credentials the app's driver uses: the embedded database's own password, or the configured ones.
+        Map<String, Value> token = connection.getAuthToken() instanceof InternalAuthToken t ? t.toMap() : Map.of();
         Neo4jProperties props = properties.getIfAvailable();
-        if (props != null && props.getAuthentication().getUsername() != null) {
+        if (token.containsKey("credentials")) {
+            info.setProperty("user", token.get("principal").asString());
+            info.setProperty("password", token.get("credentials").asString());
+        } else if (props != null && props.getAuthentication().getUsername() != null) {
             info.setProperty("user", props.getAuthentication().getUsername());
             info.setProperty("password", props.getAuthentication().getPassword());
         }

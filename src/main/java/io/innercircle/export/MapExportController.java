@@ -65,9 +65,9 @@ class MapExportController {
     }
 
     @QueryMapping
-    String exportMap(@Argument String account, @Argument String format, @Argument String opportunity,
+    String exportMap(@Argument String account, @Argument Format format, @Argument String opportunity,
                      @Argument Boolean team) {
-        return export(account, opportunity, !Boolean.FALSE.equals(team), Format.valueOf(format));
+        return export(account, opportunity, !Boolean.FALSE.equals(team), format);
     }
 
     private ResponseEntity<byte[]> file(String account, String opportunity, boolean team, Format format) {

@@ -39,11 +39,11 @@ class HistoryRecorder {
     private final AccountAccess access;
     private final Clock clock;
 
-    HistoryRecorder(Neo4jClient neo4j, FactReader facts, AccountAccess access, Optional<Clock> clock) {
+    HistoryRecorder(Neo4jClient neo4j, FactReader facts, AccountAccess access, Clock clock) {
         this.neo4j = neo4j;
         this.facts = facts;
         this.access = access;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     private static List<String> withAccount(java.util.Set<String> nodes) {
@@ -79,7 +79,9 @@ class HistoryRecorder {
                         UNION MATCH (h:HistoryFact {account: $account}) WHERE h.from IN $ids RETURN h.fact AS fact, h.hash AS hash
                         UNION MATCH (h:HistoryFact {account: $account}) WHERE h.to IN $ids RETURN h.fact AS fact, h.hash AS hash""")
                 .bindAll(Map.of("account", account, "ids", withAccount(change.touched())))
-                : neo4j.query("MATCH (h:HistoryFact {account: $account}) RETURN h.fact AS fact, h.hash AS hash")
+                : neo4j.query("""
+                        MATCH (h:HistoryFact {account: $account})
+                        RETURN h.fact AS fact, h.hash AS hash""")
                 .bind(account).to("account"))
                 .fetch().all().forEach(row -> recorded.put((String) row.get("fact"), (String) row.get("hash")));
         long read = System.nanoTime();
@@ -112,8 +114,9 @@ class HistoryRecorder {
         }
         Map<String, String> beforeJson = new HashMap<>();
         if (!changedOrRemoved.isEmpty()) {
-            neo4j.query("MATCH (h:HistoryFact {account: $account}) WHERE h.fact IN $facts "
-                            + "RETURN h.fact AS fact, h.json AS json")
+            neo4j.query("""
+                            MATCH (h:HistoryFact {account: $account}) WHERE h.fact IN $facts
+                            RETURN h.fact AS fact, h.json AS json""")
                     .bindAll(Map.of("account", account, "facts", changedOrRemoved)).fetch().all()
                     .forEach(row -> beforeJson.put((String) row.get("fact"), (String) row.get("json")));
         }

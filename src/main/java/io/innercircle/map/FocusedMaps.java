@@ -33,27 +33,32 @@ public class FocusedMaps {
     /** Most positions one opportunity keeps (the largest account the app draws, with room to spare). */
     public static final int MAX_POSITIONS = 20_000;
 
-    /** Like {@link MapReads#POLITICAL_MAP}, but only the people in {@code $keys} and the lines between them. */
+    /**
+     * Like {@link AccountModelReader#ACCOUNT}, but for one opportunity and only the people in {@code $keys} and the
+     * lines between them.
+     */
     static final String FOCUSED_MAP = """
             MATCH (o:Opportunity {account: $account, key: $key})
             MATCH (a:Account {key: $account})
-            RETURN a, o, [(o)-[:AGAINST]->(c) | c.key][0] AS competitor,
+            RETURN a{.*} AS a,
               COLLECT { UNWIND $keys AS k
                         MATCH (s:Stakeholder {account: $account, key: k})
-                        OPTIONAL MATCH (s)-[i:INVOLVED_IN]->(o)
-                        RETURN s{.*, reportsTo: [(s)-[:REPORTS_TO]->(m) | m.key][0], roles: i.roles, status: i.status}
-                        ORDER BY s.key } AS people,
+                        RETURN s{.*, reportsTo: [(s)-[:REPORTS_TO]->(m) | m.key][0]} ORDER BY s.key } AS people,
               COLLECT { UNWIND $keys AS k
                         MATCH (f:Stakeholder {account: $account, key: k})-[r:INFLUENCES]->(t) WHERE t.key IN $keys
                         RETURN [f.key, t.key, r.strength, r.note] ORDER BY f.key, t.key } AS influences,
               COLLECT { UNWIND $keys AS k
                         MATCH (f:Stakeholder {account: $account, key: k})-[r:CONFLICTS_WITH]->(t) WHERE t.key IN $keys
                         RETURN [f.key, t.key, r.note] ORDER BY f.key, t.key } AS conflicts,
-              COLLECT { MATCH (t:TeamMember {account: $account}) RETURN t ORDER BY t.key } AS team,
+              COLLECT { MATCH (t:TeamMember {account: $account}) RETURN t{.*} ORDER BY t.key } AS team,
               COLLECT { UNWIND $keys AS k
                         MATCH (t:TeamMember {account: $account})-[c:HAS_CONTACT]->(s:Stakeholder {account: $account, key: k})
-                        RETURN [t.key, s.key, c.coverage, c.lastContact, c.relationship]
-                        ORDER BY t.key, s.key } AS contacts
+                        RETURN [t.key, s.key, c{.*}] ORDER BY t.key, s.key } AS contacts,
+              [] AS competitors,
+              [o{.*, competitor: [(o)-[:AGAINST]->(c) | c.key][0]}] AS opportunities,
+              COLLECT { UNWIND $keys AS k
+                        MATCH (s:Stakeholder {account: $account, key: k})-[i:INVOLVED_IN]->(o)
+                        RETURN [s.key, o.key, i{.*}] ORDER BY s.key } AS involvements
             """;
 
     /** The account's departments with their head counts, for the overview of a map that shows only some. */
@@ -75,7 +80,8 @@ public class FocusedMaps {
         return neo4j.query(FOCUSED_MAP)
                 .bindAll(Map.of("account", opportunity.account(), "key", opportunity.key(),
                         "keys", List.copyOf(keys)))
-                .fetchAs(PoliticalMap.class).mappedBy((t, r) -> MapReads.politicalMap(r)).one()
+                .fetchAs(AccountModel.class).mappedBy((t, r) -> AccountModelReader.model(opportunity.account(), r))
+                .one().flatMap(m -> m.politicalMap(opportunity.key()))
                 .map(FocusedMaps::withoutDanglingLines);
     }
 

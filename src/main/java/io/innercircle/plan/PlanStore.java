@@ -27,7 +27,6 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -47,13 +46,14 @@ public class PlanStore {
     private final AccountVersions versions;
     private final Clock clock;
 
-    PlanStore(Neo4jClient neo4j, MapReads map, AccountVersions versions, Optional<Clock> clock) {
+    PlanStore(Neo4jClient neo4j, MapReads map, AccountVersions versions, Clock clock) {
         this.neo4j = neo4j;
         this.map = map;
         this.versions = versions;
-        this.clock = clock.orElse(Clock.systemDefaultZone());
+        this.clock = clock;
     }
 
+    /** Today in UTC, from the app's clock. */
     public LocalDate today() {
         return LocalDate.now(clock);
     }

@@ -8,15 +8,11 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.graphql.ResponseError;
 import org.springframework.http.MediaType;
 
 import java.io.IOException;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -25,23 +21,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Assessment, strategy, plan, stages, debrief, bundle and printable plan end to end, on the course example over
- * real HTTP and Neo4j. Today is 2027-01-10 (a fixed Clock bean), so the example's tactic due 2026-12-16 is overdue.
+ * real HTTP and Neo4j. Today is 2027-01-10 (the test clock), so the example's tactic due 2026-12-16 is overdue.
  */
-@org.springframework.context.annotation.Import(OpportunityPlanTest.FixedClock.class)
 class OpportunityPlanTest extends IntegrationTest {
 
     static final String OPP = "national-manufacturing/customer-service-2027";
 
-    @TestConfiguration
-    static class FixedClock {
-        @Bean
-        Clock clock() {
-            return Clock.fixed(Instant.parse("2027-01-10T09:00:00Z"), ZoneOffset.UTC);
-        }
-    }
-
     @BeforeEach
     void courseExample() {
+        clock.set(Instant.parse("2027-01-10T09:00:00Z"));
         TestBundles.importBundle(http, "course-example.json");
     }
 

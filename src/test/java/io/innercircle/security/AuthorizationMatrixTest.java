@@ -140,6 +140,10 @@ class AuthorizationMatrixTest extends IntegrationTest {
         rows.add(new Row("importBundle", Need.MANAGE, "mutation($bundle: JSON!) { importBundle(bundle: $bundle, merge: true) { account { key } } }",
                 Map.of("bundle", "BUNDLE")));
         rows.add(new Row("noop", Need.NONE, "mutation { noop }", Map.of()));
+        // ---- the caller's own API tokens (no account data)
+        rows.add(new Row("apiTokens", Need.NONE, "{ apiTokens { id name createdAt lastUsedAt } }", Map.of()));
+        rows.add(m("createApiToken", Need.NONE, "createApiToken(input: {name: \"matrix N\"}) { token apiToken { id } }"));
+        rows.add(m("revokeApiToken", Need.NONE, "revokeApiToken(id: \"no-such-token\")"));
         return rows;
     }
 

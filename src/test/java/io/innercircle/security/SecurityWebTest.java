@@ -109,6 +109,71 @@ class SecurityWebTest extends IntegrationTest {
     }
 
     @Test
+    void aSessionCookieWithABogusAuthorizationHeaderStillNeedsTheCsrfToken() {
+        String session = signIn("randy", "randy");
+        String wrongBasic = "Basic " + java.util.Base64.getEncoder()
+                .encodeToString("randy:wrong".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        for (String bogus : List.of(wrongBasic, "Token abc", "Bearer ic_notAToken", "Basic !!!")) {
+            int status = anonymous().post().uri("/graphql").cookie("JSESSIONID", session)
+                    .header(HttpHeaders.AUTHORIZATION, bogus).contentType(MediaType.APPLICATION_JSON).bodyValue(QUERY)
+                    .exchange().returnResult(String.class).getStatus().value();
+            assertThat(status).as("session cookie + '%s', no CSRF token", bogus).isIn(401, 403);
+        }
+        // The session itself still works, with its CSRF token, and a real Basic header works without one.
+        as("randy").http().post().uri("/graphql").cookie("JSESSIONID", session).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(QUERY).exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void scriptsWithoutCredentialsGetJsonNotABasicPopUp() {
+        anonymous().get().uri("/api/accounts/national-manufacturing/bundle").accept(MediaType.APPLICATION_JSON)
+                .header("X-Requested-With", "XMLHttpRequest").exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
+                .expectHeader().value(HttpHeaders.WWW_AUTHENTICATE, v -> assertThat(v).doesNotStartWith("Basic"))
+                .expectBody().jsonPath("$.message").isNotEmpty();
+        anonymous().get().uri("/api/accounts/national-manufacturing/bundle").accept(MediaType.APPLICATION_JSON)
+                .exchange().expectStatus().isUnauthorized()
+                .expectHeader().value(HttpHeaders.WWW_AUTHENTICATE, v -> assertThat(v).doesNotStartWith("Basic"));
+    }
+
+    @Test
+    void oddRequestsGetJsonErrorsNotServerPages() {
+        // A chunked GraphQL body (no Content-Length) over the limit: 413, like a declared one.
+        byte[] chunk = new byte[1024 * 1024];
+        java.util.Arrays.fill(chunk, (byte) ' ');
+        http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
+                .body(BodyInserters.fromPublisher(reactor.core.publisher.Flux.range(0, 22).map(i -> chunk), byte[].class))
+                .exchange().expectStatus().isEqualTo(413)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON);
+        // An encoded slash: 400 as JSON, not Tomcat's HTML page.
+        http.get().uri(java.net.URI.create("http://localhost:" + port + "/api/accounts/a%2Fb/bundle")).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON);
+        // /error asked for directly, without credentials: not a 500.
+        anonymous().get().uri("/error").exchange().expectStatus().isNotFound()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON);
+        // GraphiQL's fonts (data: URIs in its stylesheet) are allowed.
+        http.get().uri("/graphiql").exchange().expectStatus().isOk()
+                .expectHeader().valueMatches("Content-Security-Policy", ".*font-src 'self' data:.*");
+    }
+
+    /** Signs in through the login form (with its CSRF token) and answers the session cookie. */
+    private String signIn(String username, String password) {
+        EntityExchangeResult<String> page = anonymous().get().uri("/login").accept(MediaType.TEXT_HTML).exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult();
+        ResponseCookie xsrf = page.getResponseCookies().getFirst("XSRF-TOKEN");
+        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        form.add("username", username);
+        form.add("password", password);
+        EntityExchangeResult<Void> login = anonymous().post().uri("/login").cookie("XSRF-TOKEN", xsrf.getValue())
+                .header("X-XSRF-TOKEN", xsrf.getValue()).body(BodyInserters.fromFormData(form)).exchange()
+                .expectStatus().is3xxRedirection().expectBody().isEmpty();
+        assertThat(login.getResponseHeaders().getFirst(HttpHeaders.LOCATION)).doesNotContain("error");
+        return login.getResponseCookies().getFirst("JSESSIONID").getValue();
+    }
+
+    @Test
     void responsesCarrySecurityHeadersAndRequestsHaveLimits() {
         http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON).bodyValue(QUERY).exchange()
                 .expectStatus().isOk()

@@ -13,10 +13,12 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Base of the tests that need the running app: a real HTTP server on a random port, a real Neo4j (the harness),
- * and GraphQL over HTTP. Each test starts from an empty database with the schema applied.
+ * and GraphQL over HTTP. Each test starts from an empty database with the schema applied, and with the
+ * {@link TestClock} back on real time (a test that needs a date sets it).
  * <p>
  * Every full-app test extends this class and adds no configuration of its own (no {@code @TestPropertySource},
  * {@code @MockitoBean}, {@code @Import} or {@code @DirtiesContext}): then Spring's context cache starts the app
@@ -26,7 +28,7 @@ import java.time.Duration;
         properties = {"innercircle.demo.load=false",
                 // Run the analysis cache as on the embedded default: invalidated by the app's own change events.
                 "innercircle.analysis.verify-version=false"})
-@Import(TestJwtIssuer.class)
+@Import({TestJwtIssuer.class, TestClock.Config.class})
 public abstract class IntegrationTest {
 
     @LocalServerPort
@@ -36,11 +38,15 @@ public abstract class IntegrationTest {
 
     protected WebTestClient http;
 
+    /** The app's clock: tests that need a date set it. */
+    @Autowired
+    protected TestClock clock;
+
     @DynamicPropertySource
     static void neo4j(DynamicPropertyRegistry registry) {
-        registry.add("spring.neo4j.uri", () -> Neo4jHarness.boltUri().toString());
-        registry.add("spring.neo4j.authentication.username", () -> "neo4j");
-        registry.add("spring.neo4j.authentication.password", () -> "");
+        registry.add("spring.neo4j.uri", () -> Neo4jHarness.connection().bolt().toString());
+        registry.add("spring.neo4j.authentication.username", () -> Neo4jHarness.connection().username());
+        registry.add("spring.neo4j.authentication.password", () -> Neo4jHarness.connection().password());
     }
 
     @Autowired
@@ -51,12 +57,14 @@ public abstract class IntegrationTest {
 
     @BeforeEach
     void connectAndEmptyDatabase() {
+        clock.reset();
         Clients admin = as("admin", "admin");
         http = admin.http();
         graphQl = admin.graphQl();
         // Keep Liquibase's own bookkeeping nodes so the schema is not re-applied; drop every map.
-        Neo4jHarness.database().executeTransactionally(
-                "MATCH (n) WHERE NOT any(l IN labels(n) WHERE l STARTS WITH '__Liquibase') DETACH DELETE n");
+        // Over Bolt, so the same in every test mode (in-process harness, a server in its own process).
+        Neo4jHarness.cypher(
+                "MATCH (n) WHERE NOT any(l IN labels(n) WHERE l STARTS WITH '__Liquibase') DETACH DELETE n", Map.of());
         // The wipe above bypasses the app, so no change event tells the cache.
         analysisCache.clear();
     }

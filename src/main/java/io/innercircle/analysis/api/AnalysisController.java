@@ -45,11 +45,11 @@ class AnalysisController {
     private final CoverageGaps coverageGaps;
     private final Clock clock;
 
-    AnalysisController(AnalysisCache cache, MapReads map, CoverageGaps coverageGaps, Optional<Clock> clock) {
+    AnalysisController(AnalysisCache cache, MapReads map, CoverageGaps coverageGaps, Clock clock) {
         this.cache = cache;
         this.map = map;
         this.coverageGaps = coverageGaps;
-        this.clock = clock.orElse(Clock.systemDefaultZone());
+        this.clock = clock;
     }
 
     @QueryMapping

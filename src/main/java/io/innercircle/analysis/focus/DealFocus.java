@@ -2,14 +2,10 @@ package io.innercircle.analysis.focus;
 
 import io.innercircle.analysis.AccountGraphs;
 import io.innercircle.analysis.account.AccountAnalysis;
-import io.innercircle.analysis.api.AnalysisCache;
 import io.innercircle.analysis.deal.Ally;
 import io.innercircle.analysis.deal.DealContext;
 import io.innercircle.analysis.innercircle.PersonInfluence;
 import io.innercircle.analysis.path.InfluencePathFinder;
-import io.innercircle.map.FocusPeople;
-import io.innercircle.map.ItemId;
-import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -20,29 +16,19 @@ import java.util.Set;
 /**
  * The people who matter to one opportunity, as the map opens on them: everyone with a buying role or a status,
  * the Inner Circle candidates, the strongest route from our allies to each key player, widened by N influence
- * lines, and then everybody's managers up to the top so the drawing stays an org chart. Computed from the cached
- * analysis of the account, so it costs no query of its own once the account has been analysed.
+ * lines, and then everybody's managers up to the top so the drawing stays an org chart. Computed from the
+ * analysis of the account (cached by the api package), so it costs no query of its own.
  */
-@Component
-class DealFocus implements FocusPeople {
+public final class DealFocus {
 
     /** Routes are searched to at most this many key players (a deal rarely has more; each route costs a search). */
     static final int MAX_ROUTE_TARGETS = 60;
 
-    private final AnalysisCache cache;
-
-    DealFocus(AnalysisCache cache) {
-        this.cache = cache;
+    private DealFocus() {
     }
 
-    @Override
-    public Optional<Set<String>> dealFocus(ItemId opportunity, int hops) {
-        return cache.analysis(opportunity.account())
-                .filter(a -> a.graphs().deals().containsKey(opportunity.key()))
-                .map(a -> people(a, opportunity.key(), hops));
-    }
-
-    static Set<String> people(AccountAnalysis analysis, String dealKey, int hops) {
+    /** Keys of the people a deal-focused map draws; the deal must exist in the analysed account. */
+    public static Set<String> people(AccountAnalysis analysis, String dealKey, int hops) {
         AccountGraphs graphs = analysis.graphs();
         DealContext deal = analysis.deal(dealKey);
         Set<String> focus = new LinkedHashSet<>(graphs.deal(dealKey).involvements().stream()

@@ -1,0 +1,114 @@
+package io.innercircle.backup;
+
+import io.innercircle.support.IntegrationTest;
+import io.innercircle.support.Neo4jHarness;
+import io.innercircle.support.TestBundles;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Backup, wipe, restore: every account's map and its whole history come back, and nothing else changes. */
+class BackupRestoreTest extends IntegrationTest {
+
+    private static final String OPPORTUNITY = "national-manufacturing/customer-service-2027";
+
+    @Test
+    void backupWipeRestoreGivesBackEveryMapAndItsHistory() {
+        TestBundles.importBundle(http, "course-example.json");
+        TestBundles.importBundle(http, "krackhardt-hightech.json");
+        // Some history beyond the imports: two edits by two users.
+        as("randy").graphQl().document("""
+                mutation { setInvolvement(input: {opportunity: "national-manufacturing/customer-service-2027",
+                  stakeholder: "national-manufacturing/deng", roles: [DECISION_MAKER], status: NEUTRAL}) { involvement { status } } }
+                """).execute().path("setInvolvement.involvement.status").entity(String.class).isEqualTo("NEUTRAL");
+        graphQl.document("""
+                mutation { updateStakeholder(input: {id: "national-manufacturing/deng", title: "VP Engineering"}) { stakeholder { title } } }
+                """).execute().path("updateStakeholder.stakeholder.title").entity(String.class).isEqualTo("VP Engineering");
+
+        Map<String, String> before = state();
+        String backup = download();
+        assertThat(backup.lines().count()).isGreaterThan(100);
+
+        wipe();
+        assertThat(accountKeys()).isEmpty();
+
+        http.post().uri("/api/restore").contentType(MediaType.parseMediaType("application/x-ndjson"))
+                .bodyValue(backup).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.accounts").isEqualTo(2);
+
+        assertThat(state()).isEqualTo(before);
+        // A second backup is the same file but for the moment it was made.
+        assertThat(withoutHeader(download())).isEqualTo(withoutHeader(backup));
+    }
+
+    @Test
+    void refusedRestoresWriteNothing() {
+        TestBundles.importBundle(http, "course-example.json");
+        String backup = download();
+
+        http.post().uri("/api/restore").bodyValue(backup).exchange().expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.restored").isEqualTo(false);
+
+        wipe();
+        String cutOff = backup.substring(0, backup.length() / 2);
+        cutOff = cutOff.substring(0, cutOff.lastIndexOf('\n') + 1);
+        http.post().uri("/api/restore").bodyValue(cutOff).exchange().expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.message").value(m -> assertThat((String) m).contains("cut off"));
+        http.post().uri("/api/restore").bodyValue(backup.replace("\"labels\":[\"Account\"]", "\"labels\":[\"Account` DETACH DELETE n //\"]"))
+                .exchange().expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.message").value(m -> assertThat((String) m).contains("labels"));
+        long left = Neo4jHarness.database().executeTransactionally(
+                "MATCH (n) WHERE NOT any(l IN labels(n) WHERE l STARTS WITH '__') RETURN count(n) AS n", Map.of(),
+                r -> (Long) r.next().get("n"));
+        assertThat(left).isZero();
+    }
+
+    @Test
+    void onlyAnAdministratorBacksUpOrRestores() {
+        TestBundles.importBundle(http, "course-example.json");
+        as("randy").http().get().uri("/api/backup").exchange().expectStatus().isForbidden();
+        as("coach").http().post().uri("/api/restore").bodyValue("{}").exchange().expectStatus().isForbidden();
+    }
+
+    /** What a user can see of every account: its bundle, its history in words, and how many nodes of each kind. */
+    private Map<String, String> state() {
+        Map<String, String> state = new TreeMap<>();
+        for (String account : accountKeys()) {
+            state.put("bundle " + account, new String(http.get().uri("/api/accounts/{k}/bundle", account).exchange()
+                    .expectStatus().isOk().expectBody().returnResult().getResponseBodyContent(), StandardCharsets.UTF_8));
+        }
+        state.put("changes", graphQl.document("""
+                query($o: ID!) { changes(opportunity: $o, first: 50) { edges { node { version at by changes { kind item field before after description } } } } }
+                """).variable("o", OPPORTUNITY).execute().path("changes").entity(Object.class).get().toString());
+        state.put("labels", Neo4jHarness.database().executeTransactionally("""
+                MATCH (n) WHERE NOT any(l IN labels(n) WHERE l STARTS WITH '__')
+                UNWIND labels(n) AS label RETURN label, count(*) AS n ORDER BY label
+                """, Map.of(), r -> r.stream().map(Object::toString).toList()).toString());
+        return state;
+    }
+
+    private List<String> accountKeys() {
+        return Neo4jHarness.database().executeTransactionally("MATCH (a:Account) RETURN a.key AS k ORDER BY k",
+                Map.of(), r -> r.stream().map(row -> (String) row.get("k")).toList());
+    }
+
+    private String download() {
+        return new String(http.get().uri("/api/backup").exchange().expectStatus().isOk()
+                .expectBody().returnResult().getResponseBodyContent(), StandardCharsets.UTF_8);
+    }
+
+    private static String withoutHeader(String backup) {
+        return backup.substring(backup.indexOf('\n') + 1);
+    }
+
+    private void wipe() {
+        Neo4jHarness.database().executeTransactionally(
+                "MATCH (n) WHERE NOT any(l IN labels(n) WHERE l STARTS WITH '__Liquibase') DETACH DELETE n");
+    }
+}
