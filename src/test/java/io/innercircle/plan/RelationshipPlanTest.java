@@ -66,7 +66,10 @@ class RelationshipPlanTest extends IntegrationTest {
                         query($a: ID!) { changes(account: $a, first: 5) { edges { node { by changes { description } } } } }""")
                 .variable("a", "national-manufacturing").execute()
                 .path("changes.edges[*].node.changes[*].description").entityList(String.class).get();
-        assertThat(described).anyMatch(d -> d.contains("relationship plan") && d.contains("Sam Ortiz"));
+        // (The item is still worded by its key, "customer-service-2027|deng"; the person is named on its FOR line.)
+        assertThat(described).anyMatch(d -> d.startsWith("added relationship plan") && d.endsWith("by nicole"));
+        assertThat(described).anyMatch(d -> d.contains("→ Sam Ortiz") && d.endsWith("by nicole"));
+        assertThat(described).anyMatch(d -> d.startsWith("outcome of") && d.contains("Sam agreed to a second meeting"));
     }
 
     @Test
