@@ -30,9 +30,9 @@ class ArchitectureTest {
 
     @Test
     void algorithmsAreFreeOfDatabaseAndSpring() {
-        // Everything in analysis except its api package (the GraphQL and Cypher adapter) is plain Java.
+        // Everything in analysis except its adapters (api: GraphQL; store: Cypher and the cache) is plain Java.
         noClasses().that().resideInAPackage("io.innercircle.analysis..")
-                .and().resideOutsideOfPackage("io.innercircle.analysis.api..")
+                .and().resideOutsideOfPackages("io.innercircle.analysis.api..", "io.innercircle.analysis.store..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.neo4j..",
                         "io.innercircle.map..", "io.innercircle.bundle..", "io.innercircle.api..")
                 .check(CLASSES);
