@@ -3,6 +3,8 @@ import { gql } from './api.js';
 import { escapeHtml, money, words } from './vocabulary.js';
 import { setPage } from './page.js';
 import { CRM_FORM, wireCrmImport } from './crm-upload.js';
+import { NEW_ACCOUNT_FORM, accountForms, wireAccountForms } from './account-forms.js';
+import { signedInUser } from './user.js';
 
 const ACCOUNTS = `query Accounts($after: String) {
   accounts(first: 25, after: $after) {
@@ -11,7 +13,7 @@ const ACCOUNTS = `query Accounts($after: String) {
   }
 }`;
 
-function accountRow(account) {
+function accountRow(account, user) {
   const opportunities = account.opportunities.map(o => `
       <li class="opportunity">
         <a class="open-map" href="#/map/${encodeURIComponent(o.id)}">${escapeHtml(o.name)}</a>
@@ -20,13 +22,15 @@ function accountRow(account) {
       </li>`).join('');
   return `
     <section class="account card" data-key="${escapeHtml(account.key)}">
-      <h2>${escapeHtml(account.name)} <span class="muted">${escapeHtml(account.industry || '')}</span></h2>
-      <ul>${opportunities || '<li class="muted">No opportunity yet.</li>'}</ul>
+      <h2><bdi>${escapeHtml(account.name)}</bdi> <span class="muted">${escapeHtml(account.industry || '')} · ${escapeHtml(account.key)}</span></h2>
+      <ul>${opportunities || '<li class="muted">No opportunity yet: add one below.</li>'}</ul>
+      ${user.canEdit(account.key) ? accountForms(account) : ''}
     </section>`;
 }
 
 export async function showAccounts() {
-  const page = setPage(`<h1>Accounts</h1><div id="accounts"></div>
+  const user = await signedInUser();
+  const page = setPage(`<h1>Accounts</h1>${user.readOnly ? '' : NEW_ACCOUNT_FORM}<div id="accounts"></div>
     <button id="more-accounts" hidden>More accounts</button>${CRM_FORM}`, 'accounts-page');
   const list = page.querySelector('#accounts');
   const more = page.querySelector('#more-accounts');
@@ -34,12 +38,14 @@ export async function showAccounts() {
   const load = async () => {
     const data = await gql(ACCOUNTS, { after });
     const connection = data.accounts;
-    list.insertAdjacentHTML('beforeend', connection.edges.map(e => accountRow(e.node)).join(''));
+    list.insertAdjacentHTML('beforeend', connection.edges.map(e => accountRow(e.node, user)).join(''));
     if (!list.children.length) list.innerHTML = '<p class="muted">No account yet: import a map bundle.</p>';
     after = connection.pageInfo.endCursor;
     more.hidden = !connection.pageInfo.hasNextPage;
   };
   more.addEventListener('click', load);
+  wireAccountForms(page, async () => { list.innerHTML = ''; after = null; await load(); },
+    id => { window.location.hash = `#/map/${encodeURIComponent(id)}`; });
   wireCrmImport(page, async () => { list.innerHTML = ''; after = null; await load(); });
   await load();
 }

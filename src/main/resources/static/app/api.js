@@ -16,6 +16,9 @@ export class GraphQlError extends Error {
 
 function describe(error) {
   const ext = error.extensions || {};
+  if (ext.classification === 'CONFLICT' && ext.currentVersion !== undefined) {
+    return 'Someone changed this map; reload to see their change';
+  }
   if (ext.field && ext.reason) return `${ext.field}: ${ext.reason}`;
   return error.message;
 }
@@ -28,7 +31,10 @@ export async function gql(query, variables = {}) {
     headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...csrfHeaders() },
     body: JSON.stringify({ query, variables }),
   });
-  if (response.redirected && new URL(response.url).pathname === '/login') {
+  // Signed out: the server answers a script 401 (JSON, no browser pop-up); the page goes to the login form.
+  if (response.status === 401 || (response.redirected && new URL(response.url).pathname === '/login')) {
+    // Keep the place in the app: the sign-in page cannot see the part after '#'.
+    if (window.location.hash) sessionStorage.setItem('innercircle.deepLink', window.location.hash);
     window.location.assign('/login');
     throw new Error('Signed out: please sign in again');
   }
@@ -38,4 +44,15 @@ export async function gql(query, variables = {}) {
   const body = await response.json();
   if (body.errors && body.errors.length) throw new GraphQlError(body.errors);
   return body.data;
+}
+
+/**
+ * Runs a one-field mutation only if the account is still at the version the page last read (ifVersion): a
+ * concurrent change by someone else is refused (CONFLICT) rather than silently overwritten.
+ */
+export function gqlIfVersion(mutation, variables, version) {
+  if (version === undefined || version === null) return gql(mutation, variables);
+  const versioned = mutation.replace(/^\s*mutation\s*\(([^)]*)\)\s*\{\s*(\w+)\(/,
+    'mutation($1, $ifVersion: Int) { $2(ifVersion: $ifVersion, ');
+  return gql(versioned, { ...variables, ifVersion: version });
 }

@@ -1,14 +1,27 @@
-// A small hash router: #/ accounts, #/map/<opportunity id>, #/charts/<opportunity id>, #/coach.
+// A small hash router: #/ accounts, #/map/<opportunity id>[/<workspace section>], #/history/<opportunity id>,
+// #/charts/<opportunity id>, #/coach, #/tokens.
 import { showAccounts } from './accounts.js';
 import { showMap } from './map-page.js';
 import { showCharts } from './charts.js';
 import { showCoach } from './coach.js';
+import { showHistory } from './history.js';
+import { showApiTokens } from './api-tokens.js';
 import { reportError } from './page.js';
 
+// A deep link the sign-in page saved (the browser never sends the part after '#' to the server).
+const saved = sessionStorage.getItem('innercircle.deepLink');
+if (saved) {
+  sessionStorage.removeItem('innercircle.deepLink');
+  if (!window.location.hash || window.location.hash === '#/') history.replaceState(null, '', saved);
+}
+
 const routes = [
+  [/^#\/map\/(.+)\/(assessment|strategy|plan|review|stages)$/, m => showMap(decodeURIComponent(m[1]), m[2])],
   [/^#\/map\/(.+)$/, m => showMap(decodeURIComponent(m[1]))],
+  [/^#\/history\/(.+)$/, m => showHistory(decodeURIComponent(m[1]))],
   [/^#\/charts\/(.+)$/, m => showCharts(decodeURIComponent(m[1]))],
   [/^#\/coach$/, () => showCoach()],
+  [/^#\/tokens$/, () => showApiTokens()],
   [/^(#\/?)?$/, () => showAccounts()],
 ];
 

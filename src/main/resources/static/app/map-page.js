@@ -1,15 +1,19 @@
 // The political map of one opportunity: draw it, explain a person, highlight the route from our allies, edit it.
-import { gql } from './api.js';
+import { gql, gqlIfVersion } from './api.js';
 import {
   ADAPTABILITIES, ADAPTABILITY_LETTERS, BAND_NAMES, COVERAGES, ROLE_LETTERS, ROLES, STATUSES, STATUS_SYMBOLS,
   escapeHtml, money, words,
 } from './vocabulary.js';
 import { clearHighlight, drawMap, highlightPath } from './map-view.js';
+import { attachNavigation, currentFocus, drawWholeInstead } from './map-navigation.js';
 import { exportPng, exportSvg } from './export.js';
 import { reportError, say, setPage } from './page.js';
+import { TABS, mountWorkspace } from './workspace.js';
+import { renderRelationshipPlan } from './relationship-plan-view.js';
+import { signedInUser } from './user.js';
 
-const MAP = `query PoliticalMap($o: ID!, $a: ID!) {
-  politicalMap(opportunity: $o) {
+const MAP = `query PoliticalMap($o: ID!, $a: ID!, $focus: MapFocus, $hops: Int) {
+  politicalMap(opportunity: $o, focus: $focus, hops: $hops) {
     account { key name version }
     opportunity { id key name stage amount currency competitor { name } }
     people {
@@ -20,6 +24,8 @@ const MAP = `query PoliticalMap($o: ID!, $a: ID!) {
     influenceLines { from { id } to { id } strength note }
     conflictLines { between { id } note }
     teamMembers { id name role }
+    shape { people external departments { name people } }
+    positions { stakeholder x y }
   }
   innerCircle(account: $a) { candidates { person { id } } }
 }`;
@@ -82,8 +88,9 @@ function options(values, selected, label = v => v, blank = null) {
 }
 
 class MapPage {
-  constructor(opportunityId) {
+  constructor(opportunityId, section) {
     this.opportunityId = opportunityId;
+    this.section = section;
     this.account = opportunityId.split('/')[0];
     this.selected = null;
     this.drawMode = null;
@@ -95,6 +102,7 @@ class MapPage {
         <div><h1 id="map-title">Political map</h1><div id="map-subtitle" class="muted"></div></div>
         <div class="toolbar">
           <a id="to-charts" class="button" href="#/charts/${encodeURIComponent(this.opportunityId)}">Charts</a>
+          <a id="to-history" class="button" href="#/history/${encodeURIComponent(this.opportunityId)}">History</a>
           <a id="to-plan" class="button" target="_blank" href="${planUrl(this.opportunityId)}">Plan</a>
           <a id="to-plan-pdf" class="button" target="_blank" href="${planUrl(this.opportunityId)}.pdf">Plan PDF</a>
           <button id="add-person">Add person</button>
@@ -104,10 +112,16 @@ class MapPage {
           <button id="print-map">Print</button>
         </div>
       </div>
+      ${TABS}
       <div class="map-body">
         <div id="cy" aria-label="political map"></div>
         <aside id="panel"></aside>
+        <section id="workspace" hidden></section>
       </div>`, 'map-page');
+    this.user = await signedInUser();
+    this.canEdit = this.user.canEdit(this.account);
+    this.page.classList.toggle('read-only', !this.canEdit);
+    this.page.querySelector('#add-person').hidden = !this.canEdit;
     this.panel = this.page.querySelector('#panel');
     this.page.querySelector('#add-person').addEventListener('click', () => this.showAddPerson());
     this.page.querySelector('#clear-path').addEventListener('click', () => clearHighlight(this.cy));
@@ -115,6 +129,19 @@ class MapPage {
     this.page.querySelector('#export-svg').addEventListener('click', () => exportSvg(this.cy, this.fileName(), this.title()));
     this.page.querySelector('#print-map').addEventListener('click', () => window.print());
     await this.reload();
+    await mountWorkspace({
+      page: this.page, opportunityId: this.opportunityId, account: this.account, map: () => this.map,
+      printUrl: planUrl(this.opportunityId), explain: error => this.explain(error), onMapChanged: () => this.reload(),
+    }, this.section);
+  }
+
+  /** The API names items by id; the rep knows them by name. */
+  explain(error) {
+    const people = new Map((this.map?.people || []).map(p => [p.stakeholder.id, p.stakeholder.name]));
+    (this.map?.teamMembers || []).forEach(t => people.set(t.id, t.name));
+    const message = String(error.message || error).replace(/'([A-Za-z0-9._:-]+\/[A-Za-z0-9._:-]+)'/g,
+      (whole, id) => (people.has(id) ? people.get(id) : whole));
+    return new Error(message);
   }
 
   fileName() {
@@ -126,16 +153,30 @@ class MapPage {
   }
 
   async reload() {
-    const data = await gql(MAP, { o: this.opportunityId, a: this.account });
+    let focus = currentFocus(this.opportunityId);
+    let data = await gql(MAP, { o: this.opportunityId, a: this.account, focus: focus.focus, hops: focus.hops });
     if (!data.politicalMap) throw new Error(`There is no opportunity ${this.opportunityId}`);
+    if (drawWholeInstead(data.politicalMap, focus)) {
+      focus = { focus: 'ALL', hops: 0, chosen: false };
+      data = await gql(MAP, { o: this.opportunityId, a: this.account, focus: 'ALL', hops: 0 });
+    }
     this.map = data.politicalMap;
     const candidates = new Set((data.innerCircle?.candidates || []).map(c => c.person.id));
     const o = this.map.opportunity;
     this.page.querySelector('#map-title').textContent = `${this.map.account.name}: ${o.name}`;
     this.page.querySelector('#map-subtitle').textContent = [words(o.stage), money(o.amount, o.currency),
       o.competitor ? `against ${o.competitor.name}` : ''].filter(Boolean).join(' · ');
+    // Redrawn after an edit (same focus): the boxes stay where they were.
+    const sameFocus = this.cy && this.focus && this.focus.focus === focus.focus && this.focus.hops === focus.hops;
+    const previous = sameFocus ? Object.fromEntries(this.cy.nodes().map(n => [n.id(), { ...n.position() }])) : null;
     if (this.cy) this.cy.destroy();
-    this.cy = drawMap(this.page.querySelector('#cy'), this.map, candidates);
+    const saved = Object.fromEntries(this.map.positions.map(p => [p.stakeholder, { x: p.x, y: p.y }]));
+    const container = this.page.querySelector('#cy');
+    this.cy = await drawMap(container, this.map, candidates, { saved, previous });
+    this.focus = focus;
+    attachNavigation(this.cy, container, {
+      opportunityId: this.opportunityId, map: this.map, focus, onError: reportError, reload: () => this.reload(),
+    });
     window.politicalMap = this.cy;
     this.cy.on('tap', 'node', event => this.tapPerson(event.target.id()));
     this.cy.on('tap', 'edge', event => this.showLine(event.target));
@@ -158,12 +199,14 @@ class MapPage {
 
   async edit(mutation, variables, message) {
     try {
-      await gql(mutation, variables);
+      await gqlIfVersion(mutation, variables, this.map.account.version);
       say(message, 'ok');
       await this.reload();
       return true;
     } catch (error) {
-      reportError(error);
+      reportError(this.explain(error));
+      // Show what is stored again, not the refused values.
+      if (this.selected && this.person(this.selected)) await this.showPerson(this.selected);
       return false;
     }
   }
@@ -207,7 +250,7 @@ class MapPage {
 
     this.panel.innerHTML = `
       <section class="person" data-id="${escapeHtml(id)}">
-        <h2 id="person-name">${escapeHtml(s.name)}</h2>
+        <h2 id="person-name"><bdi>${escapeHtml(s.name)}</bdi></h2>
         <p>${escapeHtml(s.title || '')}${s.department ? ` · ${escapeHtml(s.department)}` : ''}
           ${s.external ? ' · external' : ''}${s.placeholder ? ' · placeholder' : ''}</p>
         <dl class="facts">
@@ -241,6 +284,7 @@ class MapPage {
           ${strategy.caveats.length ? `<p class="muted">Caveats: ${strategy.caveats.map(escapeHtml).join('; ')}</p>` : ''}
           ${strategy.approachNote ? `<p>${escapeHtml(strategy.approachNote)}</p>` : ''}</div>`
           : '<p class="muted">Not involved in this opportunity.</p>'}
+        <div id="relationship-plan"></div>
 
         <details class="edit" open>
           <summary>Edit</summary>
@@ -287,7 +331,12 @@ class MapPage {
           <button id="remove-person" class="danger">Remove ${escapeHtml(s.name)} from the map</button>
         </details>
       </section>`;
-    this.wirePersonPanel(s, drawn);
+    if (!this.canEdit) this.panel.querySelectorAll('details.edit').forEach(d => d.remove());
+    else this.wirePersonPanel(s, drawn);
+    await renderRelationshipPlan(this.panel.querySelector('#relationship-plan'), {
+      opportunityId: this.opportunityId, person: s, computed: strategy?.strategy, teamMembers: this.map.teamMembers,
+      canEdit: this.canEdit, explain: error => this.explain(error), redraw: () => this.showPerson(id),
+    });
   }
 
   wirePersonPanel(s, drawn) {
@@ -420,8 +469,8 @@ class MapPage {
   }
 }
 
-export async function showMap(opportunityId) {
-  await new MapPage(opportunityId).start();
+export async function showMap(opportunityId, section) {
+  await new MapPage(opportunityId, section).start();
 }
 
 // The printable opportunity plan is served by the app itself (HTML and the same page as PDF).

@@ -1,12 +1,15 @@
-// Draws one opportunity's political map with Cytoscape.js: the formal structure as a top-down org chart (laid
-// out by dagre), influence lines as arrows weighted by strength, conflict lines in red, TAS badges on each person.
+// Draws one opportunity's political map with Cytoscape.js: the formal structure as a compact top-down org chart
+// (map-layout.js; in a Web Worker for big maps), external people in a band beside it, influence lines as arrows
+// weighted by strength and bent around the boxes they would pass under, conflict lines in red, TAS badges on each
+// person. Navigation (search, focus, filters, collapse, minimap, shortcuts) is in map-navigation.js.
+import { BOX_HEIGHT, BOX_WIDTH, bendsAvoidingBoxes, placeMap } from './map-layout.js';
 import {
   ADAPTABILITY_LETTERS, COVERAGE_FILL, COVERAGE_SHADE, NO_STATUS_COLOUR, ROLE_LETTERS, ROLES, STATUS_COLOURS,
   STATUS_SYMBOLS,
 } from './vocabulary.js';
 
-export const NODE_WIDTH = 178;
-export const NODE_HEIGHT = 70;
+export const NODE_WIDTH = BOX_WIDTH;
+export const NODE_HEIGHT = BOX_HEIGHT;
 export const CONFIRMED_COLOUR = '#c88a00';
 export const CANDIDATE_COLOUR = '#7b3fb0';
 export const INFLUENCE_COLOUR = '#2f6fbd';
@@ -23,7 +26,11 @@ export function badges(person, candidate) {
   return `${roles} | ${adaptability} | ${status}${marks}`;
 }
 
+/** Buying roles that make a key player (as the analysis counts them). */
+export const KEY_ROLES = ['DECISION_MAKER', 'APPROVER', 'SPONSOR'];
+
 export function elements(map, candidateIds) {
+  const reportsTo = new Map(map.reportingLines.map(l => [l.person.id, l.manager.id]));
   const nodes = map.people.map(p => {
     const s = p.stakeholder;
     const candidate = candidateIds.has(s.id);
@@ -36,6 +43,8 @@ export function elements(map, candidateIds) {
         coverage: p.coverage, status: p.status || 'NONE', roles: p.roles.join(' '),
         adaptability: s.adaptability || '',
         confirmed: s.innerCircle === true, candidate, external: s.external, placeholder: s.placeholder,
+        department: s.department || '', manager: s.reportsTo?.id || reportsTo.get(s.id) || null,
+        keyPlayer: candidate || s.innerCircle === true || p.roles.some(r => KEY_ROLES.includes(r)),
       },
     };
   });
@@ -48,14 +57,14 @@ export function elements(map, candidateIds) {
       group: 'edges',
       data: {
         id: `influence:${l.from.id}>${l.to.id}`, kind: 'influence', source: l.from.id, target: l.to.id,
-        strength: l.strength, note: l.note || '',
+        strength: l.strength, note: l.note || '', bend: 0,
       },
     })),
     ...map.conflictLines.map(l => ({
       group: 'edges',
       data: {
         id: `conflict:${l.between[0].id}|${l.between[1].id}`, kind: 'conflict',
-        source: l.between[0].id, target: l.between[1].id, note: l.note || '',
+        source: l.between[0].id, target: l.between[1].id, note: l.note || '', bend: 0,
       },
     })),
   ];
@@ -109,21 +118,41 @@ const STYLE = [
     },
   },
   {
+    // Along the org chart's spines and buses: bends at absolute points, given relative to the two box centres.
+    selector: 'edge[kind = "reports"][?routed]',
+    style: {
+      'curve-style': 'segments', 'edge-distances': 'node-position', 'segment-distances': 'data(distances)',
+      'segment-weights': 'data(weights)', 'segment-radius': 0,
+    },
+  },
+  {
     selector: 'edge[kind = "influence"]',
     style: {
-      'curve-style': 'bezier', 'line-color': INFLUENCE_COLOUR, 'target-arrow-color': INFLUENCE_COLOUR,
+      'curve-style': 'unbundled-bezier', 'control-point-distances': 'data(bend)', 'control-point-weights': 0.5,
+      'edge-distances': 'node-position', 'line-color': INFLUENCE_COLOUR, 'target-arrow-color': INFLUENCE_COLOUR,
       'target-arrow-shape': 'triangle', width: 'mapData(strength, 1, 3, 1.5, 6)', 'arrow-scale': 1.1, opacity: 0.85,
     },
   },
   {
     selector: 'edge[kind = "conflict"]',
     style: {
-      'curve-style': 'bezier', 'line-color': CONFLICT_COLOUR, 'line-style': 'dashed', 'line-dash-pattern': [7, 4],
+      'curve-style': 'unbundled-bezier', 'control-point-distances': 'data(bend)', 'control-point-weights': 0.5,
+      'edge-distances': 'node-position', 'line-color': CONFLICT_COLOUR, 'line-style': 'dashed', 'line-dash-pattern': [7, 4],
       width: 3, 'source-arrow-shape': 'tee', 'target-arrow-shape': 'tee', 'source-arrow-color': CONFLICT_COLOUR,
       'target-arrow-color': CONFLICT_COLOUR,
     },
   },
   { selector: '.faded', style: { opacity: 0.2 } },
+  // Selecting a person: their incoming and outgoing lines stand out, the rest fades.
+  { selector: '.dimmed', style: { opacity: 0.12 } },
+  { selector: 'edge.incoming', style: { 'line-color': '#0f8a5f', 'target-arrow-color': '#0f8a5f', opacity: 1, 'z-index': 9 } },
+  { selector: 'edge.outgoing', style: { 'line-color': '#b4009e', 'target-arrow-color': '#b4009e', opacity: 1, 'z-index': 9 } },
+  { selector: '.filtered, .collapsed-away', style: { display: 'none' } },
+  {
+    selector: 'node.collapsed',
+    style: { 'border-style': 'double', 'border-width': 6, label: (n) => `${n.data('label')}  ⊕ +${n.data('hiddenCount')}` },
+  },
+  { selector: 'node.search-hit', style: { 'overlay-color': '#ffbf00', 'overlay-opacity': 0.35, 'overlay-padding': 8 } },
   { selector: 'node.on-path', style: { 'border-color': PATH_COLOUR, 'border-width': 5, opacity: 1 } },
   {
     selector: 'edge.on-path',
@@ -133,30 +162,96 @@ const STYLE = [
   },
 ];
 
-/** dagre's layered layout of the formal structure, handed to Cytoscape as fixed positions. */
-export function orgChartPositions(cy) {
-  const graph = new dagre.graphlib.Graph();
-  graph.setGraph({ rankdir: 'TB', nodesep: 36, ranksep: 80, marginx: 20, marginy: 20 });
-  graph.setDefaultEdgeLabel(() => ({}));
-  cy.nodes().forEach(n => graph.setNode(n.id(), { width: NODE_WIDTH, height: NODE_HEIGHT }));
-  cy.edges('[kind = "reports"]').forEach(e => graph.setEdge(e.source().id(), e.target().id()));
-  dagre.layout(graph);
-  const positions = {};
-  graph.nodes().forEach(id => {
-    const { x, y } = graph.node(id);
-    positions[id] = { x, y };
-  });
-  return positions;
+/** Above this many people the layout runs in a Web Worker, and Cytoscape draws a cheaper picture while moving. */
+export const BIG_MAP = 300;
+
+function layoutInput(cy, saved, previous) {
+  const people = cy.nodes().map(n => ({ id: n.id(), manager: n.data('manager'), external: !!n.data('external') }));
+  const lines = cy.edges('[kind != "reports"]').map(e => ({ id: e.id(), source: e.source().id(), target: e.target().id() }));
+  return { people, lines, saved: saved || {}, previous: previous || null };
 }
 
-export function drawMap(container, map, candidateIds) {
+let worker = null;
+
+function placeInWorker(input) {
+  worker = worker || new Worker(new URL('./layout-worker.js', import.meta.url), { type: 'module' });
+  return new Promise((resolve, reject) => {
+    worker.onmessage = event => resolve(event.data);
+    worker.onerror = event => reject(new Error(`The layout failed: ${event.message}`));
+    worker.postMessage(input);
+  });
+}
+
+/**
+ * Bends of a reporting line through absolute points (the spine or bus of the org chart), as Cytoscape's segment
+ * weights and distances relative to the line between the two box centres.
+ */
+function segments(source, target, points) {
+  const dx = target.x - source.x;
+  const dy = target.y - source.y;
+  const len2 = dx * dx + dy * dy || 1;
+  const len = Math.sqrt(len2);
+  return {
+    weights: points.map(p => ((p.x - source.x) * dx + (p.y - source.y) * dy) / len2),
+    distances: points.map(p => ((p.x - source.x) * -dy + (p.y - source.y) * dx) / len),
+  };
+}
+
+/** Routes the reporting lines of boxes the layout placed (not those the rep dragged) along spines and buses. */
+export function routeReportingLines(cy, placement) {
+  const moved = new Set(placement.moved || []);
+  cy.batch(() => cy.edges('[kind = "reports"]').forEach(e => {
+    const route = placement.edges[e.target().id()];
+    const m = e.source().position();
+    const p = e.target().position();
+    if (!route || moved.has(e.source().id()) || moved.has(e.target().id())) {
+      e.data({ routed: false });
+      return;
+    }
+    const below = m.y + NODE_HEIGHT / 2 + 12;
+    const points = route.kind === 'spine'
+      ? [{ x: m.x, y: below }, { x: route.spineX, y: below }, { x: route.spineX, y: p.y }]
+      : route.trunkX === null || route.trunkX === undefined
+        ? [{ x: m.x, y: route.busY }, { x: p.x, y: route.busY }]
+        : [{ x: m.x, y: below }, { x: route.trunkX, y: below }, { x: route.trunkX, y: route.busY }, { x: p.x, y: route.busY }];
+    e.data({ routed: true, ...segments(m, p, points) });
+  }));
+}
+
+/**
+ * Draws the map. Positions: the org chart, overridden by {@code options.saved} (the rep's saved positions) and,
+ * when redrawing after an edit, by {@code options.previous} (where the boxes were), so an edit moves nothing else.
+ */
+export async function drawMap(container, map, candidateIds, options = {}) {
+  const big = map.people.length > BIG_MAP;
   const cy = cytoscape({
     container, elements: elements(map, candidateIds), style: STYLE, wheelSensitivity: 0.3,
-    boxSelectionEnabled: false, autoungrabify: false, layout: { name: 'null' },
+    boxSelectionEnabled: false, autoungrabify: false, layout: { name: 'null' }, minZoom: 0.02, maxZoom: 3,
+    // Big maps: a cached picture while panning and zooming, and no labels too small to read.
+    textureOnViewport: big, hideEdgesOnViewport: big, pixelRatio: big ? 1 : 'auto',
   });
-  const positions = orgChartPositions(cy);
-  cy.layout({ name: 'preset', positions: node => positions[node.id()], fit: true, padding: 30 }).run();
+  if (big) cy.style().selector('node').style('min-zoomed-font-size', 7).update();
+  const input = layoutInput(cy, options.saved, options.previous);
+  const placement = big ? await placeInWorker(input) : placeMap(input);
+  cy.batch(() => {
+    cy.nodes().forEach(n => n.position(placement.positions[n.id()]));
+    cy.edges('[kind != "reports"]').forEach(e => e.data('bend', placement.bends[e.id()] || 0));
+  });
+  routeReportingLines(cy, placement);
+  cy.scratch('placement', placement);
+  cy.fit(undefined, 30);
   return cy;
+}
+
+/** Bends the influence and conflict lines at these boxes again, after the rep moved some. */
+export function rebend(cy, nodes) {
+  const positions = {};
+  cy.nodes(':visible').forEach(n => { positions[n.id()] = n.position(); });
+  const lines = nodes.connectedEdges('[kind != "reports"]')
+    .map(e => ({ id: e.id(), source: e.source().id(), target: e.target().id() }));
+  const bends = bendsAvoidingBoxes(positions, lines);
+  cy.batch(() => Object.entries(bends).forEach(([id, bend]) => cy.getElementById(id).data('bend', bend)));
+  nodes.connectedEdges('[kind = "reports"]').data('routed', false);
 }
 
 /** Highlights a route (a list of person ids) and fades the rest of the map. */

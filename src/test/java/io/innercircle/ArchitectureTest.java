@@ -5,6 +5,9 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -29,12 +32,30 @@ class ArchitectureTest {
     }
 
     @Test
+    void theVocabularyDependsOnNoFeature() {
+        // The shared kernel sits under every feature, so it may not reach back into any of them.
+        noClasses().that().resideInAPackage("io.innercircle.vocabulary..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.innercircle.map..", "io.innercircle.analysis..",
+                        "io.innercircle.assessment..", "io.innercircle.plan..", "io.innercircle.bundle..",
+                        "io.innercircle.history..", "io.innercircle.crm..", "io.innercircle.export..",
+                        "io.innercircle.security..", "io.innercircle.api..", "io.innercircle.web..",
+                        "org.springframework..", "org.neo4j..")
+                .check(CLASSES);
+    }
+
+    @Test
     void algorithmsAreFreeOfDatabaseAndSpring() {
-        // Everything in analysis except its adapters (api: GraphQL; store: Cypher and the cache) is plain Java.
+        // Everything in analysis except its adapters (api: GraphQL; store: Cypher and the cache; focus) is plain Java.
+        // Spring Modulith's @NamedInterface in package-info.java is a declaration of the module's boundary, not
+        // Spring at run time, so it is allowed.
+        // analysis.focus is an adapter too: DealFocus is the Spring bean that implements the map's FocusPeople.
         noClasses().that().resideInAPackage("io.innercircle.analysis..")
-                .and().resideOutsideOfPackages("io.innercircle.analysis.api..", "io.innercircle.analysis.store..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.neo4j..",
+                .and().resideOutsideOfPackage("io.innercircle.analysis.api..")
+                .and().resideOutsideOfPackage("io.innercircle.analysis.store..")
+                .and().resideOutsideOfPackage("io.innercircle.analysis.focus..")
+                .should().dependOnClassesThat(resideInAnyPackage("org.springframework..", "org.neo4j..",
                         "io.innercircle.map..", "io.innercircle.bundle..", "io.innercircle.api..")
+                        .and(not(resideInAPackage("org.springframework.modulith.."))))
                 .check(CLASSES);
     }
 

@@ -2,7 +2,7 @@ package io.innercircle.bench;
 
 import io.innercircle.InnerCircleApplication;
 import io.innercircle.bundle.BundleGenerator;
-import io.innercircle.map.MapReads;
+import io.innercircle.map.AccountModelReader;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
@@ -43,7 +43,7 @@ public final class MapBenchmark {
         ConfigurableApplicationContext app = new SpringApplicationBuilder(InnerCircleApplication.class)
                 .run("--server.port=0", "--spring.neo4j.uri=", "--innercircle.embedded.data-directory=" + data,
                         "--innercircle.embedded.page-cache=1g", "--innercircle.demo.load=false",
-                        "--logging.level.root=warn", "--innercircle.graphql.max-complexity=100000");
+                        "--logging.level.root=warn", "--innercircle.graphql.max-cost=100000000");
         String base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
         Driver driver = app.getBean(Driver.class);
         List<Map<String, Object>> results = new ArrayList<>();
@@ -92,8 +92,8 @@ public final class MapBenchmark {
         String[] id = opportunity.split("/");
         double[] raw = time(rounds, () -> {
             try (Session session = driver.session(SessionConfig.builder().withDatabase("neo4j").build())) {
-                return session.executeRead(tx -> tx.run(MapReads.POLITICAL_MAP,
-                        Map.of("account", id[0], "key", id[1])).list()).size();
+                return session.executeRead(tx -> tx.run(AccountModelReader.ACCOUNT,
+                        Map.of("account", id[0])).list()).size();
             }
         });
         String innerCircle = json(Map.of("query", "query($a: ID!) { innerCircle(account: $a) { candidates { person { id name } "

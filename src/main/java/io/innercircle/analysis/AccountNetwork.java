@@ -6,6 +6,7 @@ import io.innercircle.analysis.MapSnapshot.Deal;
 import io.innercircle.analysis.MapSnapshot.InfluenceLine;
 import io.innercircle.analysis.MapSnapshot.Person;
 import io.innercircle.analysis.MapSnapshot.ReportingLine;
+import io.innercircle.vocabulary.Coverage;
 import org.jgrapht.Graph;
 import org.jgrapht.graph.AsUnmodifiableGraph;
 import org.jgrapht.graph.DefaultEdge;

@@ -44,9 +44,25 @@ public record MapSnapshot(
     public record Contact(String teamMember, String teamMemberName, String stakeholder, String coverage,
                           LocalDate lastContact, String relationship) {}
 
-    /** One opportunity with each involved stakeholder's buying roles and our status with them. */
+    /**
+     * One opportunity with each involved stakeholder's buying roles and our status with them, and the next steps
+     * recorded in its relationship plans.
+     */
     public record Deal(String key, String name, String stage, Double amount, String currency,
-                       LocalDate closeDate, List<Involvement> involvements) {}
+                       LocalDate closeDate, List<Involvement> involvements, List<NextStep> nextSteps) {
+
+        public Deal {
+            nextSteps = nextSteps == null ? List.of() : List.copyOf(nextSteps);
+        }
+
+        public Deal(String key, String name, String stage, Double amount, String currency, LocalDate closeDate,
+                    List<Involvement> involvements) {
+            this(key, name, stage, amount, currency, closeDate, involvements, List.of());
+        }
+    }
+
+    /** The next step of a relationship plan with a stakeholder, due on a date. */
+    public record NextStep(String stakeholder, String what, LocalDate due) {}
 
     /** Buying roles (subset of USER, EVALUATOR, DECISION_MAKER, APPROVER, SPONSOR) and status (MENTOR..ENEMY, or null). */
     public record Involvement(String stakeholder, Set<String> roles, String status) {}

@@ -17,7 +17,8 @@ import java.io.IOException;
 
 /**
  * Refuses GraphQL request bodies larger than {@code innercircle.graphql.max-request-size} before they are read
- * into memory: by their declared length, or, for a body sent without one, once that many bytes have been read.
+ * into memory: by their declared length, or, for a body sent without one (chunked), once that many bytes have been
+ * read; both get 413 with a JSON body.
  * (POST /api/bundles has its own limit, innercircle.bundle.max-size.)
  */
 @Component
@@ -38,52 +39,84 @@ class RequestSizeLimit extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > limit) {
-            response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
-            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            response.getWriter().write("{\"message\":\"The request is larger than the limit of " + limit
-                    + " bytes (setting innercircle.graphql.max-request-size)\"}");
+            tooLarge(response);
             return;
         }
-        chain.doFilter(request.getContentLengthLong() >= 0 ? request : new Limited(request, limit), response);
+        if (request.getContentLengthLong() >= 0) {
+            chain.doFilter(request, response);
+            return;
+        }
+        // A body of unknown length (chunked): read up to the limit here, so that an oversize one gets the same
+        // 413 as a declared one. The GraphQL handler reads the whole body into memory anyway.
+        byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+        if (body.length > limit) {
+            tooLarge(response);
+            return;
+        }
+        chain.doFilter(new Buffered(request, body), response);
     }
 
-    /** A body of unknown length: reading past the limit fails the request. */
-    private static final class Limited extends HttpServletRequestWrapper {
-        private final long limit;
+    private void tooLarge(HttpServletResponse response) throws IOException {
+        response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setHeader("Connection", "close");
+        response.getWriter().write("{\"status\":413,\"message\":\"The request is larger than the limit of " + limit
+                + " bytes (setting innercircle.graphql.max-request-size)\"}");
+    }
 
-        Limited(HttpServletRequest request, long limit) {
+    /** The body, already read. */
+    private static final class Buffered extends HttpServletRequestWrapper {
+        private final byte[] body;
+
+        Buffered(HttpServletRequest request, byte[] body) {
             super(request);
-            this.limit = limit;
+            this.body = body;
         }
 
         @Override
-        public ServletInputStream getInputStream() throws IOException {
-            ServletInputStream in = super.getInputStream();
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
+
+        @Override
+        public java.io.BufferedReader getReader() {
+            String encoding = getCharacterEncoding() == null ? "UTF-8" : getCharacterEncoding();
+            return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(),
+                    java.nio.charset.Charset.forName(encoding)));
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            java.io.ByteArrayInputStream in = new java.io.ByteArrayInputStream(body);
             return new ServletInputStream() {
-                private long read;
+                @Override
+                public int read() {
+                    return in.read();
+                }
 
                 @Override
-                public int read() throws IOException {
-                    int b = in.read();
-                    if (b >= 0 && ++read > limit) {
-                        throw new IOException("The request body is larger than " + limit + " bytes");
-                    }
-                    return b;
+                public int read(byte[] b, int off, int len) {
+                    return in.read(b, off, len);
                 }
 
                 @Override
                 public boolean isFinished() {
-                    return in.isFinished();
+                    return in.available() == 0;
                 }
 
                 @Override
                 public boolean isReady() {
-                    return in.isReady();
+                    return true;
                 }
 
                 @Override
                 public void setReadListener(ReadListener listener) {
-                    in.setReadListener(listener);
+                    throw new UnsupportedOperationException("The body is already read");
                 }
             };
         }

@@ -5,6 +5,7 @@ import io.innercircle.api.NotFoundException;
 import io.innercircle.map.ItemId;
 import io.innercircle.map.MapReads;
 import io.innercircle.map.Opportunity;
+import io.innercircle.vocabulary.CompetitiveStrategy;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -81,31 +82,26 @@ class AssessmentController {
     }
 
     @MutationMapping
-    AssessmentPayload rateCriteria(@Argument Map<String, Object> input) {
-        ItemId opportunity = ItemId.parse("input.opportunity", (String) input.get("opportunity"));
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> ratings = (List<Map<String, Object>>) input.get("ratings");
+    AssessmentPayload rateCriteria(@Argument RateCriteriaInput input) {
+        ItemId opportunity = ItemId.parse("input.opportunity", input.opportunity());
+        List<CriterionRatingInput> ratings = input.ratings();
         if (ratings.isEmpty()) {
             throw new InvalidInputException("input.ratings", "must rate at least one criterion");
         }
         List<AssessmentStore.RatingPatch> patches = new ArrayList<>();
         for (int i = 0; i < ratings.size(); i++) {
-            Map<String, Object> r = ratings.get(i);
+            CriterionRatingInput r = ratings.get(i);
             String field = "input.ratings[" + i + "]";
-            Criterion criterion = Criterion.of(field + ".criterion", (Integer) r.get("criterion"));
+            Criterion criterion = Criterion.of(field + ".criterion", r.criterion());
             Map<ItemId, Rating> competitors = new LinkedHashMap<>();
-            @SuppressWarnings("unchecked")
-            List<Map<String, Object>> given = r.get("competitors") == null ? List.of()
-                    : (List<Map<String, Object>>) r.get("competitors");
-            for (Map<String, Object> c : given) {
-                ItemId id = ItemId.parse(field + ".competitors", (String) c.get("competitor"));
+            for (CompetitorRatingInput c : r.competitors()) {
+                ItemId id = ItemId.parse(field + ".competitors", c.competitor());
                 if (competitors.containsKey(id)) {
                     throw new InvalidInputException(field + ".competitors", "'" + id + "' is listed twice");
                 }
-                competitors.put(id, rating(c.get("rating")));
+                competitors.put(id, c.rating());
             }
-            patches.add(new AssessmentStore.RatingPatch(criterion, r.containsKey("us"), rating(r.get("us")),
-                    competitors, r.containsKey("note"), (String) r.get("note")));
+            patches.add(new AssessmentStore.RatingPatch(criterion, r.us(), competitors, r.note()));
         }
         store.rate(opportunity, patches);
         return payload(opportunity);
@@ -126,27 +122,16 @@ class AssessmentController {
     }
 
     @MutationMapping
-    StrategyPayload answerStrategyQuestions(@Argument Map<String, Object> input) {
-        ItemId id = ItemId.parse("input.opportunity", (String) input.get("opportunity"));
-        Map<String, Answer> answers = new LinkedHashMap<>();
-        for (String question : AssessmentStore.QUESTION_PROPERTIES) {
-            if (input.containsKey(question)) {
-                Object value = input.get(question);
-                answers.put(question, value == null ? null : Answer.valueOf(value.toString()));
-            }
-        }
-        if (answers.isEmpty()) {
-            throw new InvalidInputException("input", "answer at least one question");
-        }
-        store.answerQuestions(id, answers);
+    StrategyPayload answerStrategyQuestions(@Argument StrategyQuestionsInput input) {
+        ItemId id = ItemId.parse("input.opportunity", input.opportunity());
+        store.answerQuestions(id, input);
         return new StrategyPayload(opportunity(id));
     }
 
     @MutationMapping
-    StrategyPayload chooseStrategy(@Argument Map<String, Object> input) {
-        ItemId id = ItemId.parse("input.opportunity", (String) input.get("opportunity"));
-        store.choose(id, CompetitiveStrategy.valueOf(input.get("strategy").toString()),
-                (String) input.get("rationale"));
+    StrategyPayload chooseStrategy(@Argument ChooseStrategyInput input) {
+        ItemId id = ItemId.parse("input.opportunity", input.opportunity());
+        store.choose(id, input.strategy(), input.rationale());
         return new StrategyPayload(opportunity(id));
     }
 
@@ -157,9 +142,5 @@ class AssessmentController {
 
     private Opportunity opportunity(ItemId id) {
         return map.opportunity(id).orElseThrow(() -> new NotFoundException("opportunity", "opportunity", id.toString()));
-    }
-
-    private static Rating rating(Object value) {
-        return value == null ? null : Rating.valueOf(value.toString());
     }
 }

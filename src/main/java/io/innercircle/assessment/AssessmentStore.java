@@ -7,7 +7,9 @@ import io.innercircle.map.Checks;
 import io.innercircle.map.ItemId;
 import io.innercircle.map.MapReads;
 import io.innercircle.map.Opportunity;
+import io.innercircle.vocabulary.CompetitiveStrategy;
 import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.graphql.data.ArgumentValue;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -157,9 +159,9 @@ public class AssessmentStore {
 
     // ---- writes
 
-    /** One criterion's new ratings; a flag says whether a field was given (a patch: absent = unchanged). */
-    public record RatingPatch(Criterion criterion, boolean hasUs, Rating us, Map<ItemId, Rating> competitors,
-                              boolean hasNote, String note) {
+    /** One criterion's new ratings, a patch: a field left out is unchanged, an explicit null clears it. */
+    public record RatingPatch(Criterion criterion, ArgumentValue<Rating> us, Map<ItemId, Rating> competitors,
+                              ArgumentValue<String> note) {
     }
 
     @Transactional
@@ -174,7 +176,7 @@ public class AssessmentStore {
                 throw new InvalidInputException(field + ".criterion", "criterion " + p.criterion().number()
                         + " is listed twice");
             }
-            Checks.text(field + ".note", p.note());
+            Checks.text(field + ".note", p.note().value());
             for (ItemId c : p.competitors().keySet()) {
                 if (!c.account().equals(opportunity.account()) || !current.competitors().contains(c.key())) {
                     throw new InvalidInputException(field + ".competitors", "'" + c + "' is not a competitor in "
@@ -191,8 +193,8 @@ public class AssessmentStore {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (RatingPatch p : patches) {
             Assessment.Entry e = current.entry(p.criterion());
-            Rating us = p.hasUs() ? p.us() : e.us();
-            String note = p.hasNote() ? p.note() : e.note();
+            Rating us = p.us().isOmitted() ? e.us() : p.us().value();
+            String note = p.note().isOmitted() ? e.note() : p.note().value();
             String primary = current.primaryCompetitor();
             Rating them = primary == null ? null : e.competitor(primary);
             for (Map.Entry<ItemId, Rating> c : p.competitors().entrySet()) {
@@ -274,16 +276,17 @@ public class AssessmentStore {
 
     /** Sets the given answers (a patch: a question left out keeps its answer, null clears it). */
     @Transactional
-    public void answerQuestions(ItemId opportunity, Map<String, Answer> answers) {
+    public void answerQuestions(ItemId opportunity, StrategyQuestionsInput input) {
+        Map<String, Answer> answers = input.given();
+        if (answers.isEmpty()) {
+            throw new InvalidInputException("input", "answer at least one question");
+        }
         requireOpportunity("input.opportunity", opportunity);
         Map<String, Object> props = new HashMap<>();
-        answers.forEach((question, answer) -> {
-            if (!QUESTION_PROPERTIES.contains(question)) {
-                throw new IllegalArgumentException("unexpected question " + question);
-            }
-            props.put(question, answer == null ? null : answer.name());
-        });
-        neo4j.query("MATCH (o:Opportunity {account: $account, key: $key}) SET o += $props")
+        answers.forEach((question, answer) -> props.put(question, answer == null ? null : answer.name()));
+        neo4j.query("""
+                        MATCH (o:Opportunity {account: $account, key: $key})
+                        SET o += $props""")
                 .bindAll(Map.of("account", opportunity.account(), "key", opportunity.key()))
                 .bind(props).to("props").run();
         versions.bump(opportunity.account());

@@ -6,6 +6,7 @@ import io.innercircle.map.Competitor;
 import io.innercircle.map.ItemId;
 import io.innercircle.map.MapReads;
 import io.innercircle.map.Opportunity;
+import io.innercircle.vocabulary.CompetitiveStrategy;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;

@@ -1,4 +1,7 @@
 package io.innercircle.assessment;
+import io.innercircle.vocabulary.CompetitiveStrategy;
+
+
 
 import java.util.List;
 import java.util.stream.Collectors;

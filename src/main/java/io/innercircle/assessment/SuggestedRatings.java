@@ -2,11 +2,11 @@ package io.innercircle.assessment;
 
 import io.innercircle.analysis.MapSnapshot.Contact;
 import io.innercircle.analysis.AccountNetwork;
-import io.innercircle.analysis.BuyingRole;
-import io.innercircle.analysis.Coverage;
-import io.innercircle.analysis.Status;
 import io.innercircle.analysis.deal.DealContext;
 import io.innercircle.analysis.innercircle.PersonInfluence;
+import io.innercircle.vocabulary.BuyingRole;
+import io.innercircle.vocabulary.Coverage;
+import io.innercircle.vocabulary.Status;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -78,11 +78,25 @@ public record Bundle(String format, Account account, List<TeamMember> team, List
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonPropertyOrder({"key", "name", "amount", "currency", "closeDate", "stage", "competitor", "roles", "status",
-            "assessment", "strategy", "goal", "objective", "tactics"})
+            "assessment", "strategy", "goal", "objective", "tactics", "positions"})
     public record Opportunity(String key, String name, Number amount, String currency, String closeDate,
                               String stage, String competitor, List<Roles> roles, List<Status> status,
                               List<Rating> assessment, String strategy, String goal, String objective,
-                              List<Tactic> tactics) {
+                              List<Tactic> tactics, List<Position> positions) {
+
+        /** An opportunity without saved box positions (bundles written before they existed). */
+        public Opportunity(String key, String name, Number amount, String currency, String closeDate,
+                           String stage, String competitor, List<Roles> roles, List<Status> status,
+                           List<Rating> assessment, String strategy, String goal, String objective,
+                           List<Tactic> tactics) {
+            this(key, name, amount, currency, closeDate, stage, competitor, roles, status, assessment, strategy,
+                    goal, objective, tactics, null);
+        }
+    }
+
+    /** Where the rep put a person's box on this opportunity's map (optional; see saveMapPositions). */
+    @JsonPropertyOrder({"stakeholder", "x", "y"})
+    public record Position(String stakeholder, double x, double y) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -1,5 +1,7 @@
 package io.innercircle.bundle;
 
+import io.innercircle.map.FocusedMaps;
+import io.innercircle.map.ItemId;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,8 +39,11 @@ public class BundleExporter {
 
     private final Neo4jClient neo4j;
 
-    public BundleExporter(Neo4jClient neo4j) {
+    private final FocusedMaps layouts;
+
+    public BundleExporter(Neo4jClient neo4j, FocusedMaps layouts) {
         this.neo4j = neo4j;
+        this.layouts = layouts;
     }
 
     /** The account's map as a bundle, or empty when there is no account with that key. */
@@ -183,7 +188,10 @@ public class BundleExporter {
                             orNull(sorted(roles.get(key), Comparator.comparing(Bundle.Roles::stakeholder))),
                             orNull(sorted(status.get(key), Comparator.comparing(Bundle.Status::stakeholder))),
                             orNull(sorted(ratings.get(key), Comparator.comparing(Bundle.Rating::criterion))),
-                            str(o, "strategy"), str(o, "goal"), str(o, "objective"), orNull(plan));
+                            str(o, "strategy"), str(o, "goal"), str(o, "objective"), orNull(plan),
+                            orNull(layouts.positions(new ItemId(accountKey, key)).values().stream()
+                                    .map(p -> new Bundle.Position(p.stakeholder(), p.x(), p.y()))
+                                    .sorted(Comparator.comparing(Bundle.Position::stakeholder)).toList()));
                 })
                 .sorted(Comparator.comparing(Bundle.Opportunity::key))
                 .toList();

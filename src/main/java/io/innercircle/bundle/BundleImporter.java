@@ -117,6 +117,18 @@ public class BundleImporter {
                         + "(validation {} ms, write {} ms)", account.key(), merge ? "merged" : "replaced",
                 account.version(), counts.stakeholders(), counts.influences(), (written - start) / 1_000_000,
                 (validated - start) / 1_000_000, (written - validated) / 1_000_000);
+        if (metrics != null) {
+            metrics.recordImport("bundle", counts.stakeholders(), (long) counts.reportingLines() + counts.influences()
+                    + counts.conflicts() + counts.contacts(), java.time.Duration.ofNanos(written - start));
+        }
         return new ImportResult(account, merge, counts);
+    }
+
+    private io.innercircle.operations.AppMetrics metrics;
+
+    /** Import sizes and times for operations (optional, so the importer also works without a registry). */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void setMetrics(io.innercircle.operations.AppMetrics metrics) {
+        this.metrics = metrics;
     }
 }

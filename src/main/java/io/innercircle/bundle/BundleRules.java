@@ -196,6 +196,7 @@ final class BundleRules {
             reference(opportunity, "competitor", at + "/competitor", competitors, "competitor");
             oncePerStakeholder(opportunity, at, "roles", "buying roles", stakeholders);
             oncePerStakeholder(opportunity, at, "status", "a status", stakeholders);
+            oncePerStakeholder(opportunity, at, "positions", "a position", stakeholders);
 
             Map<Integer, Integer> criteria = new HashMap<>();
             List<JsonNode> ratings = items(opportunity, "assessment");

@@ -4,6 +4,8 @@ import io.innercircle.map.Account;
 import org.neo4j.driver.Record;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.innercircle.map.FocusedMaps;
+import io.innercircle.map.ItemId;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -53,8 +55,11 @@ class BundleWriter {
 
     private final Neo4jClient neo4j;
 
-    BundleWriter(Neo4jClient neo4j) {
+    private final FocusedMaps layouts;
+
+    BundleWriter(Neo4jClient neo4j, FocusedMaps layouts) {
         this.neo4j = neo4j;
+        this.layouts = layouts;
     }
 
     /** Element ids of the nodes written by this import, by key, one map per label. */
@@ -136,25 +141,31 @@ class BundleWriter {
     }
 
     private Ids writeNodes(Bundle bundle, String account, String verb) {
-        Map<String, String> team = upsert("UNWIND $rows AS row " + verb
-                        + " (n:TeamMember {account: $account, key: row.key}) SET n.name = row.name, n.role = row.role",
+        Map<String, String> team = upsert("""
+                        UNWIND $rows AS row
+                        %s (n:TeamMember {account: $account, key: row.key})
+                        SET n.name = row.name, n.role = row.role""".formatted(verb),
                 account, list(bundle.team()).stream()
                         .map(t -> props("key", t.key(), "name", t.name(), "role", t.role())).toList());
-        Map<String, String> competitors = upsert("UNWIND $rows AS row " + verb
-                        + " (n:Competitor {account: $account, key: row.key}) SET n.name = row.name", account,
+        Map<String, String> competitors = upsert("""
+                        UNWIND $rows AS row
+                        %s (n:Competitor {account: $account, key: row.key})
+                        SET n.name = row.name""".formatted(verb), account,
                 list(bundle.competitors()).stream().map(c -> props("key", c.key(), "name", c.name())).toList());
-        Map<String, String> people = upsert("UNWIND $rows AS row " + verb
-                        + " (n:Stakeholder {account: $account, key: row.key}) SET "
-                        + assignments(STAKEHOLDER_FIELDS), account,
+        Map<String, String> people = upsert("""
+                        UNWIND $rows AS row
+                        %s (n:Stakeholder {account: $account, key: row.key})
+                        SET %s""".formatted(verb, assignments(STAKEHOLDER_FIELDS)), account,
                 list(bundle.stakeholders()).stream().map(s -> props("key", s.key(), "name", s.name(),
                         "title", s.title(), "department", s.department(), "adaptability", s.adaptability(),
                         "rank", s.rank(), "influence", s.influence(), "innerCircle", s.innerCircle(),
                         "external", s.external(), "placeholder", s.placeholder(),
                         "businessAgenda", s.businessAgenda(), "personalAgenda", s.personalAgenda(),
                         "notes", s.notes())).toList());
-        Map<String, String> opportunities = upsert("UNWIND $rows AS row " + verb
-                        + " (n:Opportunity {account: $account, key: row.key}) SET " + assignments(OPPORTUNITY_FIELDS)
-                        + ", n.closeDate = date(row.closeDate)",
+        Map<String, String> opportunities = upsert("""
+                        UNWIND $rows AS row
+                        %s (n:Opportunity {account: $account, key: row.key})
+                        SET %s, n.closeDate = date(row.closeDate)""".formatted(verb, assignments(OPPORTUNITY_FIELDS)),
                 account, list(bundle.opportunities()).stream().map(o -> props("key", o.key(), "name", o.name(),
                         // The graph model stores amounts as floats, whatever number the JSON held.
                         "amount", o.amount() == null ? null : o.amount().doubleValue(), "currency", o.currency(),
@@ -228,6 +239,11 @@ class BundleWriter {
                 involvement(byPerson, opportunity, ids.people().get(s.stakeholder())).put("status", s.status());
             }
             involvements.addAll(byPerson.values());
+            if (o.positions() != null) {
+                // Saved box positions: a bundle that has them restates them; one without leaves them as they are.
+                layouts.replacePositions(new ItemId(account, o.key()), o.positions().stream()
+                        .map(p -> new FocusedMaps.Position(p.stakeholder(), p.x(), p.y())).toList());
+            }
             for (Bundle.Rating r : list(o.assessment())) {
                 ratings.add(props("opportunity", opportunity, "criterion", r.criterion(), "us", r.us(),
                         "competitor", r.competitor(), "note", r.note()));

@@ -60,7 +60,9 @@ public class DemoBundleLoader implements SmartInitializingSingleton {
 
     /** Imports the demo bundle when there is no account; returns what it did, empty when it did nothing. */
     public Optional<ImportResult> loadIfEmpty() {
-        boolean empty = neo4j.query("MATCH (a:Account) RETURN count(a) = 0 AS empty")
+        boolean empty = neo4j.query("""
+                MATCH (a:Account)
+                RETURN count(a) = 0 AS empty""")
                 .fetchAs(Boolean.class).one().orElse(true);
         if (!empty) {
             log.info("Demo map not loaded: the database already holds accounts");

@@ -2,20 +2,19 @@ package io.innercircle.crm;
 
 import io.innercircle.api.InvalidInputException;
 
-import java.util.Map;
-
 /**
  * How to read a contacts file: the separator (null: from the header line), the column mapping (null: the
  * Salesforce contact export), which CRM account's rows to take when the file holds several, and the name of the
  * account if the import creates it (null: the file's Account Name, else the account key).
  */
-record ContactImportOptions(Character delimiter, ContactColumns columns, boolean explicitColumns,
+record ContactImportOptions(Character delimiter, CrmContactColumns columns, boolean explicitColumns,
                             String crmAccount, String accountName) {
 
-    static ContactImportOptions of(String delimiter, Map<String, Object> columns, String crmAccount,
-                                   String accountName) {
-        return new ContactImportOptions(delimiter(delimiter), ContactColumns.of(columns), columns != null,
-                blankToNull(crmAccount), blankToNull(accountName));
+    /** The options as given, checked; null: all defaults. */
+    static ContactImportOptions of(CrmContactOptions given) {
+        CrmContactOptions o = given == null ? CrmContactOptions.NONE : given;
+        return new ContactImportOptions(delimiter(o.delimiter()), CrmContactColumns.checked(o.columns()),
+                o.columns() != null, blankToNull(o.crmAccount()), blankToNull(o.accountName()));
     }
 
     /** ",", ";", "tab" or "\t", "|"; null or empty: detect. */

@@ -30,7 +30,7 @@ import java.util.stream.Collectors;
 final class ContactPlanner {
 
     private final CsvFile file;
-    private final ContactColumns.Resolved c;
+    private final CrmContactColumns.Resolved c;
     private final Map<String, ExistingPerson> byCrm = new HashMap<>();
     private final Map<String, ExistingPerson> byKey = new HashMap<>();
     private final List<ImportProblem> problems = new ArrayList<>();
@@ -40,7 +40,7 @@ final class ContactPlanner {
                             String manager, String accountName) {
     }
 
-    private ContactPlanner(CsvFile file, ContactColumns.Resolved columns, List<ExistingPerson> existing) {
+    private ContactPlanner(CsvFile file, CrmContactColumns.Resolved columns, List<ExistingPerson> existing) {
         this.file = file;
         this.c = columns;
         for (ExistingPerson p : existing) {
@@ -56,7 +56,7 @@ final class ContactPlanner {
      *                   account was imported from before, or the only one in the file)
      * @param progress   told the number of rows checked so far, now and then
      */
-    static ContactPlan plan(CsvFile file, ContactColumns columns, boolean explicit, String crmAccount,
+    static ContactPlan plan(CsvFile file, CrmContactColumns columns, boolean explicit, String crmAccount,
                             List<ExistingPerson> existing, IntConsumer progress) {
         return new ContactPlanner(file, columns.resolve(file, explicit), existing).plan(crmAccount, progress);
     }

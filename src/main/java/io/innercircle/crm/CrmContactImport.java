@@ -44,6 +44,7 @@ public class CrmContactImport {
 
     @Transactional
     public ContactImportReport apply(String account, byte[] csv, ContactImportOptions options) {
+        long started = System.nanoTime();
         Steps steps = new Steps();
         ImportProgress.Tracker tracker = progress.start(account, KIND, false);
         boolean existed = store.accountCrmKey(account).isPresent();
@@ -66,7 +67,19 @@ public class CrmContactImport {
         long version = versions.bump(account);
         steps.done("write", plan.seen().size());
         tracker.phase("done", plan.rows());
+        if (metrics != null) {
+            metrics.recordImport("crm-contacts", plan.seen().size(), 0, java.time.Duration.ofNanos(
+                    System.nanoTime() - started));
+        }
         return plan.report(account, false, true, version, created, steps.list());
+    }
+
+    private io.innercircle.operations.AppMetrics metrics;
+
+    /** Import sizes and times for operations (optional, so the import also works without a registry). */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void setMetrics(io.innercircle.operations.AppMetrics metrics) {
+        this.metrics = metrics;
     }
 
     private ContactPlan plan(String account, byte[] csv, ContactImportOptions options, ImportProgress.Tracker tracker,

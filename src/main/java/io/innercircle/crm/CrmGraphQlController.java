@@ -41,25 +41,17 @@ class CrmGraphQlController {
 
     @MutationMapping
     ContactImportReport importCrmContacts(@Argument String account, @Argument String csv,
-                                          @Argument Map<String, Object> options, @Argument Boolean dryRun) {
-        Map<String, Object> o = options == null ? Map.of() : options;
-        @SuppressWarnings("unchecked")
-        Map<String, Object> columns = (Map<String, Object>) o.get("columns");
-        ContactImportOptions parsed = ContactImportOptions.of((String) o.get("delimiter"), columns,
-                (String) o.get("crmAccount"), (String) o.get("accountName"));
+                                          @Argument CrmContactOptions options, @Argument Boolean dryRun) {
+        ContactImportOptions parsed = ContactImportOptions.of(options);
         byte[] bytes = bytes(csv);
         return Boolean.TRUE.equals(dryRun) ? contacts.dryRun(account, bytes, parsed)
                 : contacts.apply(account, bytes, parsed);
     }
 
     @MutationMapping
-    @SuppressWarnings("unchecked")
     RoleImportReport importCrmContactRoles(@Argument String account, @Argument String csv,
-                                           @Argument Map<String, Object> options, @Argument Boolean dryRun) {
-        Map<String, Object> o = options == null ? Map.of() : options;
-        RoleImportOptions parsed = RoleImportOptions.of(account, (String) o.get("delimiter"),
-                (List<Map<String, Object>>) o.get("roleMap"), (List<Map<String, Object>>) o.get("opportunities"),
-                (Boolean) o.get("createOpportunities"));
+                                           @Argument CrmRoleOptions options, @Argument Boolean dryRun) {
+        RoleImportOptions parsed = RoleImportOptions.of(account, options);
         byte[] bytes = bytes(csv);
         return Boolean.TRUE.equals(dryRun) ? roles.dryRun(account, bytes, parsed) : roles.apply(account, bytes, parsed);
     }

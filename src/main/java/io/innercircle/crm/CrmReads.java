@@ -39,8 +39,9 @@ class CrmReads {
     /** The CRM ids of the given accounts (those that have one). */
     Map<String, String> accountCrmKeys(Collection<String> accounts) {
         Map<String, String> found = new HashMap<>();
-        neo4j.query("MATCH (a:Account) WHERE a.key IN $keys AND a.crmKey IS NOT NULL RETURN a.key AS key, "
-                        + "a.crmKey AS crmKey")
+        neo4j.query("""
+                        MATCH (a:Account) WHERE a.key IN $keys AND a.crmKey IS NOT NULL
+                        RETURN a.key AS key, a.crmKey AS crmKey""")
                 .bind(accounts).to("keys").fetch().all()
                 .forEach(r -> found.put((String) r.get("key"), (String) r.get("crmKey")));
         return found;

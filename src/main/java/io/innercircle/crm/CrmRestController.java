@@ -19,9 +19,10 @@ import org.springframework.web.multipart.MultipartFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * The CRM imports over HTTP, for files and scripts and the web page's upload. The file comes as a multipart
@@ -41,9 +42,6 @@ import java.util.Map;
 @RestController
 @RequestMapping("/api/accounts/{account}/imports")
 class CrmRestController {
-
-    private static final List<String> COLUMNS = List.of("key", "name", "firstName", "lastName", "title",
-            "department", "manager", "email", "accountId", "accountName");
 
     private final CrmContactImport contacts;
     private final CrmRoleImport roles;
@@ -95,43 +93,41 @@ class CrmRestController {
     }
 
     private ResponseEntity<Object> importContacts(String account, byte[] csv, Map<String, String> params) {
-        Map<String, Object> columns = new LinkedHashMap<>();
-        COLUMNS.forEach(c -> {
-            if (params.get(c + "Column") != null) {
-                columns.put(c, params.get(c + "Column"));
-            }
-        });
-        ContactImportOptions options = ContactImportOptions.of(params.get("delimiter"),
-                columns.isEmpty() ? null : columns, params.get("crmAccount"), params.get("accountName"));
+        CrmContactColumns columns = new CrmContactColumns(params.get("keyColumn"), params.get("nameColumn"),
+                params.get("firstNameColumn"), params.get("lastNameColumn"), params.get("titleColumn"),
+                params.get("departmentColumn"), params.get("managerColumn"), params.get("emailColumn"),
+                params.get("accountIdColumn"), params.get("accountNameColumn"));
+        boolean named = Stream.of(columns.key(), columns.name(), columns.firstName(), columns.lastName(),
+                columns.title(), columns.department(), columns.manager(), columns.email(), columns.accountId(),
+                columns.accountName()).anyMatch(Objects::nonNull);
+        ContactImportOptions options = ContactImportOptions.of(new CrmContactOptions(params.get("delimiter"),
+                named ? columns : null, params.get("crmAccount"), params.get("accountName")));
         return ResponseEntity.ok(dryRun(params) ? contacts.dryRun(account, csv, options)
                 : contacts.apply(account, csv, options));
     }
 
     private ResponseEntity<Object> importRoles(String account, byte[] csv, Map<String, String> params,
                                                List<String> roleMap, List<String> opportunity) {
-        List<Map<String, Object>> mappings = new ArrayList<>();
+        List<CrmRoleMapping> mappings = new ArrayList<>();
         for (String m : roleMap == null ? List.<String>of() : roleMap) {
             int colon = m.lastIndexOf(':');
             if (colon <= 0) {
                 throw new InvalidInputException("roleMap", "'" + m + "' is not of the form <CRM role>:<buying role>");
             }
             String role = m.substring(colon + 1).strip();
-            Map<String, Object> mapping = new LinkedHashMap<>();
-            mapping.put("crmRole", m.substring(0, colon));
-            mapping.put("role", role.equalsIgnoreCase("none") ? null : role);
-            mappings.add(mapping);
+            mappings.add(new CrmRoleMapping(m.substring(0, colon), role.equalsIgnoreCase("none") ? null : role));
         }
-        List<Map<String, Object>> links = new ArrayList<>();
+        List<CrmOpportunityLink> links = new ArrayList<>();
         for (String l : opportunity == null ? List.<String>of() : opportunity) {
             int colon = l.indexOf(':');
             if (colon <= 0) {
                 throw new InvalidInputException("opportunity", "'" + l
                         + "' is not of the form <CRM opportunity id>:<opportunity id>");
             }
-            links.add(Map.of("crmKey", l.substring(0, colon), "opportunity", l.substring(colon + 1)));
+            links.add(new CrmOpportunityLink(l.substring(0, colon), l.substring(colon + 1)));
         }
-        RoleImportOptions options = RoleImportOptions.of(account, params.get("delimiter"), mappings, links,
-                Boolean.parseBoolean(params.get("createOpportunities")));
+        RoleImportOptions options = RoleImportOptions.of(account, new CrmRoleOptions(params.get("delimiter"),
+                mappings, links, Boolean.parseBoolean(params.get("createOpportunities"))));
         return ResponseEntity.ok(dryRun(params) ? roles.dryRun(account, csv, options)
                 : roles.apply(account, csv, options));
     }

@@ -45,7 +45,9 @@ class CrmStore {
 
     /** The account's CRM id, or empty when the account does not exist; present-but-null is Optional.of(""). */
     Optional<String> accountCrmKey(String account) {
-        return neo4j.query("MATCH (a:Account {key: $key}) RETURN coalesce(a.crmKey, '')").bind(account).to("key")
+        return neo4j.query("""
+                        MATCH (a:Account {key: $key})
+                        RETURN coalesce(a.crmKey, '')""").bind(account).to("key")
                 .fetchAs(String.class).one();
     }
 
@@ -86,8 +88,9 @@ class CrmStore {
     }
 
     void writeContacts(String account, ContactPlan plan, ZonedDateTime now) {
-        unwind(account, "UNWIND $rows AS row CREATE (s:Stakeholder) SET s = row, s.account = $account",
-                plan.creates());
+        unwind(account, """
+                UNWIND $rows AS row
+                CREATE (s:Stakeholder) SET s = row, s.account = $account""", plan.creates());
         unwind(account, """
                 UNWIND $rows AS row
                 MATCH (s:Stakeholder {account: $account, key: row.key}) USING INDEX s:Stakeholder(account, key)
@@ -126,8 +129,9 @@ class CrmStore {
     }
 
     List<ExistingOpportunity> opportunities(String account) {
-        return new ArrayList<>(neo4j.query("MATCH (o:Opportunity {account: $account}) "
-                        + "RETURN o.key AS key, o.crmKey AS crmKey")
+        return new ArrayList<>(neo4j.query("""
+                        MATCH (o:Opportunity {account: $account})
+                        RETURN o.key AS key, o.crmKey AS crmKey""")
                 .bind(account).to("account")
                 .fetchAs(ExistingOpportunity.class)
                 .mappedBy((t, r) -> new ExistingOpportunity(r.get("key").asString(), str(r.get("crmKey"))))
@@ -148,8 +152,9 @@ class CrmStore {
     }
 
     void writeRoles(String account, RolePlan plan) {
-        unwind(account, "UNWIND $rows AS row CREATE (o:Opportunity) SET o = row, o.account = $account",
-                plan.newOpportunities());
+        unwind(account, """
+                UNWIND $rows AS row
+                CREATE (o:Opportunity) SET o = row, o.account = $account""", plan.newOpportunities());
         unwind(account, """
                 UNWIND $rows AS row
                 MATCH (o:Opportunity {account: $account, key: row.key}) USING INDEX o:Opportunity(account, key)

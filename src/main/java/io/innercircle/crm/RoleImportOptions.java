@@ -15,24 +15,25 @@ import java.util.Map;
 record RoleImportOptions(Character delimiter, RoleTable roles, Map<String, String> links,
                          boolean createOpportunities) {
 
-    static RoleImportOptions of(String account, String delimiter, List<Map<String, Object>> roleMap,
-                                List<Map<String, Object>> opportunities, Boolean createOpportunities) {
+    /** The options as given, checked against the account; null: all defaults. */
+    static RoleImportOptions of(String account, CrmRoleOptions given) {
+        CrmRoleOptions o = given == null ? CrmRoleOptions.NONE : given;
         Map<String, String> links = new LinkedHashMap<>();
-        List<Map<String, Object>> given = opportunities == null ? List.of() : opportunities;
-        for (int i = 0; i < given.size(); i++) {
+        List<CrmOpportunityLink> linked = o.opportunities() == null ? List.of() : o.opportunities();
+        for (int i = 0; i < linked.size(); i++) {
             String field = "opportunities[" + i + "]";
-            Object crmKey = given.get(i).get("crmKey");
-            if (crmKey == null || crmKey.toString().isBlank()) {
+            String crmKey = linked.get(i).crmKey();
+            if (crmKey == null || crmKey.isBlank()) {
                 throw new InvalidInputException(field + ".crmKey", "must not be empty");
             }
-            ItemId id = ItemId.parse(field + ".opportunity", (String) given.get(i).get("opportunity"));
+            ItemId id = ItemId.parse(field + ".opportunity", linked.get(i).opportunity());
             if (!id.account().equals(account)) {
                 throw new InvalidInputException(field + ".opportunity", "'" + id
                         + "' belongs to another account than '" + account + "'");
             }
-            links.put(crmKey.toString().strip(), id.key());
+            links.put(crmKey.strip(), id.key());
         }
-        return new RoleImportOptions(ContactImportOptions.delimiter(delimiter), new RoleTable(roleMap), links,
-                Boolean.TRUE.equals(createOpportunities));
+        return new RoleImportOptions(ContactImportOptions.delimiter(o.delimiter()), new RoleTable(o.roleMap()), links,
+                Boolean.TRUE.equals(o.createOpportunities()));
     }
 }

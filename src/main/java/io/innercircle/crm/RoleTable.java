@@ -50,21 +50,21 @@ final class RoleTable {
     private final Map<String, Optional<String>> table = new LinkedHashMap<>();
     private final java.util.Set<String> overridden = new java.util.HashSet<>();
 
-    RoleTable(List<Map<String, Object>> overrides) {
+    RoleTable(List<CrmRoleMapping> overrides) {
         DEFAULT.forEach((crm, role) -> table.put(normalize(crm), Optional.ofNullable(role)));
         if (overrides != null) {
             for (int i = 0; i < overrides.size(); i++) {
-                Object crm = overrides.get(i).get("crmRole");
-                Object role = overrides.get(i).get("role");
-                if (crm == null || crm.toString().isBlank()) {
+                String crm = overrides.get(i).crmRole();
+                String role = overrides.get(i).role();
+                if (crm == null || crm.isBlank()) {
                     throw new InvalidInputException("roleMap[" + i + "].crmRole", "must not be empty");
                 }
-                if (role != null && !BUYING_ROLES.contains(role.toString())) {
+                if (role != null && !BUYING_ROLES.contains(role)) {
                     throw new InvalidInputException("roleMap[" + i + "].role", "must be one of "
                             + String.join(", ", BUYING_ROLES) + " or null (got '" + role + "')");
                 }
-                table.put(normalize(crm.toString()), Optional.ofNullable(role == null ? null : role.toString()));
-                overridden.add(normalize(crm.toString()));
+                table.put(normalize(crm), Optional.ofNullable(role));
+                overridden.add(normalize(crm));
             }
         }
     }

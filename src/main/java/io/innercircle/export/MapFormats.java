@@ -163,7 +163,7 @@ final class MapFormats {
         return csv(printer -> {
             printer.printRecord(Attributes.NODE.stream().map(Attributes.Attribute::name).toList());
             for (Node n : map.nodes()) {
-                printer.printRecord(Attributes.NODE.stream().map(a -> n.attributes().get(a.name())).toList());
+                printer.printRecord(Attributes.NODE.stream().map(a -> cell(n.attributes().get(a.name()))).toList());
             }
         });
     }
@@ -173,8 +173,8 @@ final class MapFormats {
         return csv(printer -> {
             printer.printRecord(header());
             for (Line l : map.lines()) {
-                List<Object> row = new ArrayList<>(List.of(l.type(), l.from(), l.to()));
-                Attributes.LINE.stream().skip(1).forEach(a -> row.add(l.attributes().get(a.name())));
+                List<Object> row = new ArrayList<>(List.of(cell(l.type()), cell(l.from()), cell(l.to())));
+                Attributes.LINE.stream().skip(1).forEach(a -> row.add(cell(l.attributes().get(a.name()))));
                 printer.printRecord(row);
             }
         });
@@ -184,6 +184,18 @@ final class MapFormats {
         List<String> header = new ArrayList<>(List.of("type", "from", "to"));
         Attributes.LINE.stream().skip(1).forEach(a -> header.add(a.name()));
         return header;
+    }
+
+    /**
+     * A cell a spreadsheet would run as a formula ("=HYPERLINK(...)", "+1+cmd|...", "@SUM(...)", or one hidden
+     * behind a leading tab or carriage return) gets a leading apostrophe, as OWASP advises for CSV injection: the
+     * spreadsheet shows the text instead of running it. Numbers are written as numbers, so -1 stays -1.
+     */
+    static Object cell(Object value) {
+        if (value instanceof String s && !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
+            return "'" + s;
+        }
+        return value;
     }
 
     private interface Rows {

@@ -37,7 +37,9 @@ class FactReader {
     }
 
     Map<String, Fact> read(String account) {
-        List<String> labels = neo4j.query("CALL db.labels() YIELD label RETURN label").fetchAs(String.class).all()
+        List<String> labels = neo4j.query("""
+                        CALL db.labels() YIELD label
+                        RETURN label""").fetchAs(String.class).all()
                 .stream().filter(l -> !NOT_MAP.contains(l) && !l.startsWith("__") && PLAIN_LABEL.matcher(l).matches())
                 .sorted().toList();
         Map<String, Fact> facts = new LinkedHashMap<>();
@@ -47,15 +49,17 @@ class FactReader {
         }
         // Labels come from db.labels() and match PLAIN_LABEL, never from a request.
         String union = labels.stream()
-                .map(l -> "MATCH (n:`" + l + "` {account: $account}) RETURN n, '" + l + "' AS label")
-                .collect(Collectors.joining(" UNION ALL "));
+                .map("""
+                        MATCH (n:`%1$s` {account: $account}) RETURN n, '%1$s' AS label"""::formatted)
+                .collect(Collectors.joining("\nUNION ALL\n"));
         Map<String, String> idByElement = new HashMap<>();
-        List<Map<String, Object>> rows = List.copyOf(neo4j.query("CALL () { " + union + " } "
-                        + "RETURN label, n.key AS key, elementId(n) AS element, properties(n) AS props, "
-                        + "CASE WHEN n.key IS NULL THEN [(p)-->(n) WHERE p.account = $account "
-                        + "| labels(p)[0] + ':' + p.key][0] END AS owner, "
-                        + "[(n)-[r]->(m) WHERE m.account = $account | {type: type(r), element: elementId(m), "
-                        + "props: properties(r)}] AS out")
+        List<Map<String, Object>> rows = List.copyOf(neo4j.query("""
+                        CALL () { %s }
+                        RETURN label, n.key AS key, elementId(n) AS element, properties(n) AS props,
+                          CASE WHEN n.key IS NULL
+                               THEN [(p)-->(n) WHERE p.account = $account | labels(p)[0] + ':' + p.key][0] END AS owner,
+                          [(n)-[r]->(m) WHERE m.account = $account
+                           | {type: type(r), element: elementId(m), props: properties(r)}] AS out""".formatted(union))
                 .bind(account).to("account").fetch().all());
         for (Map<String, Object> row : rows) {
             String label = (String) row.get("label");
@@ -103,15 +107,18 @@ class FactReader {
         }
         // Labels were checked against PLAIN_LABEL above.
         String union = keysByLabel.keySet().stream()
-                .map(l -> "MATCH (n:`" + l + "` {account: $account}) WHERE n.key IN $keys['" + l + "'] "
-                        + "RETURN n, '" + l + "' AS label")
-                .collect(Collectors.joining(" UNION ALL "));
-        List<Map<String, Object>> rows = List.copyOf(neo4j.query("CALL () { " + union + " } "
-                        + "RETURN label, n.key AS key, properties(n) AS props, "
-                        + "[(n)-[r]->(m) WHERE m.account = $account | {type: type(r), out: true, label: labels(m)[0], "
-                        + "key: m.key, props: properties(r)}] + "
-                        + "[(m)-[r]->(n) WHERE m.account = $account | {type: type(r), out: false, label: labels(m)[0], "
-                        + "key: m.key, props: properties(r)}] AS lines")
+                .map("""
+                        MATCH (n:`%1$s` {account: $account}) WHERE n.key IN $keys['%1$s'] RETURN n, '%1$s' AS label"""
+                        ::formatted)
+                .collect(Collectors.joining("\nUNION ALL\n"));
+        List<Map<String, Object>> rows = List.copyOf(neo4j.query("""
+                        CALL () { %s }
+                        RETURN label, n.key AS key, properties(n) AS props,
+                          [(n)-[r]->(m) WHERE m.account = $account
+                           | {type: type(r), out: true, label: labels(m)[0], key: m.key, props: properties(r)}]
+                          + [(m)-[r]->(n) WHERE m.account = $account
+                           | {type: type(r), out: false, label: labels(m)[0], key: m.key, props: properties(r)}]
+                          AS lines""".formatted(union))
                 .bindAll(Map.of("account", account, "keys", keysByLabel)).fetch().all());
         for (Map<String, Object> row : rows) {
             String id = Fact.nodeId((String) row.get("label"), String.valueOf(row.get("key")));
@@ -134,7 +141,9 @@ class FactReader {
     }
 
     private void accountFact(String account, Map<String, Fact> facts) {
-        neo4j.query("MATCH (a:Account {key: $account}) RETURN properties(a) AS props").bind(account).to("account")
+        neo4j.query("""
+                        MATCH (a:Account {key: $account})
+                        RETURN properties(a) AS props""").bind(account).to("account")
                 .fetch().one().ifPresent(row -> facts.put("Account",
                         new Fact("Account", "Account", account, null, null, clean(props(row.get("props"))))));
     }

@@ -1,13 +1,18 @@
 package io.innercircle.history;
 
-import io.innercircle.map.Coverage;
+import io.innercircle.map.AccountModel;
+import io.innercircle.map.AccountModel.ConflictRow;
+import io.innercircle.map.AccountModel.ContactRow;
+import io.innercircle.map.AccountModel.InfluenceRow;
+import io.innercircle.map.AccountModel.InvolvementRow;
+import io.innercircle.map.AccountModel.Person;
+import io.innercircle.map.Competitor;
 import io.innercircle.map.ItemId;
-import io.innercircle.map.MapReads;
+import io.innercircle.map.Opportunity;
 import io.innercircle.map.PastMaps;
 import io.innercircle.map.PoliticalMap;
-import org.neo4j.driver.Value;
-import org.neo4j.driver.Values;
-import org.neo4j.driver.internal.InternalRecord;
+import io.innercircle.map.TeamMember;
+import io.innercircle.vocabulary.Coverage;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -98,30 +103,18 @@ class History implements PastMaps {
         if (!facts.containsKey(o) || !facts.containsKey("Account")) {
             return Optional.empty();
         }
-        return Optional.of(MapReads.politicalMap(asRow(opportunity.account(), opportunity.key(), facts,
-                versionAt(opportunity.account(), asOf))));
+        return model(opportunity.account(), facts, versionAt(opportunity.account(), asOf))
+                .politicalMap(opportunity.key());
     }
 
-    /** The facts in the shape of MapReads.POLITICAL_MAP's row, so the map is built by the same code. */
-    private static InternalRecord asRow(String account, String opportunity, Map<String, Fact> facts, long version) {
-        String o = Fact.nodeId("Opportunity", opportunity);
-        Map<String, Object> a = node(account, facts.get("Account"));
-        a.put("version", version);
-        Map<String, Map<String, Object>> people = new java.util.TreeMap<>();
-        List<Map<String, Object>> team = new ArrayList<>();
-        List<List<Object>> influences = new ArrayList<>();
-        List<List<Object>> conflicts = new ArrayList<>();
-        List<List<Object>> contacts = new ArrayList<>();
-        String competitor = null;
-        for (Fact f : facts.values()) {
-            if (!f.isRelationship()) {
-                if (f.type().equals("Stakeholder")) {
-                    people.put(f.key(), node(account, f));
-                } else if (f.type().equals("TeamMember")) {
-                    team.add(node(account, f));
-                }
-            }
-        }
+    /** The account's read model as the facts describe it, built by the same factories as a read from Neo4j. */
+    static AccountModel model(String account, Map<String, Fact> facts, long version) {
+        Map<String, String> managers = new HashMap<>();
+        List<InfluenceRow> influences = new ArrayList<>();
+        List<ConflictRow> conflicts = new ArrayList<>();
+        List<ContactRow> contacts = new ArrayList<>();
+        List<InvolvementRow> involvements = new ArrayList<>();
+        Map<String, String> competitorOf = new HashMap<>();
         for (Fact f : facts.values()) {
             if (!f.isRelationship()) {
                 continue;
@@ -129,49 +122,44 @@ class History implements PastMaps {
             String from = Fact.keyOf(f.from());
             String to = Fact.keyOf(f.to());
             switch (f.type()) {
-                case "REPORTS_TO" -> Optional.ofNullable(people.get(from)).ifPresent(p -> p.put("reportsTo", to));
-                case "INVOLVED_IN" -> {
-                    if (f.to().equals(o) && people.containsKey(from)) {
-                        people.get(from).put("roles", f.props().getOrDefault("roles", List.of()));
-                        people.get(from).put("status", f.props().get("status"));
-                    }
-                }
-                case "INFLUENCES" -> influences.add(list(from, to, f.props().get("strength"), f.props().get("note")));
-                case "CONFLICTS_WITH" -> conflicts.add(list(from, to, f.props().get("note")));
-                case "HAS_CONTACT" -> contacts.add(list(from, to, f.props().get("coverage"),
-                        f.props().get("lastContact"), f.props().get("relationship")));
-                case "AGAINST" -> {
-                    if (f.from().equals(o)) {
-                        competitor = to;
-                    }
-                }
+                case "REPORTS_TO" -> managers.put(from, to);
+                case "INVOLVED_IN" -> involvements.add(InvolvementRow.of(from, to, f.props()));
+                case "INFLUENCES" -> influences.add(new InfluenceRow(from, to,
+                        ((Number) f.props().get("strength")).intValue(), (String) f.props().get("note")));
+                case "CONFLICTS_WITH" -> conflicts.add(new ConflictRow(from, to, (String) f.props().get("note")));
+                case "HAS_CONTACT" -> contacts.add(ContactRow.of(from, to, f.props()));
+                case "AGAINST" -> competitorOf.put(from, to);
                 default -> { }
             }
         }
-        Comparator<List<Object>> byEnds = Comparator.comparing((List<Object> l) -> (String) l.get(0))
-                .thenComparing(l -> (String) l.get(1));
-        influences.sort(byEnds);
-        conflicts.sort(byEnds);
-        contacts.sort(byEnds);
-        team.sort(Comparator.comparing(t -> (String) t.get("key")));
-        List<String> keys = List.of("a", "o", "competitor", "people", "influences", "conflicts", "team", "contacts");
-        Value[] values = {Values.value(a), Values.value(node(account, facts.get(o))), Values.value(competitor),
-                Values.value(List.copyOf(people.values())), Values.value(influences), Values.value(conflicts),
-                Values.value(team), Values.value(contacts)};
-        return new InternalRecord(keys, java.util.Arrays.asList(values));
-    }
-
-    private static Map<String, Object> node(String account, Fact f) {
-        Map<String, Object> m = new HashMap<>(f.props());
-        m.put("account", account);
-        m.put("key", f.key());
-        return m;
-    }
-
-    private static List<Object> list(Object... values) {
-        List<Object> l = new ArrayList<>();
-        java.util.Collections.addAll(l, values);
-        return l;
+        List<Person> people = new ArrayList<>();
+        List<TeamMember> team = new ArrayList<>();
+        List<Competitor> competitors = new ArrayList<>();
+        List<Opportunity> opportunities = new ArrayList<>();
+        for (Fact f : facts.values()) {
+            if (f.isRelationship()) {
+                continue;
+            }
+            switch (f.type()) {
+                case "Stakeholder" -> people.add(Person.of(f.key(), f.props(), managers.get(f.key())));
+                case "TeamMember" -> team.add(AccountModel.teamMember(account, f.key(), f.props()));
+                case "Competitor" -> competitors.add(AccountModel.competitor(account, f.key(), f.props()));
+                case "Opportunity" -> opportunities.add(AccountModel.opportunity(account, f.key(), f.props(),
+                        competitorOf.get(Fact.nodeId("Opportunity", f.key()))));
+                default -> { }
+            }
+        }
+        // The same order as a read from Neo4j: by key, lines by their ends.
+        people.sort(Comparator.comparing(Person::key));
+        team.sort(Comparator.comparing(TeamMember::key));
+        competitors.sort(Comparator.comparing(Competitor::key));
+        opportunities.sort(Comparator.comparing(Opportunity::key));
+        influences.sort(Comparator.comparing(InfluenceRow::from).thenComparing(InfluenceRow::to));
+        conflicts.sort(Comparator.comparing(ConflictRow::first).thenComparing(ConflictRow::second));
+        contacts.sort(Comparator.comparing(ContactRow::teamMember).thenComparing(ContactRow::stakeholder));
+        involvements.sort(Comparator.comparing(InvolvementRow::opportunity).thenComparing(InvolvementRow::stakeholder));
+        return new AccountModel(AccountModel.account(account, facts.get("Account").props(), version), people,
+                influences, conflicts, team, contacts, competitors, opportunities, involvements);
     }
 
     /** A stakeholder's status in an opportunity and our best coverage of them after each change set. */
@@ -200,7 +188,8 @@ class History implements PastMaps {
                     touched = true;
                 }
             }
-            String best = coverageByMember.values().stream().reduce("NONE", Coverage::better);
+            String best = coverageByMember.values().stream().filter(Objects::nonNull).map(Coverage::valueOf)
+                    .reduce(Coverage.NONE, Coverage::better).name();
             TrendPoint point = new TrendPoint(set.at(), set.by(), status, best);
             boolean differs = last == null || !Objects.equals(last.status(), status)
                     || !last.coverage().equals(best);

@@ -6,6 +6,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeSet;
+
 /**
  * The one way a write announces itself: the account's version goes up by one and {@link MapChanged} is
  * published inside the write's transaction. Every feature that writes into an account's graph (the map edits,
@@ -42,6 +47,26 @@ public class AccountVersions {
         long version = next(account);
         events.publishEvent(MapChanged.touching(account, version, touched));
         return version;
+    }
+
+    /**
+     * Takes the write lock of these accounts, in key order, and answers their versions (missing accounts are
+     * left out). A write calls this first, before touching any item: then every writer of an account queues on
+     * the same node in the same order, and none holds an item another waits for while it waits for the account
+     * (the deadlock of writes that bumped the version last). Locking again in the same transaction is free.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Map<String, Long> lock(Collection<String> accounts) {
+        Map<String, Long> versions = new LinkedHashMap<>();
+        for (String key : new TreeSet<>(accounts)) {
+            // Setting and removing a property takes the node's write lock and leaves the node as it was.
+            neo4j.query("""
+                            MATCH (a:Account {key: $key})
+                            SET a._locked = true REMOVE a._locked
+                            RETURN coalesce(a.version, 0)""")
+                    .bind(key).to("key").fetchAs(Long.class).one().ifPresent(v -> versions.put(key, v));
+        }
+        return versions;
     }
 
     private long next(String account) {

@@ -4,7 +4,6 @@ import io.innercircle.api.InvalidInputException;
 
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -80,15 +79,6 @@ public final class Checks {
         for (T v : values) {
             if (!seen.add(v)) {
                 throw new InvalidInputException(field, v + " is listed twice");
-            }
-        }
-    }
-
-    /** The fields a patch may carry; anything else is a programming error, not user input. */
-    public static void only(Map<String, Object> patch, Set<String> allowed) {
-        for (String k : patch.keySet()) {
-            if (!allowed.contains(k)) {
-                throw new IllegalArgumentException("unexpected input field " + k);
             }
         }
     }

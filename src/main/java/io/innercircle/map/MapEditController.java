@@ -4,14 +4,27 @@ import io.innercircle.map.Lines.ConflictLine;
 import io.innercircle.map.Lines.Contact;
 import io.innercircle.map.Lines.InfluenceLine;
 import io.innercircle.map.Lines.Involvement;
+import io.innercircle.map.MapInputs.ConflictInput;
+import io.innercircle.map.MapInputs.ContactInput;
+import io.innercircle.map.MapInputs.CreateAccountInput;
+import io.innercircle.map.MapInputs.CreateCompetitorInput;
+import io.innercircle.map.MapInputs.CreateOpportunityInput;
+import io.innercircle.map.MapInputs.CreateStakeholderInput;
+import io.innercircle.map.MapInputs.CreateTeamMemberInput;
+import io.innercircle.map.MapInputs.InfluenceInput;
+import io.innercircle.map.MapInputs.InvolvementInput;
+import io.innercircle.map.MapInputs.UpdateAccountInput;
+import io.innercircle.map.MapInputs.UpdateCompetitorInput;
+import io.innercircle.map.MapInputs.UpdateOpportunityInput;
+import io.innercircle.map.MapInputs.UpdateStakeholderInput;
+import io.innercircle.map.MapInputs.UpdateTeamMemberInput;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.stereotype.Controller;
 
 import java.util.List;
-import java.util.Map;
 
-/** The mutations a rep uses to draw a map; each delegates to one transactional {@link MapEdits} method. */
+/** The mutations a rep uses to draw a map; each delegates to one transactional method of an edits class. */
 @Controller
 class MapEditController {
 
@@ -35,104 +48,113 @@ class MapEditController {
 
     record RemovePayload(List<String> removed) {}
 
-    private final MapEdits edits;
+    private final AccountEdits accounts;
+    private final PeopleEdits people;
+    private final LineEdits lines;
+    private final ContactEdits contacts;
+    private final OpportunityEdits opportunities;
 
-    MapEditController(MapEdits edits) {
-        this.edits = edits;
+    MapEditController(AccountEdits accounts, PeopleEdits people, LineEdits lines, ContactEdits contacts,
+                      OpportunityEdits opportunities) {
+        this.accounts = accounts;
+        this.people = people;
+        this.lines = lines;
+        this.contacts = contacts;
+        this.opportunities = opportunities;
     }
 
     @MutationMapping
-    AccountPayload createAccount(@Argument Map<String, Object> input) {
-        return new AccountPayload(edits.createAccount(input));
+    AccountPayload createAccount(@Argument CreateAccountInput input) {
+        return new AccountPayload(accounts.createAccount(input));
     }
 
     @MutationMapping
-    AccountPayload updateAccount(@Argument Map<String, Object> input) {
-        return new AccountPayload(edits.updateAccount(input));
+    AccountPayload updateAccount(@Argument UpdateAccountInput input) {
+        return new AccountPayload(accounts.updateAccount(input));
     }
 
     @MutationMapping
-    StakeholderPayload createStakeholder(@Argument Map<String, Object> input) {
-        return new StakeholderPayload(edits.createStakeholder(input));
+    StakeholderPayload createStakeholder(@Argument CreateStakeholderInput input) {
+        return new StakeholderPayload(people.createStakeholder(input));
     }
 
     @MutationMapping
-    StakeholderPayload updateStakeholder(@Argument Map<String, Object> input) {
-        return new StakeholderPayload(edits.updateStakeholder(input));
+    StakeholderPayload updateStakeholder(@Argument UpdateStakeholderInput input) {
+        return new StakeholderPayload(people.updateStakeholder(input));
     }
 
     @MutationMapping
     RemovePayload removeStakeholder(@Argument String id) {
-        return new RemovePayload(edits.removeStakeholder(id));
+        return new RemovePayload(people.removeStakeholder(id));
     }
 
     @MutationMapping
     StakeholderPayload setReportsTo(@Argument String stakeholder, @Argument String manager) {
-        return new StakeholderPayload(edits.setReportsTo(stakeholder, manager));
+        return new StakeholderPayload(people.setReportsTo(stakeholder, manager));
     }
 
     @MutationMapping
-    InfluencePayload setInfluence(@Argument Map<String, Object> input) {
-        return new InfluencePayload(edits.setInfluence(input));
+    InfluencePayload setInfluence(@Argument InfluenceInput input) {
+        return new InfluencePayload(lines.setInfluence(input));
     }
 
     @MutationMapping
     RemovePayload removeInfluence(@Argument String from, @Argument String to) {
-        return new RemovePayload(edits.removeInfluence(from, to));
+        return new RemovePayload(lines.removeInfluence(from, to));
     }
 
     @MutationMapping
-    ConflictPayload setConflict(@Argument Map<String, Object> input) {
-        return new ConflictPayload(edits.setConflict(input));
+    ConflictPayload setConflict(@Argument ConflictInput input) {
+        return new ConflictPayload(lines.setConflict(input));
     }
 
     @MutationMapping
     RemovePayload removeConflict(@Argument List<String> between) {
-        return new RemovePayload(edits.removeConflict(between));
+        return new RemovePayload(lines.removeConflict(between));
     }
 
     @MutationMapping
-    ContactPayload recordContact(@Argument Map<String, Object> input) {
-        return new ContactPayload(edits.recordContact(input));
+    ContactPayload recordContact(@Argument ContactInput input) {
+        return new ContactPayload(contacts.recordContact(input));
     }
 
     @MutationMapping
     RemovePayload removeContact(@Argument String teamMember, @Argument String stakeholder) {
-        return new RemovePayload(edits.removeContact(teamMember, stakeholder));
+        return new RemovePayload(contacts.removeContact(teamMember, stakeholder));
     }
 
     @MutationMapping
-    InvolvementPayload setInvolvement(@Argument Map<String, Object> input) {
-        return new InvolvementPayload(edits.setInvolvement(input));
+    InvolvementPayload setInvolvement(@Argument InvolvementInput input) {
+        return new InvolvementPayload(opportunities.setInvolvement(input));
     }
 
     @MutationMapping
-    OpportunityPayload createOpportunity(@Argument Map<String, Object> input) {
-        return new OpportunityPayload(edits.createOpportunity(input));
+    OpportunityPayload createOpportunity(@Argument CreateOpportunityInput input) {
+        return new OpportunityPayload(opportunities.createOpportunity(input));
     }
 
     @MutationMapping
-    OpportunityPayload updateOpportunity(@Argument Map<String, Object> input) {
-        return new OpportunityPayload(edits.updateOpportunity(input));
+    OpportunityPayload updateOpportunity(@Argument UpdateOpportunityInput input) {
+        return new OpportunityPayload(opportunities.updateOpportunity(input));
     }
 
     @MutationMapping
-    TeamMemberPayload createTeamMember(@Argument Map<String, Object> input) {
-        return new TeamMemberPayload(edits.createTeamMember(input));
+    TeamMemberPayload createTeamMember(@Argument CreateTeamMemberInput input) {
+        return new TeamMemberPayload(accounts.createTeamMember(input));
     }
 
     @MutationMapping
-    TeamMemberPayload updateTeamMember(@Argument Map<String, Object> input) {
-        return new TeamMemberPayload(edits.updateTeamMember(input));
+    TeamMemberPayload updateTeamMember(@Argument UpdateTeamMemberInput input) {
+        return new TeamMemberPayload(accounts.updateTeamMember(input));
     }
 
     @MutationMapping
-    CompetitorPayload createCompetitor(@Argument Map<String, Object> input) {
-        return new CompetitorPayload(edits.createCompetitor(input));
+    CompetitorPayload createCompetitor(@Argument CreateCompetitorInput input) {
+        return new CompetitorPayload(accounts.createCompetitor(input));
     }
 
     @MutationMapping
-    CompetitorPayload updateCompetitor(@Argument Map<String, Object> input) {
-        return new CompetitorPayload(edits.updateCompetitor(input));
+    CompetitorPayload updateCompetitor(@Argument UpdateCompetitorInput input) {
+        return new CompetitorPayload(accounts.updateCompetitor(input));
     }
 }

@@ -10,7 +10,6 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
-import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,12 +24,10 @@ class MapQueryController {
 
     private final MapReads reads;
     private final AccountVisibility visibility;
-    private final PastMaps pastMaps;
 
-    MapQueryController(MapReads reads, AccountVisibility visibility, PastMaps pastMaps) {
+    MapQueryController(MapReads reads, AccountVisibility visibility) {
         this.reads = reads;
         this.visibility = visibility;
-        this.pastMaps = pastMaps;
     }
 
     @QueryMapping
@@ -57,12 +54,6 @@ class MapQueryController {
     @QueryMapping
     TeamMember teamMember(@Argument String id) {
         return reads.teamMember(ItemId.parse("id", id)).orElse(null);
-    }
-
-    @QueryMapping
-    PoliticalMap politicalMap(@Argument String opportunity, @Argument OffsetDateTime asOf) {
-        ItemId id = ItemId.parse("opportunity", opportunity);
-        return (asOf == null ? reads.politicalMap(id) : pastMaps.politicalMap(id, asOf)).orElse(null);
     }
 
     // ---- Account

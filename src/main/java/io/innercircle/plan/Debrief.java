@@ -2,6 +2,7 @@ package io.innercircle.plan;
 
 import io.innercircle.plan.PlanData.OutcomeRecord;
 import io.innercircle.plan.PlanData.Tactic;
+import io.innercircle.vocabulary.SalesStage;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -40,7 +41,7 @@ public final class Debrief {
 
         List<String> evidence = new ArrayList<>();
         if (last != null) {
-            for (StageOutcome o : last.outcomes()) {
+            for (StageOutcome o : StageOutcome.of(last)) {
                 OutcomeRecord r = plan.outcomes().get(o);
                 evidence.add(o.text() + ": " + r.evidence() + (r.recordedOn() == null ? "" : " (" + r.recordedOn() + ")"));
             }
@@ -53,7 +54,7 @@ public final class Debrief {
         if (current == null || !current.isStep()) {
             step = current == null ? "No stage is set" : "The opportunity is " + current.title().toLowerCase();
         } else {
-            List<StageOutcome> open = current.outcomes().stream()
+            List<StageOutcome> open = StageOutcome.of(current).stream()
                     .filter(o -> !StageRules.met(plan.outcomes(), o)).toList();
             step = current.title() + " (" + current.probability() + "%): " + current.purpose() + "; "
                     + (open.isEmpty() ? "every outcome is met" : open.size() + " outcome(s) still to reach");

@@ -1,6 +1,5 @@
 package io.innercircle.plan;
 
-import io.innercircle.api.InvalidInputException;
 import io.innercircle.api.NotFoundException;
 import io.innercircle.map.ItemId;
 import io.innercircle.map.MapReads;
@@ -8,9 +7,9 @@ import io.innercircle.map.Opportunity;
 import io.innercircle.map.Page;
 import io.innercircle.map.TeamMember;
 import io.innercircle.plan.PlanData.ReviewComment;
-import io.innercircle.plan.PlanData.ReviewKind;
 import io.innercircle.plan.PlanData.Tactic;
 import io.innercircle.plan.PlanViews.PlanView;
+import io.innercircle.vocabulary.SalesStage;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -19,11 +18,9 @@ import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 
 /** GraphQL entry points of the plan, the plan review, the sales stages and the debrief (plan.graphqls). */
 @Controller
@@ -64,11 +61,11 @@ class PlanController {
     }
 
     @SchemaMapping(typeName = "Plan")
-    Page<Tactic> tactics(PlanView plan, @Argument Map<String, Object> filter, @Argument String orderBy,
+    Page<Tactic> tactics(PlanView plan, @Argument TacticFilter filter, @Argument TacticOrder orderBy,
                          @Argument Integer first, @Argument String after) {
         LocalDate today = store.today();
-        List<Tactic> tactics = plan.data().tactics().stream().filter(matching(filter, today))
-                .sorted(order(orderBy)).toList();
+        List<Tactic> tactics = plan.data().tactics().stream().filter(TacticFilter.matching(filter, today))
+                .sorted((orderBy == null ? TacticOrder.PLAN : orderBy).comparator()).toList();
         return Page.ofPositions(tactics, first, after);
     }
 
@@ -94,57 +91,6 @@ class PlanController {
         return result;
     }
 
-    private static Predicate<Tactic> matching(Map<String, Object> filter, LocalDate today) {
-        if (filter == null) {
-            return t -> true;
-        }
-        Predicate<Tactic> p = t -> true;
-        if (filter.get("prime") != null) {
-            List<String> primes = ((List<?>) filter.get("prime")).stream().map(Object::toString).toList();
-            p = p.and(t -> t.prime() != null && primes.contains(t.prime().name()));
-        }
-        if (filter.get("owner") != null) {
-            ItemId owner = ItemId.parse("filter.owner", (String) filter.get("owner"));
-            p = p.and(t -> owner.key().equals(t.ownerKey()) && owner.account().equals(t.account()));
-        }
-        if (filter.get("done") != null) {
-            boolean done = (Boolean) filter.get("done");
-            p = p.and(t -> t.done() == done);
-        }
-        if (filter.get("overdue") != null) {
-            boolean overdue = (Boolean) filter.get("overdue");
-            p = p.and(t -> t.overdue(today) == overdue);
-        }
-        LocalDate before = (LocalDate) filter.get("dueBefore");
-        LocalDate after = (LocalDate) filter.get("dueAfter");
-        if (before != null && after != null && after.isAfter(before)) {
-            throw new InvalidInputException("filter.dueAfter", "is after dueBefore");
-        }
-        if (before != null) {
-            p = p.and(t -> t.due() != null && t.due().isBefore(before));
-        }
-        if (after != null) {
-            p = p.and(t -> t.due() != null && t.due().isAfter(after));
-        }
-        return p;
-    }
-
-    private static Comparator<Tactic> order(String orderBy) {
-        Comparator<Tactic> plan = Comparator.comparingInt(Tactic::position);
-        if (orderBy == null) {
-            return plan;
-        }
-        return switch (orderBy) {
-            case "DUE" -> Comparator.comparing(Tactic::due, Comparator.nullsLast(Comparator.naturalOrder()))
-                    .thenComparing(plan);
-            case "PRIME" -> Comparator.comparing(Tactic::prime, Comparator.nullsLast(Comparator.naturalOrder()))
-                    .thenComparing(plan);
-            case "OWNER" -> Comparator.comparing(Tactic::ownerName, Comparator.nullsLast(Comparator.naturalOrder()))
-                    .thenComparing(plan);
-            default -> plan;
-        };
-    }
-
     // ---- mutations
 
     record PlanPayload(PlanView plan) {
@@ -160,22 +106,22 @@ class PlanController {
     }
 
     @MutationMapping
-    PlanPayload setPlan(@Argument Map<String, Object> input) {
-        ItemId id = ItemId.parse("input.opportunity", (String) input.get("opportunity"));
+    PlanPayload setPlan(@Argument PlanInput input) {
+        ItemId id = ItemId.parse("input.opportunity", input.opportunity());
         store.setPlan(id, input);
         return new PlanPayload(plan(id));
     }
 
     @MutationMapping
-    TacticPayload addTactic(@Argument Map<String, Object> input) {
-        ItemId id = ItemId.parse("input.opportunity", (String) input.get("opportunity"));
+    TacticPayload addTactic(@Argument AddTacticInput input) {
+        ItemId id = ItemId.parse("input.opportunity", input.opportunity());
         String key = store.addTactic(id, input);
         return tacticPayload(id, key);
     }
 
     @MutationMapping
-    TacticPayload updateTactic(@Argument Map<String, Object> input) {
-        ItemId tactic = ItemId.parse("input.id", (String) input.get("id"));
+    TacticPayload updateTactic(@Argument UpdateTacticInput input) {
+        ItemId tactic = ItemId.parse("input.id", input.id());
         ItemId opportunity = store.updateTactic(tactic, input);
         return tacticPayload(opportunity, tactic.key());
     }
@@ -187,34 +133,30 @@ class PlanController {
     }
 
     @MutationMapping
-    ReviewCommentPayload addReviewComment(@Argument Map<String, Object> input) {
-        ItemId id = ItemId.parse("input.opportunity", (String) input.get("opportunity"));
-        String key = store.addReview(id, (String) input.get("reviewer"),
-                ReviewKind.valueOf(input.get("kind").toString()), (String) input.get("text"));
+    ReviewCommentPayload addReviewComment(@Argument ReviewCommentInput input) {
+        ItemId id = ItemId.parse("input.opportunity", input.opportunity());
+        String key = store.addReview(id, input.reviewer(), input.kind(), input.text());
         return reviewPayload(id, key);
     }
 
     @MutationMapping
-    ReviewCommentPayload answerReviewComment(@Argument Map<String, Object> input) {
-        ItemId comment = ItemId.parse("input.id", (String) input.get("id"));
-        ItemId opportunity = store.answerReview(comment, (String) input.get("presenter"),
-                (String) input.get("answer"));
+    ReviewCommentPayload answerReviewComment(@Argument ReviewAnswerInput input) {
+        ItemId comment = ItemId.parse("input.id", input.id());
+        ItemId opportunity = store.answerReview(comment, input.presenter(), input.answer());
         return reviewPayload(opportunity, comment.key());
     }
 
     @MutationMapping
-    StageProgressPayload recordStageOutcome(@Argument Map<String, Object> input) {
-        ItemId id = ItemId.parse("input.opportunity", (String) input.get("opportunity"));
-        store.recordOutcome(id, StageOutcome.valueOf(input.get("outcome").toString()),
-                Boolean.TRUE.equals(input.get("met")), (String) input.get("evidence"));
+    StageProgressPayload recordStageOutcome(@Argument StageOutcomeInput input) {
+        ItemId id = ItemId.parse("input.opportunity", input.opportunity());
+        store.recordOutcome(id, input.outcome(), input.met(), input.evidence());
         return stagePayload(id);
     }
 
     @MutationMapping
-    StageProgressPayload advanceStage(@Argument Map<String, Object> input) {
-        ItemId id = ItemId.parse("input.opportunity", (String) input.get("opportunity"));
-        store.moveStage(id, SalesStage.valueOf(input.get("stage").toString()),
-                Boolean.TRUE.equals(input.get("override")), (String) input.get("reason"));
+    StageProgressPayload advanceStage(@Argument AdvanceStageInput input) {
+        ItemId id = ItemId.parse("input.opportunity", input.opportunity());
+        store.moveStage(id, input.stage(), input.overriding(), input.reason());
         return stagePayload(id);
     }
 

@@ -1,4 +1,7 @@
 package io.innercircle.plan;
+import io.innercircle.vocabulary.SalesStage;
+
+
 
 import java.time.LocalDate;
 import java.util.List;

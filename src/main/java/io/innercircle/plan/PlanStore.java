@@ -12,7 +12,9 @@ import io.innercircle.plan.PlanData.ReviewComment;
 import io.innercircle.plan.PlanData.ReviewKind;
 import io.innercircle.plan.PlanData.StageTransition;
 import io.innercircle.plan.PlanData.Tactic;
+import io.innercircle.vocabulary.SalesStage;
 import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.graphql.data.ArgumentValue;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Reads and writes the plan and the sales process of opportunities. Graph model (see cypher/README.md): tactics
@@ -124,18 +127,15 @@ public class PlanStore {
 
     /** A patch of goal, objective and offering: a field left out is unchanged, null clears it. */
     @Transactional
-    public void setPlan(ItemId opportunity, Map<String, Object> patch) {
+    public void setPlan(ItemId opportunity, PlanInput patch) {
         requireOpportunity("input.opportunity", opportunity);
         Map<String, Object> props = new HashMap<>();
-        for (String f : List.of("goal", "objective")) {
-            if (patch.containsKey(f)) {
-                props.put(f, blankToNull(Checks.longText("input." + f, (String) patch.get(f))));
-            }
-        }
-        if (patch.containsKey("offering")) {
-            props.put("offering", blankToNull(Checks.text("input.offering", (String) patch.get("offering"))));
-        }
-        neo4j.query("MATCH (o:Opportunity {account: $account, key: $key}) SET o += $props")
+        given(props, "goal", patch.goal(), v -> blankToNull(Checks.longText("input.goal", v)));
+        given(props, "objective", patch.objective(), v -> blankToNull(Checks.longText("input.objective", v)));
+        given(props, "offering", patch.offering(), v -> blankToNull(Checks.text("input.offering", v)));
+        neo4j.query("""
+                        MATCH (o:Opportunity {account: $account, key: $key})
+                        SET o += $props""")
                 .bindAll(Map.of("account", opportunity.account(), "key", opportunity.key()))
                 .bind(props).to("props").run();
         versions.bump(opportunity.account());
@@ -144,13 +144,13 @@ public class PlanStore {
     // ---- tactics
 
     @Transactional
-    public String addTactic(ItemId opportunity, Map<String, Object> input) {
+    public String addTactic(ItemId opportunity, AddTacticInput input) {
         requireOpportunity("input.opportunity", opportunity);
-        Map<String, Object> props = tacticProps(opportunity.account(), input, true);
-        String owner = owner(opportunity.account(), input);
+        Map<String, Object> props = tacticProps(input, true);
+        String owner = owner(opportunity.account(), input.owner().value());
         String key = UUID.randomUUID().toString();
         List<Tactic> tactics = plan(opportunity).tactics();
-        Integer position = (Integer) input.get("position");
+        Integer position = input.position().value();
         int at = position == null ? tactics.size() : Checks.range("input.position", position, 0, tactics.size());
         props.put("key", key);
         props.put("account", opportunity.account());
@@ -169,17 +169,19 @@ public class PlanStore {
     }
 
     @Transactional
-    public ItemId updateTactic(ItemId tactic, Map<String, Object> patch) {
+    public ItemId updateTactic(ItemId tactic, UpdateTacticInput patch) {
         ItemId opportunity = opportunityOf(tactic);
-        Map<String, Object> props = tacticProps(tactic.account(), patch, false);
-        neo4j.query("MATCH (t:Tactic {account: $account, key: $key}) SET t += $props")
+        Map<String, Object> props = tacticProps(patch, false);
+        neo4j.query("""
+                        MATCH (t:Tactic {account: $account, key: $key})
+                        SET t += $props""")
                 .bindAll(Map.of("account", tactic.account(), "key", tactic.key(), "props", props)).run();
-        if (patch.containsKey("owner")) {
-            setOwner(tactic.account(), tactic.key(), owner(tactic.account(), patch));
+        if (!patch.owner().isOmitted()) {
+            setOwner(tactic.account(), tactic.key(), owner(tactic.account(), patch.owner().value()));
         }
-        if (patch.containsKey("position")) {
+        if (!patch.position().isOmitted()) {
             List<String> order = new ArrayList<>(plan(opportunity).tactics().stream().map(Tactic::key).toList());
-            Integer position = (Integer) patch.get("position");
+            Integer position = patch.position().value();
             if (position == null) {
                 throw new InvalidInputException("input.position", "cannot be cleared");
             }
@@ -201,30 +203,22 @@ public class PlanStore {
         return opportunity;
     }
 
-    private Map<String, Object> tacticProps(String account, Map<String, Object> in, boolean creating) {
+    private static Map<String, Object> tacticProps(TacticFields in, boolean creating) {
         Map<String, Object> p = new HashMap<>();
-        if (creating || in.containsKey("what")) {
-            p.put("what", required("input.what", (String) in.get("what")));
+        if (creating || !in.what().isOmitted()) {
+            p.put("what", required("input.what", in.what().value()));
         }
-        if (in.containsKey("prime")) {
-            p.put("prime", in.get("prime") == null ? null : in.get("prime").toString());
+        given(p, "prime", in.prime(), Prime::name);
+        given(p, "due", in.due(), due -> due);
+        given(p, "resources", in.resources(), v -> blankToNull(Checks.text("input.resources", v)));
+        if (!in.cost().isOmitted()) {
+            p.put("cost", Checks.amount("input.cost", in.cost().value()));
         }
-        if (in.containsKey("due")) {
-            p.put("due", in.get("due"));
+        if (creating || !in.done().isOmitted()) {
+            p.put("done", Boolean.TRUE.equals(in.done().value()));
         }
-        if (in.containsKey("resources")) {
-            p.put("resources", blankToNull(Checks.text("input.resources", (String) in.get("resources"))));
-        }
-        if (in.containsKey("cost")) {
-            p.put("cost", Checks.amount("input.cost", in.get("cost") == null ? null
-                    : ((Number) in.get("cost")).doubleValue()));
-        }
-        if (creating || in.containsKey("done")) {
-            p.put("done", Boolean.TRUE.equals(in.get("done")));
-        }
-        if (in.containsKey("criteria")) {
-            @SuppressWarnings("unchecked")
-            List<Integer> criteria = in.get("criteria") == null ? List.of() : (List<Integer>) in.get("criteria");
+        if (!in.criteria().isOmitted()) {
+            List<Integer> criteria = in.criteria().value() == null ? List.of() : in.criteria().value();
             for (Integer c : criteria) {
                 Checks.range("input.criteria", c, 1, 20);
             }
@@ -234,12 +228,20 @@ public class PlanStore {
         return p;
     }
 
+    /** Puts a field that was given (null stays null, which clears the property); leaves out one left out. */
+    private static <T> void given(Map<String, Object> props, String name, ArgumentValue<T> value,
+                                  Function<T, Object> convert) {
+        if (!value.isOmitted()) {
+            props.put(name, value.value() == null ? null : convert.apply(value.value()));
+        }
+    }
+
     /** The owner's key, checked to be one of our team in the same account; null when none is given. */
-    private String owner(String account, Map<String, Object> input) {
-        if (input.get("owner") == null) {
+    private String owner(String account, String id) {
+        if (id == null) {
             return null;
         }
-        ItemId owner = ItemId.parse("input.owner", (String) input.get("owner"));
+        ItemId owner = ItemId.parse("input.owner", id);
         if (!owner.account().equals(account)) {
             throw new InvalidInputException("input.owner", "'" + owner + "' is not on the team of account '"
                     + account + "'");
@@ -293,7 +295,7 @@ public class PlanStore {
                         "text", required("input.text", text),
                         "today", today().toString()))
                 .run();
-        versions.bump(opportunity.account());
+        versions.bump(opportunity.account(), "ReviewComment:" + key);
         return key;
     }
 

@@ -6,6 +6,7 @@ import io.innercircle.map.ItemId;
 import io.innercircle.map.Opportunity;
 import io.innercircle.plan.PlanData.OutcomeRecord;
 import io.innercircle.plan.PlanData.StageTransition;
+import io.innercircle.vocabulary.SalesStage;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
@@ -94,7 +95,7 @@ public class PlanViews {
         SalesStage current = o.stage() == null ? null : SalesStage.valueOf(o.stage());
         List<StageStatus> stages = new ArrayList<>();
         for (SalesStage s : SalesStage.steps()) {
-            List<OutcomeStatus> outcomes = s.outcomes().stream().map(out -> {
+            List<OutcomeStatus> outcomes = StageOutcome.of(s).stream().map(out -> {
                 OutcomeRecord r = data.outcomes().get(out);
                 return new OutcomeStatus(out, out.text(), r != null && r.met(), r == null ? null : r.evidence(),
                         r == null ? null : r.recordedOn());

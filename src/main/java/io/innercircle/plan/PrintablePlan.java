@@ -8,7 +8,6 @@ import io.innercircle.analysis.health.HealthWarning;
 import io.innercircle.analysis.innercircle.PersonInfluence;
 import io.innercircle.assessment.AssessmentViews;
 import io.innercircle.assessment.AssessmentViews.CriterionView;
-import io.innercircle.assessment.CompetitiveStrategy;
 import io.innercircle.assessment.Rating;
 import io.innercircle.map.Competitor;
 import io.innercircle.map.ItemId;
@@ -16,6 +15,8 @@ import io.innercircle.map.MapReads;
 import io.innercircle.map.Opportunity;
 import io.innercircle.map.PoliticalMap;
 import io.innercircle.plan.PlanData.Tactic;
+import io.innercircle.vocabulary.CompetitiveStrategy;
+import io.innercircle.vocabulary.SalesStage;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 
@@ -50,14 +51,35 @@ public class PrintablePlan {
         this.store = store;
     }
 
-    /** The page as XHTML, or empty when there is no such opportunity. */
+    /**
+     * The page as XHTML for the browser, or empty when there is no such opportunity: the app's header with the way
+     * back to the opportunity, and screen-sized text (printing it, or the PDF, keeps the compact page).
+     */
     public Optional<String> html(ItemId id) {
-        return map.politicalMap(id).map(this::page);
+        return map.politicalMap(id).map(this::page).map(page -> forScreen(page, id));
     }
 
     public Optional<byte[]> pdf(ItemId id) {
-        return html(id).map(PrintablePlan::render);
+        return map.politicalMap(id).map(this::page).map(PrintablePlan::render);
     }
+
+    private static String forScreen(String page, ItemId id) {
+        String back = "/app/#/map/" + t(java.net.URLEncoder.encode(id.toString(), java.nio.charset.StandardCharsets.UTF_8)) + "/plan";
+        return page.replace("</style>", SCREEN_CSS + "</style>").replace("<body>", "<body><header class=\"apphead\">"
+                + "<a class=\"brand\" href=\"/app/\">InnerCircle</a><a id=\"back-to-plan\" href=\"" + back
+                + "\">&#8592; Back to the opportunity</a><a href=\"plan.pdf\">PDF</a></header>");
+    }
+
+    private static final String SCREEN_CSS = """
+            .apphead { display: none; }
+            @media screen {
+              body { font-size: 15px; line-height: 1.45; max-width: 1100px; margin: 0 auto; padding: 0 16px 24px; background: #fff; }
+              h1 { font-size: 24px; margin-top: 12px; } h2 { font-size: 17px; margin: 16px 0 6px; }
+              th, td { padding: 4px 6px; }
+              .apphead { display: flex; gap: 20px; align-items: center; margin: 0 -16px; padding: 8px 16px; background: #1f2a3a; }
+              .apphead a { color: #fff; text-decoration: none; } .apphead .brand { font-weight: bold; font-size: 17px; }
+            }
+            """;
 
     static byte[] render(String xhtml) {
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {

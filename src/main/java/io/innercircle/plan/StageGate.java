@@ -2,6 +2,7 @@ package io.innercircle.plan;
 
 import io.innercircle.map.ItemId;
 import io.innercircle.map.OpportunityEditCheck;
+import io.innercircle.vocabulary.SalesStage;
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,4 +1,10 @@
 package io.innercircle.plan;
+import io.innercircle.vocabulary.SalesStage;
+
+
+
+import java.util.Arrays;
+import java.util.List;
 
 /** The verifiable outcomes of each sales stage, worded as in TAS module 7. */
 public enum StageOutcome {
@@ -30,5 +36,10 @@ public enum StageOutcome {
 
     public String text() {
         return text;
+    }
+
+    /** The outcomes to verify before leaving {@code stage}; none for Won and Lost. */
+    public static List<StageOutcome> of(SalesStage stage) {
+        return Arrays.stream(values()).filter(o -> o.stage == stage).toList();
     }
 }

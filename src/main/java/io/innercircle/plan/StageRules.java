@@ -1,6 +1,7 @@
 package io.innercircle.plan;
 
 import io.innercircle.plan.PlanData.OutcomeRecord;
+import io.innercircle.vocabulary.SalesStage;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +28,7 @@ public final class StageRules {
         int end = to == SalesStage.WON ? SalesStage.CLOSE.ordinal() + 1 : to.ordinal();
         for (SalesStage s : SalesStage.steps()) {
             if (s.ordinal() >= start && s.ordinal() < end) {
-                s.outcomes().stream().filter(o -> !met(outcomes, o)).forEach(unmet::add);
+                StageOutcome.of(s).stream().filter(o -> !met(outcomes, o)).forEach(unmet::add);
             }
         }
         return unmet;
@@ -39,7 +40,7 @@ public final class StageRules {
     }
 
     public static boolean complete(SalesStage stage, Map<StageOutcome, OutcomeRecord> outcomes) {
-        return stage.outcomes().stream().allMatch(o -> met(outcomes, o));
+        return StageOutcome.of(stage).stream().allMatch(o -> met(outcomes, o));
     }
 
     /** The last step completed successfully: the last of the stages from Qualify on that are all complete. */

@@ -36,7 +36,8 @@ import java.util.Set;
 @Component
 public class AccountAccess implements AccountVisibility {
 
-    public enum Level { READ, EDIT, MANAGE }
+    /** REVIEW: comment on a plan; everyone who may read the account (a coach reviews the plans of their reps). */
+    public enum Level { READ, EDIT, MANAGE, REVIEW }
 
     /** Which accounts the caller may read: all of them, or those keys. */
     public record Visible(boolean all, Set<String> keys) {
@@ -54,7 +55,7 @@ public class AccountAccess implements AccountVisibility {
     private record Scope(boolean all, Set<String> read, Set<String> edit, Set<String> manage, String who) {
         boolean allows(Level level, String account) {
             return all || switch (level) {
-                case READ -> read.contains(account);
+                case READ, REVIEW -> read.contains(account);
                 case EDIT -> edit.contains(account);
                 case MANAGE -> manage.contains(account);
             };
@@ -123,6 +124,26 @@ public class AccountAccess implements AccountVisibility {
     public Visible visible() {
         Scope scope = scope();
         return new Visible(scope.all, scope.read);
+    }
+
+    /** Works the caller's access out again on the next check (after they joined an account's team). */
+    void forgetScope() {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (request != null && auth != null) {
+            currentUser.of(auth).ifPresent(user -> request.removeAttribute(
+                    AccountAccess.class.getName() + "." + user.username(), RequestAttributes.SCOPE_REQUEST));
+        }
+    }
+
+    /** The accounts the caller may act on at this level (for pages that hide controls a user may not use). */
+    public Visible visible(Level level) {
+        Scope scope = scope();
+        return new Visible(scope.all, switch (level) {
+            case READ, REVIEW -> scope.read;
+            case EDIT -> scope.edit;
+            case MANAGE -> scope.manage;
+        });
     }
 
     @Override

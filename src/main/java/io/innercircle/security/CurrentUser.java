@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
-/** The {@link AppUser} behind an authentication: a configured user, or the claims of a JWT. */
+/** The {@link AppUser} behind an authentication: a configured user, an API token's user, or a JWT's claims. */
 @Component
 public class CurrentUser {
 
@@ -24,6 +24,9 @@ public class CurrentUser {
     public Optional<AppUser> of(Authentication auth) {
         if (auth.getPrincipal() instanceof ConfiguredUsers.Details details) {
             return Optional.of(details.user());
+        }
+        if (auth.getPrincipal() instanceof AppUser user) {
+            return Optional.of(user);
         }
         if (auth.getPrincipal() instanceof Jwt jwt) {
             return Optional.of(fromJwt(jwt));

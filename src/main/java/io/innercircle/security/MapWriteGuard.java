@@ -24,7 +24,11 @@ class MapWriteGuard {
     @Order(0)
     void check(MapChanged change) {
         if (access.isUserRequest()) {
-            access.require(AccountAccess.Level.EDIT, "account", change.account(), "account", change.account());
+            // A plan review comment is the one write a reader (a coach) may make: it touches nothing else.
+            boolean reviewOnly = change.touched() != null && !change.touched().isEmpty()
+                    && change.touched().stream().allMatch(node -> node.startsWith("ReviewComment:"));
+            access.require(reviewOnly ? AccountAccess.Level.REVIEW : AccountAccess.Level.EDIT, "account",
+                    change.account(), "account", change.account());
         }
     }
 }

@@ -17,6 +17,8 @@ class WebPages implements WebMvcConfigurer {
         registry.addRedirectViewController("/app", "/app/");
         registry.addViewController("/app/").setViewName("forward:/app/index.html");
         registry.addViewController("/graphiql").setViewName("forward:/graphiql/index.html");
+        // The sign-in page (form login posts to /login; Spring Security handles that POST).
+        registry.addViewController("/login").setViewName("forward:/login.html");
         registry.addViewController("/graphiql/").setViewName("forward:/graphiql/index.html");
     }
 }

@@ -1,4 +1,7 @@
 package io.innercircle.analysis;
+import io.innercircle.vocabulary.Coverage;
+
+
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,7 @@
 package io.innercircle.assessment;
+import io.innercircle.vocabulary.CompetitiveStrategy;
+
+
 
 import org.junit.jupiter.api.Test;
 

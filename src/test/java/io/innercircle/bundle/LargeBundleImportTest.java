@@ -1,6 +1,7 @@
 package io.innercircle.bundle;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A 5,000-person map goes through the REST endpoint whole. The time is logged, not asserted: it depends on
  * the machine and on what else runs on it. The target is 3 s for the import.
  */
+@Tag("slow")
 class LargeBundleImportTest extends BundleTestSupport {
 
     private static final Logger log = LoggerFactory.getLogger(LargeBundleImportTest.class);

@@ -1,6 +1,7 @@
 package io.innercircle.database;
 
 import io.innercircle.InnerCircleApplication;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -19,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The zero-setup default: with no Neo4j URI the app runs its own Neo4j on a data directory, and what a rep drew
  * is still there after a restart.
  */
+@Tag("slow")
 class EmbeddedNeo4jRestartTest {
 
     @TempDir

@@ -2,6 +2,7 @@ package io.innercircle.history;
 
 import io.innercircle.bundle.BundleGenerator;
 import io.innercircle.support.IntegrationTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the account's facts and writes only what changed). Times are logged, not asserted (shared machine); what is
  * asserted is that one edit writes one change, not a copy of the map, and that replay works at that size.
  */
+@Tag("slow")
 class HistoryCostTest extends IntegrationTest {
 
     private static final Logger log = LoggerFactory.getLogger(HistoryCostTest.class);

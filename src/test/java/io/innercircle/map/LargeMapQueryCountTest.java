@@ -4,6 +4,7 @@ import io.innercircle.support.IntegrationTest;
 import io.innercircle.support.Neo4jHarness;
 import io.innercircle.support.QueryCounter;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A 2,000-person map must load in a small, fixed number of Cypher queries, whatever its size: the GraphQL layer
  * must never fetch per person (N+1). The count is taken inside Neo4j.
  */
+@Tag("slow")
 class LargeMapQueryCountTest extends IntegrationTest {
 
     static final int PEOPLE = 2_000;

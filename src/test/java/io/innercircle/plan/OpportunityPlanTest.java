@@ -239,6 +239,39 @@ class OpportunityPlanTest extends IntegrationTest {
     }
 
     @Test
+    void patchesKeepFieldsLeftOutAndClearExplicitNulls() {
+        graphQl.document("mutation($o: ID!) { setPlan(input: {opportunity: $o, goal: \"Win the service desk\", offering: \"Suite\"}) { plan { goal } } }")
+                .variable("o", OPP).execute().path("setPlan.plan.goal").entity(String.class).isEqualTo("Win the service desk");
+        var plan = graphQl.document("mutation($o: ID!) { setPlan(input: {opportunity: $o, goal: null}) { plan { goal offering } } }")
+                .variable("o", OPP).execute();
+        plan.path("setPlan.plan.goal").valueIsNull();
+        plan.path("setPlan.plan.offering").entity(String.class).isEqualTo("Suite");
+
+        String tactic = graphQl.document("query($o: ID!) { plan(opportunity: $o) { tactics { edges { node { id due } } } } }")
+                .variable("o", OPP).execute().path("plan.tactics.edges[0].node.id").entity(String.class).get();
+        var kept = graphQl.document("mutation($id: ID!) { updateTactic(input: {id: $id, resources: \"Two engineers\"}) { tactic { due resources } } }")
+                .variable("id", tactic).execute();
+        kept.path("updateTactic.tactic.due").entity(String.class).isEqualTo("2026-12-16");
+        kept.path("updateTactic.tactic.resources").entity(String.class).isEqualTo("Two engineers");
+        var cleared = graphQl.document("mutation($id: ID!) { updateTactic(input: {id: $id, due: null}) { tactic { due resources } } }")
+                .variable("id", tactic).execute();
+        cleared.path("updateTactic.tactic.due").valueIsNull();
+        cleared.path("updateTactic.tactic.resources").entity(String.class).isEqualTo("Two engineers");
+
+        rate("{criterion: 7, us: PLUS, note: \"from the RFP\"}");
+        rate("{criterion: 7, us: MINUS}");
+        String criterion7 = "assessment.questions[*].criteria[?(@.number == 7)]";
+        var seven = graphQl.document("query($o: ID!) { assessment(opportunity: $o) { questions { criteria { number us note } } } }")
+                .variable("o", OPP).execute();
+        seven.path(criterion7 + ".note").entityList(String.class).containsExactly("from the RFP");
+        seven.path(criterion7 + ".us").entityList(String.class).containsExactly("MINUS");
+        rate("{criterion: 7, note: null}");
+        graphQl.document("query($o: ID!) { assessment(opportunity: $o) { questions { criteria { number us note } } } }")
+                .variable("o", OPP).execute().path(criterion7 + ".us").entityList(String.class).containsExactly("MINUS")
+                .path(criterion7 + ".note").entityList(String.class).satisfies(notes -> assertThat(notes).containsOnlyNulls());
+    }
+
+    @Test
     void reviewersChallengeAndPresentersAnswer() {
         var added = graphQl.document("mutation($o: ID!) { addReviewComment(input: {opportunity: $o, reviewer: \"Nicole\", kind: CHALLENGE, text: \"Who will sponsor the pilot?\"}) { comment { id raisedOn answer } } }")
                 .variable("o", OPP).execute();

@@ -1,6 +1,7 @@
 package io.innercircle.plan;
 
 import io.innercircle.plan.PlanData.OutcomeRecord;
+import io.innercircle.vocabulary.SalesStage;
 import org.junit.jupiter.api.Test;
 
 import java.util.EnumMap;

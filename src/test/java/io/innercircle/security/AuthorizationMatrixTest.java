@@ -44,7 +44,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
     static final String GHOST = "ghost-co";
     static final List<String> USERS = List.of("admin", "randy", "nicole", "coach");
 
-    enum Need { NONE, READ, EDIT, MANAGE, ADMIN }
+    enum Need { NONE, READ, EDIT, MANAGE, ADMIN, REVIEW, CREATE }
 
     /** One entry point: the root field it covers, what it needs, and the request (ACC = account, N = unique). */
     record Row(String field, Need need, String document, Map<String, Object> variables, boolean mixed) {
@@ -70,6 +70,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
         rows.add(q("teamMember", "{ teamMember(id: \"ACC/randy\") { id contacts { stakeholder { id } } } }"));
         rows.add(q("politicalMap", "{ politicalMap(opportunity: \"" + DEAL + "\") { account { key } people { stakeholder { id } status coverage } influenceLines { from { id } to { id } } contacts { teamMember { id } } } }"));
         rows.add(q("politicalMap", "{ politicalMap(opportunity: \"" + DEAL + "\", asOf: \"2100-01-01T00:00:00Z\") { people { stakeholder { id } } } }"));
+        rows.add(q("politicalMap", "{ politicalMap(opportunity: \"" + DEAL + "\", focus: DEAL, hops: 1) { people { stakeholder { id } } shape { people } positions { stakeholder } } }"));
         // ---- queries (analysis)
         rows.add(q("innerCircle", "{ innerCircle(account: \"ACC\") { account { key } candidates { person { id } } disagreements { person { id } } } }"));
         rows.add(q("relationshipStrategies", "{ relationshipStrategies(opportunity: \"" + DEAL + "\") { stakeholders { person { id } approach { people { id } } } } }"));
@@ -93,6 +94,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
         rows.add(m("removeStakeholder", Need.EDIT, "a: createStakeholder(input: {account: \"ACC\", key: \"rN\", name: \"R\"}) { stakeholder { id } } b: removeStakeholder(id: \"ACC/rN\") { removed }"));
         rows.add(m("setReportsTo", Need.EDIT, "setReportsTo(stakeholder: \"ACC/cons\", manager: null) { stakeholder { id } }"));
         rows.add(m("setInfluence", Need.EDIT, "setInfluence(input: {from: \"ACC/cons\", to: \"ACC/pmm\", strength: 1}) { influence { strength } }"));
+        rows.add(m("saveMapPositions", Need.EDIT, "saveMapPositions(opportunity: \"" + DEAL + "\", positions: [{stakeholder: \"ACC/cons\", x: 1, y: 2}]) { saved }"));
         rows.add(m("removeInfluence", Need.EDIT, "a: setInfluence(input: {from: \"ACC/pmm\", to: \"ACC/cons\"}) { influence { strength } } b: removeInfluence(from: \"ACC/pmm\", to: \"ACC/cons\") { removed }"));
         rows.add(m("setConflict", Need.EDIT, "setConflict(input: {between: [\"ACC/pmm\", \"ACC/sm\"]}) { conflict { note } }"));
         rows.add(m("removeConflict", Need.EDIT, "a: setConflict(input: {between: [\"ACC/pmm\", \"ACC/ops\"]}) { conflict { note } } b: removeConflict(between: [\"ACC/pmm\", \"ACC/ops\"]) { removed }"));
@@ -117,22 +119,31 @@ class AuthorizationMatrixTest extends IntegrationTest {
         rows.add(m("addTactic", Need.EDIT, "addTactic(input: {opportunity: \"" + DEAL + "\", prime: INSULATE, what: \"w\", owner: \"ACC/NICOLE\", due: \"2027-01-01\"}) { tactic { id owner { id } } }"));
         rows.add(m("updateTactic", Need.EDIT, "updateTactic(input: {id: \"TACTIC\", what: \"w2\"}) { tactic { id } }"));
         rows.add(m("removeTactic", Need.EDIT, "removeTactic(id: \"TACTIC\") { plan { goal } }"));
-        rows.add(m("addReviewComment", Need.EDIT, "addReviewComment(input: {opportunity: \"" + DEAL + "\", reviewer: \"r\", kind: CHALLENGE, text: \"t\"}) { comment { id } }"));
+        rows.add(m("addReviewComment", Need.REVIEW, "addReviewComment(input: {opportunity: \"" + DEAL + "\", reviewer: \"r\", kind: CHALLENGE, text: \"t\"}) { comment { id } }"));
         rows.add(m("answerReviewComment", Need.EDIT, "answerReviewComment(input: {id: \"REVIEW\", presenter: \"p\", answer: \"a\"}) { comment { id } }"));
         rows.add(m("recordStageOutcome", Need.EDIT, "recordStageOutcome(input: {opportunity: \"" + DEAL + "\", outcome: OPPORTUNITY_CONFIRMED_AND_SIZED, met: true, evidence: \"e\"}) { opportunity { id } }"));
         rows.add(m("advanceStage", Need.EDIT, "advanceStage(input: {opportunity: \"" + DEAL + "\", stage: PROOF, override: true, reason: \"r\"}) { opportunity { id } }"));
+        // ---- relationship plans and tactic targets
+        rows.add(q("relationshipPlan", "{ relationshipPlan(opportunity: \"" + DEAL + "\", stakeholder: \"ACC/deng\") { person { id name } strategy owner { id } } }"));
+        rows.add(q("relationshipPlans", "{ relationshipPlans(opportunity: \"" + DEAL + "\") { person { id } strategy overdue } }"));
+        rows.add(m("setRelationshipPlan", Need.EDIT, "setRelationshipPlan(input: {opportunity: \"" + DEAL + "\", stakeholder: \"ACC/deng\", strategy: NEUTRALIZE, owner: \"ACC/NICOLE\", nextStep: \"n\"}) { plan { strategy } }"));
+        rows.add(m("setTacticTargets", Need.EDIT, "setTacticTargets(tactic: \"TACTIC\", people: [\"ACC/deng\", \"ACC/svp\"]) { tactic { id targets { id } } }"));
         // ---- CRM import, graph export
         rows.add(q("crmImportProgress", "{ crmImportProgress(account: \"ACC\") { account } }"));
         rows.add(q("exportMap", "{ exportMap(account: \"ACC\", format: GRAPHML) }"));
         rows.add(m("importCrmContacts", Need.EDIT, "importCrmContacts(account: \"ACC\", csv: \"Id,FirstName,LastName\\nc1,Ann,Lee\\n\", dryRun: true) { account dryRun }"));
         rows.add(m("importCrmContactRoles", Need.EDIT, "importCrmContactRoles(account: \"ACC\", csv: \"OpportunityId,ContactId,Role,IsPrimary\\no1,c1,Decision Maker,true\\n\", dryRun: true) { account dryRun }"));
         // ---- mutations (team management, administration)
-        rows.add(m("createTeamMember", Need.MANAGE, "createTeamMember(input: {account: \"ACC\", key: \"mN\", name: \"M\"}) { teamMember { id } }"));
-        rows.add(m("updateTeamMember", Need.MANAGE, "updateTeamMember(input: {id: \"ACC/NICOLE\", role: \"Sales engineer\"}) { teamMember { id } }"));
-        rows.add(m("createAccount", Need.ADMIN, "createAccount(input: {key: \"new-N\", name: \"New\"}) { account { key } }"));
+        rows.add(m("createTeamMember", Need.EDIT, "createTeamMember(input: {account: \"ACC\", key: \"mN\", name: \"M\"}) { teamMember { id } }"));
+        rows.add(m("updateTeamMember", Need.EDIT, "updateTeamMember(input: {id: \"ACC/NICOLE\", role: \"Sales engineer\"}) { teamMember { id } }"));
+        rows.add(m("createAccount", Need.CREATE, "createAccount(input: {key: \"new-N\", name: \"New\"}) { account { key } }"));
         rows.add(new Row("importBundle", Need.MANAGE, "mutation($bundle: JSON!) { importBundle(bundle: $bundle, merge: true) { account { key } } }",
                 Map.of("bundle", "BUNDLE")));
         rows.add(new Row("noop", Need.NONE, "mutation { noop }", Map.of()));
+        // ---- the caller's own API tokens (no account data)
+        rows.add(new Row("apiTokens", Need.NONE, "{ apiTokens { id name createdAt lastUsedAt } }", Map.of()));
+        rows.add(m("createApiToken", Need.NONE, "createApiToken(input: {name: \"matrix N\"}) { token apiToken { id } }"));
+        rows.add(m("revokeApiToken", Need.NONE, "revokeApiToken(id: \"no-such-token\")"));
         return rows;
     }
 
@@ -190,10 +201,11 @@ class AuthorizationMatrixTest extends IntegrationTest {
         boolean own = account.equals(OWN);
         boolean allowed = switch (row.need()) {
             case NONE -> true;
-            case READ -> admin || own;
+            case READ, REVIEW -> admin || own;
             case EDIT -> admin || own && (user.equals("randy") || user.equals("nicole"));
             case MANAGE -> admin || own && user.equals("randy");
             case ADMIN -> admin;
+            case CREATE -> !user.equals("coach");
         };
         int n = unique.incrementAndGet();
         JsonNode answer = call(client, row, account, n);
@@ -208,7 +220,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
                     .as("%s may use %s on %s: %s", user, row.field(), account, answer).isTrue();
             return;
         }
-        if (own || row.need() == Need.ADMIN) {
+        if (own || row.need() == Need.ADMIN || row.need() == Need.CREATE) {
             assertThat(answer.path("errors").get(0).path("extensions").path("classification").asText())
                     .as("%s is refused %s on %s: %s", user, row.field(), account, answer).isEqualTo("FORBIDDEN");
             return;

@@ -1,67 +1,40 @@
 package io.innercircle.security;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import io.innercircle.support.IntegrationTest;
 import io.innercircle.support.TestBundles;
+import io.innercircle.support.TestJwtIssuer;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseCookie;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.function.BodyInserters;
 
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
-import java.security.interfaces.RSAPrivateKey;
-import java.security.interfaces.RSAPublicKey;
-import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The door: JWTs from an OIDC issuer (here a key made for the test, no network), HTTP Basic, the browser login
+ * The door: JWTs from an OIDC issuer (the shared context's {@link TestJwtIssuer}), HTTP Basic, the browser login
  * with its CSRF cookie and header, security headers and the request limits.
  */
-@Import(SecurityWebTest.TestIssuer.class)
 class SecurityWebTest extends IntegrationTest {
 
-    private static final KeyPair KEYS = rsa();
-    private static final KeyPair OTHER_KEYS = rsa();
+    private static final KeyPair OTHER_KEYS = TestJwtIssuer.rsa();
     private static final String QUERY = "{\"query\":\"{ a: account(key: \\\"national-manufacturing\\\") { key } "
             + "b: account(key: \\\"foreign-co\\\") { key } }\"}";
 
-    /** What an issuer would publish: the public key its tokens are signed with. */
-    @TestConfiguration
-    static class TestIssuer {
-        @Bean
-        JwtDecoder jwtDecoder() {
-            return NimbusJwtDecoder.withPublicKey((RSAPublicKey) KEYS.getPublic()).build();
-        }
-    }
-
     @Test
-    void aJwtUserSeesWhatTheirRoleAndTeamAllow() throws Exception {
+    void aJwtUserSeesWhatTheirRoleAndTeamAllow() {
         TestBundles.importBundle(http, "course-example.json");
         http.post().uri("/api/bundles").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(AuthorizationMatrixTest.bundle("foreign-co")).exchange().expectStatus().isOk();
 
-        Clients rep = withBearer(token(KEYS, Map.of("preferred_username", "nina", "roles", List.of("REP"),
+        Clients rep = withBearer(TestJwtIssuer.token(Map.of("preferred_username", "nina", "roles", List.of("REP"),
                 "team_member", "nicole")));
         rep.graphQl().document("{ a: account(key: \"national-manufacturing\") { key } "
                         + "b: account(key: \"foreign-co\") { key } }").execute()
@@ -74,7 +47,7 @@ class SecurityWebTest extends IntegrationTest {
         graphQl.document("{ changes(account: \"national-manufacturing\", first: 1) { edges { node { by } } } }")
                 .execute().path("changes.edges[0].node.by").entity(String.class).isEqualTo("nina");
 
-        Clients coach = withBearer(token(KEYS, Map.of("preferred_username", "carl", "roles", "COACH",
+        Clients coach = withBearer(TestJwtIssuer.token(Map.of("preferred_username", "carl", "roles", "COACH",
                 "coaches", List.of("randy"))));
         coach.graphQl().document("{ a: account(key: \"national-manufacturing\") { key } }").execute()
                 .path("a.key").entity(String.class).isEqualTo("national-manufacturing");
@@ -83,7 +56,7 @@ class SecurityWebTest extends IntegrationTest {
                 .errors().satisfy(e -> assertThat(e.get(0).getErrorType().toString()).isEqualTo("FORBIDDEN"));
 
         // Signed by someone else, or expired: not let in.
-        withBearer(token(OTHER_KEYS, Map.of("preferred_username", "eve", "roles", List.of("ADMIN")))).http()
+        withBearer(TestJwtIssuer.token(OTHER_KEYS, Map.of("preferred_username", "eve", "roles", List.of("ADMIN")))).http()
                 .post().uri("/graphql").contentType(MediaType.APPLICATION_JSON).bodyValue(QUERY).exchange()
                 .expectStatus().isUnauthorized();
     }
@@ -136,6 +109,71 @@ class SecurityWebTest extends IntegrationTest {
     }
 
     @Test
+    void aSessionCookieWithABogusAuthorizationHeaderStillNeedsTheCsrfToken() {
+        String session = signIn("randy", "randy");
+        String wrongBasic = "Basic " + java.util.Base64.getEncoder()
+                .encodeToString("randy:wrong".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        for (String bogus : List.of(wrongBasic, "Token abc", "Bearer ic_notAToken", "Basic !!!")) {
+            int status = anonymous().post().uri("/graphql").cookie("JSESSIONID", session)
+                    .header(HttpHeaders.AUTHORIZATION, bogus).contentType(MediaType.APPLICATION_JSON).bodyValue(QUERY)
+                    .exchange().returnResult(String.class).getStatus().value();
+            assertThat(status).as("session cookie + '%s', no CSRF token", bogus).isIn(401, 403);
+        }
+        // The session itself still works, with its CSRF token, and a real Basic header works without one.
+        as("randy").http().post().uri("/graphql").cookie("JSESSIONID", session).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(QUERY).exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void scriptsWithoutCredentialsGetJsonNotABasicPopUp() {
+        anonymous().get().uri("/api/accounts/national-manufacturing/bundle").accept(MediaType.APPLICATION_JSON)
+                .header("X-Requested-With", "XMLHttpRequest").exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
+                .expectHeader().value(HttpHeaders.WWW_AUTHENTICATE, v -> assertThat(v).doesNotStartWith("Basic"))
+                .expectBody().jsonPath("$.message").isNotEmpty();
+        anonymous().get().uri("/api/accounts/national-manufacturing/bundle").accept(MediaType.APPLICATION_JSON)
+                .exchange().expectStatus().isUnauthorized()
+                .expectHeader().value(HttpHeaders.WWW_AUTHENTICATE, v -> assertThat(v).doesNotStartWith("Basic"));
+    }
+
+    @Test
+    void oddRequestsGetJsonErrorsNotServerPages() {
+        // A chunked GraphQL body (no Content-Length) over the limit: 413, like a declared one.
+        byte[] chunk = new byte[1024 * 1024];
+        java.util.Arrays.fill(chunk, (byte) ' ');
+        http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
+                .body(BodyInserters.fromPublisher(reactor.core.publisher.Flux.range(0, 22).map(i -> chunk), byte[].class))
+                .exchange().expectStatus().isEqualTo(413)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON);
+        // An encoded slash: 400 as JSON, not Tomcat's HTML page.
+        http.get().uri(java.net.URI.create("http://localhost:" + port + "/api/accounts/a%2Fb/bundle")).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON);
+        // /error asked for directly, without credentials: not a 500.
+        anonymous().get().uri("/error").exchange().expectStatus().isNotFound()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON);
+        // GraphiQL's fonts (data: URIs in its stylesheet) are allowed.
+        http.get().uri("/graphiql").exchange().expectStatus().isOk()
+                .expectHeader().valueMatches("Content-Security-Policy", ".*font-src 'self' data:.*");
+    }
+
+    /** Signs in through the login form (with its CSRF token) and answers the session cookie. */
+    private String signIn(String username, String password) {
+        EntityExchangeResult<String> page = anonymous().get().uri("/login").accept(MediaType.TEXT_HTML).exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult();
+        ResponseCookie xsrf = page.getResponseCookies().getFirst("XSRF-TOKEN");
+        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        form.add("username", username);
+        form.add("password", password);
+        EntityExchangeResult<Void> login = anonymous().post().uri("/login").cookie("XSRF-TOKEN", xsrf.getValue())
+                .header("X-XSRF-TOKEN", xsrf.getValue()).body(BodyInserters.fromFormData(form)).exchange()
+                .expectStatus().is3xxRedirection().expectBody().isEmpty();
+        assertThat(login.getResponseHeaders().getFirst(HttpHeaders.LOCATION)).doesNotContain("error");
+        return login.getResponseCookies().getFirst("JSESSIONID").getValue();
+    }
+
+    @Test
     void responsesCarrySecurityHeadersAndRequestsHaveLimits() {
         http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON).bodyValue(QUERY).exchange()
                 .expectStatus().isOk()
@@ -154,24 +192,5 @@ class SecurityWebTest extends IntegrationTest {
         java.util.Arrays.fill(huge, (byte) ' ');
         http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON).bodyValue(huge).exchange()
                 .expectStatus().isEqualTo(413);
-    }
-
-    private static String token(KeyPair keys, Map<String, Object> claims) throws JOSEException {
-        JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder().subject("subject-1").issuer("https://issuer.test")
-                .issueTime(Date.from(Instant.now())).expirationTime(Date.from(Instant.now().plusSeconds(300)));
-        claims.forEach(builder::claim);
-        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), builder.build());
-        jwt.sign(new RSASSASigner((RSAPrivateKey) keys.getPrivate()));
-        return jwt.serialize();
-    }
-
-    private static KeyPair rsa() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

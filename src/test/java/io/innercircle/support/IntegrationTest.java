@@ -5,6 +5,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.http.client.reactive.JdkClientHttpConnector;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -12,15 +13,21 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Base of the tests that need the running app: a real HTTP server on a random port, a real Neo4j (the harness),
  * and GraphQL over HTTP. Each test starts from an empty database with the schema applied.
+ * <p>
+ * Every full-app test extends this class and adds no configuration of its own (no {@code @TestPropertySource},
+ * {@code @MockitoBean}, {@code @Import} or {@code @DirtiesContext}): then Spring's context cache starts the app
+ * once per test JVM. A test that needs another setting tests it through what the shared app offers instead.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"innercircle.demo.load=false",
                 // Run the analysis cache as on the embedded default: invalidated by the app's own change events.
                 "innercircle.analysis.verify-version=false"})
+@Import(TestJwtIssuer.class)
 public abstract class IntegrationTest {
 
     @LocalServerPort
@@ -32,9 +39,9 @@ public abstract class IntegrationTest {
 
     @DynamicPropertySource
     static void neo4j(DynamicPropertyRegistry registry) {
-        registry.add("spring.neo4j.uri", () -> Neo4jHarness.boltUri().toString());
-        registry.add("spring.neo4j.authentication.username", () -> "neo4j");
-        registry.add("spring.neo4j.authentication.password", () -> "");
+        registry.add("spring.neo4j.uri", () -> Neo4jHarness.connection().bolt().toString());
+        registry.add("spring.neo4j.authentication.username", () -> Neo4jHarness.connection().username());
+        registry.add("spring.neo4j.authentication.password", () -> Neo4jHarness.connection().password());
     }
 
     @Autowired
@@ -49,8 +56,9 @@ public abstract class IntegrationTest {
         http = admin.http();
         graphQl = admin.graphQl();
         // Keep Liquibase's own bookkeeping nodes so the schema is not re-applied; drop every map.
-        Neo4jHarness.database().executeTransactionally(
-                "MATCH (n) WHERE NOT any(l IN labels(n) WHERE l STARTS WITH '__Liquibase') DETACH DELETE n");
+        // Over Bolt, so the same in every test mode (in-process harness, a server in its own process).
+        Neo4jHarness.cypher(
+                "MATCH (n) WHERE NOT any(l IN labels(n) WHERE l STARTS WITH '__Liquibase') DETACH DELETE n", Map.of());
         // The wipe above bypasses the app, so no change event tells the cache.
         analysisCache.clear();
     }

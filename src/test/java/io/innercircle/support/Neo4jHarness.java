@@ -1,33 +1,86 @@
 package io.innercircle.support;
 
 import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.Record;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.harness.Neo4j;
 import org.neo4j.harness.Neo4jBuilders;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
- * One real Neo4j 5.26 for the whole test JVM (starting one takes 10-15 s). Neo4j's own HTTP server is
- * disabled because it clashes with Boot's web stack; tests speak Bolt like the app does.
+ * The real Neo4j 5.26 the tests run against, one for the whole test JVM, chosen by the system property
+ * {@code innercircle.test.neo4j} (set by the Maven profiles, README "Limits, concurrency and retries"):
+ * <ul>
+ *   <li>{@code in-process} (default): neo4j-harness inside the test JVM, auth off; fastest, and the only mode in
+ *   which {@link #database()} (the in-process API) is available.</li>
+ *   <li>{@code server} ({@code -Pserver}): a Neo4j server in its own process, spoken to over Bolt with a
+ *   username and password, as the app speaks to a production server: the one given by {@code NEO4J_URI},
+ *   {@code NEO4J_USERNAME} and {@code NEO4J_PASSWORD}, or else neo4j-harness with auth on started in a forked
+ *   JVM ({@link Neo4jServerMain}).</li>
+ *   <li>{@code testcontainers} ({@code -Ptestcontainers}): the official Neo4j image in Docker, where a Docker
+ *   engine answers; where none does, the tests stop with that plain message.</li>
+ * </ul>
+ * Neo4j's own HTTP server is disabled in-process because it clashes with Boot's web stack.
  */
 public final class Neo4jHarness {
 
-    private static Neo4j instance;
+    /** Where the database runs and how to sign in to its Bolt port. */
+    public record Connection(URI bolt, String username, String password) {}
+
+    private static Neo4j inProcess;
+    private static Connection connection;
+    private static Driver driver;
 
     private Neo4jHarness() {
     }
 
+    public static String mode() {
+        return System.getProperty("innercircle.test.neo4j", "in-process");
+    }
+
+    public static boolean inProcess() {
+        return mode().equals("in-process");
+    }
+
     public static synchronized Neo4j get() {
-        if (instance == null) {
-            instance = Neo4jBuilders.newInProcessBuilder().withDisabledServer().build();
-            Runtime.getRuntime().addShutdownHook(new Thread(instance::close, "neo4j-harness-shutdown"));
+        if (!inProcess()) {
+            throw new IllegalStateException("This test uses Neo4j's in-process API, which the '" + mode()
+                    + "' test mode does not have; run it without -P" + mode());
         }
-        return instance;
+        if (inProcess == null) {
+            inProcess = Neo4jBuilders.newInProcessBuilder().withDisabledServer().build();
+            Runtime.getRuntime().addShutdownHook(new Thread(inProcess::close, "neo4j-harness-shutdown"));
+        }
+        return inProcess;
+    }
+
+    public static synchronized Connection connection() {
+        if (connection == null) {
+            connection = switch (mode()) {
+                case "in-process" -> new Connection(get().boltURI(), "neo4j", "");
+                case "server" -> server();
+                case "testcontainers" -> testcontainers();
+                default -> throw new IllegalStateException("Unknown innercircle.test.neo4j mode '" + mode()
+                        + "': in-process, server or testcontainers");
+            };
+        }
+        return connection;
     }
 
     public static URI boltUri() {
-        return get().boltURI();
+        return connection().bolt();
     }
 
     public static GraphDatabaseService database() {
@@ -36,5 +89,72 @@ public final class Neo4jHarness {
 
     public static DatabaseManagementService dbms() {
         return get().databaseManagementService();
+    }
+
+    /** Runs Cypher in a write transaction over Bolt (in every mode), answering the rows. */
+    public static List<Record> cypher(String query, Map<String, Object> parameters) {
+        return driver().executableQuery(query).withParameters(parameters).execute().records();
+    }
+
+    private static synchronized Driver driver() {
+        if (driver == null) {
+            Connection c = connection();
+            driver = GraphDatabase.driver(c.bolt(), c.password().isEmpty() ? AuthTokens.none()
+                    : AuthTokens.basic(c.username(), c.password()));
+            Runtime.getRuntime().addShutdownHook(new Thread(driver::close, "neo4j-test-driver-shutdown"));
+        }
+        return driver;
+    }
+
+    /** The server named by NEO4J_URI, or neo4j-harness with auth on in a JVM of its own. */
+    private static Connection server() {
+        String uri = System.getenv("NEO4J_URI");
+        if (uri != null && !uri.isBlank()) {
+            return new Connection(URI.create(uri), System.getenv().getOrDefault("NEO4J_USERNAME", "neo4j"),
+                    System.getenv().getOrDefault("NEO4J_PASSWORD", ""));
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"),
+                Neo4jServerMain.class.getName()).redirectError(ProcessBuilder.Redirect.INHERIT);
+        try {
+            Process process = builder.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                process.destroy();
+                try {
+                    process.waitFor(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                process.destroyForcibly();
+            }, "neo4j-server-shutdown"));
+            BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8));
+            for (String line; (line = out.readLine()) != null; ) {
+                if (line.startsWith(Neo4jServerMain.READY)) {
+                    String[] parts = line.split(" ");
+                    return new Connection(URI.create(parts[1]), "neo4j", parts[2]);
+                }
+            }
+            throw new IllegalStateException("The forked Neo4j server ended before it was ready (exit "
+                    + process.waitFor() + ")");
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not start the forked Neo4j server", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Through the -Ptestcontainers profile's own source folder, so the default build needs no Docker classes. */
+    private static Connection testcontainers() {
+        try {
+            Class<?> starter = Class.forName("io.innercircle.support.TestcontainersNeo4j");
+            String[] c = (String[]) starter.getMethod("start").invoke(null);
+            return new Connection(URI.create(c[0]), c[1], c[2]);
+        } catch (ReflectiveOperationException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw cause instanceof RuntimeException r ? r
+                    : new IllegalStateException("Testcontainers Neo4j did not start: " + cause.getMessage(), cause);
+        }
     }
 }

@@ -46,11 +46,21 @@ final class Browser implements AutoCloseable {
     private final ChromeDriver driver;
     private final String baseUrl;
     private final Path profile;
+    private String username = USERNAME;
+    private String password = PASSWORD;
 
     private Browser(ChromeDriver driver, String baseUrl, Path profile) {
         this.driver = driver;
         this.baseUrl = baseUrl;
         this.profile = profile;
+    }
+
+    /** Signs in as this user from now on (the demo users' password is their name); drops the current session. */
+    Browser as(String user) {
+        this.username = user;
+        this.password = user;
+        driver.manage().deleteAllCookies();
+        return this;
     }
 
     /**
@@ -116,8 +126,8 @@ final class Browser implements AutoCloseable {
         if (!URI.create(driver.getCurrentUrl()).getPath().equals("/login")) {
             return false;
         }
-        driver.findElement(By.name("username")).sendKeys(USERNAME);
-        driver.findElement(By.name("password")).sendKeys(PASSWORD);
+        driver.findElement(By.name("username")).sendKeys(username);
+        driver.findElement(By.name("password")).sendKeys(password);
         driver.findElement(By.name("password")).submit();
         waitUntil(d -> !URI.create(d.getCurrentUrl()).getPath().equals("/login"));
         return true;

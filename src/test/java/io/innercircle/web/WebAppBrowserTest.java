@@ -4,6 +4,7 @@ import io.innercircle.support.IntegrationTest;
 import io.innercircle.support.TestBundles;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Rectangle;
@@ -24,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * sees on the map, an edit that survives a reload, the path highlight, the charts, the exports and GraphiQL.
  * One browser for all the tests (each Chromium start costs seconds); screenshots go to target/screenshots.
  */
+@Tag("slow")
 class WebAppBrowserTest extends IntegrationTest {
 
     private static final String ACCOUNT = "national-manufacturing";

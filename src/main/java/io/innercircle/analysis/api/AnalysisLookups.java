@@ -38,7 +38,7 @@ class AnalysisLookups {
     /** The cached analysis of a map too big to refresh in the writer's thread, when a refresh is under way. */
     Optional<AnalysisCache.Entry> outdatedBigMap(String account) {
         Optional<AnalysisCache.Entry> entry = cache.peek(account)
-                .filter(e -> e.outdated() && e.analysis().network().size() > refresher.syncMaxPeople());
+                .filter(e -> e.outdated() && e.analysis().network().size() > Math.max(refresher.syncMaxPeople(), 1_000));
         entry.ifPresent(e -> refresher.refreshLater(account));
         return entry;
     }

@@ -1,7 +1,8 @@
 package io.innercircle.analysis.deal;
+import io.innercircle.vocabulary.Coverage;
+import io.innercircle.vocabulary.Status;
 
-import io.innercircle.analysis.Coverage;
-import io.innercircle.analysis.Status;
+
 
 /**
  * Someone on our side in one deal: a mentor or supporter, or a person our team knows well (multiple or in-depth

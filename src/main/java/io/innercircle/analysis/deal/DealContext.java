@@ -4,11 +4,11 @@ import io.innercircle.analysis.MapSnapshot.Contact;
 import io.innercircle.analysis.MapSnapshot.Deal;
 import io.innercircle.analysis.MapSnapshot.Involvement;
 import io.innercircle.analysis.AccountNetwork;
-import io.innercircle.analysis.BuyingRole;
-import io.innercircle.analysis.Coverage;
-import io.innercircle.analysis.Status;
 import io.innercircle.analysis.innercircle.InnerCircleReport;
 import io.innercircle.analysis.innercircle.PersonInfluence;
+import io.innercircle.vocabulary.BuyingRole;
+import io.innercircle.vocabulary.Coverage;
+import io.innercircle.vocabulary.Status;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -2,12 +2,12 @@ package io.innercircle.analysis.health;
 
 import io.innercircle.analysis.MapSnapshot.Contact;
 import io.innercircle.analysis.AccountNetwork;
-import io.innercircle.analysis.BuyingRole;
-import io.innercircle.analysis.Coverage;
-import io.innercircle.analysis.Status;
 import io.innercircle.analysis.Texts;
 import io.innercircle.analysis.deal.DealContext;
 import io.innercircle.analysis.innercircle.InnerCircleReport;
+import io.innercircle.vocabulary.BuyingRole;
+import io.innercircle.vocabulary.Coverage;
+import io.innercircle.vocabulary.Status;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -36,6 +36,7 @@ import java.util.stream.Collectors;
  *       rejected) is a non-supporter or enemy.</li>
  *   <li>STALE_CONTACT (MEDIUM): a key player's most recent dated contact is more than
  *       {@code staleAfterDays} before {@code today}. Contacts without a date are not aged.</li>
+ *   <li>NEXT_STEP_OVERDUE (MEDIUM): the next step of a recorded relationship plan is past its due date.</li>
  *   <li>UNRESOLVED_PLACEHOLDER: a placeholder in the deal or the Inner Circle; HIGH when they hold a decision-maker,
  *       approver or sponsor role, MEDIUM otherwise.</li>
  * </ul>
@@ -85,6 +86,7 @@ public final class MapHealth {
             optimism();
             opponentsInInnerCircle();
             staleContacts();
+            overdueNextSteps();
             placeholders();
         }
 
@@ -170,6 +172,17 @@ public final class MapHealth {
                     add(Severity.MEDIUM, WarningCode.STALE_CONTACT, List.of(key),
                             "Last contact with " + g().describe(key) + ", " + why(key) + ", was on " + last.get()
                                     + ", " + days + " days ago. Get back in touch.");
+                }
+            }
+        }
+
+        private void overdueNextSteps() {
+            for (var step : deal.deal().nextSteps()) {
+                if (step.due().isBefore(params.today()) && g().contains(step.stakeholder())) {
+                    long days = ChronoUnit.DAYS.between(step.due(), params.today());
+                    add(Severity.MEDIUM, WarningCode.NEXT_STEP_OVERDUE, List.of(step.stakeholder()),
+                            "The next step with " + g().describe(step.stakeholder()) + " (\"" + step.what()
+                                    + "\") was due on " + step.due() + ", " + days + " days ago. Do it or re-plan it.");
                 }
             }
         }

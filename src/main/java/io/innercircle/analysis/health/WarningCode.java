@@ -14,5 +14,7 @@ public enum WarningCode {
     NO_NON_SUPPORTERS,
     OPPONENT_IN_INNER_CIRCLE,
     STALE_CONTACT,
-    UNRESOLVED_PLACEHOLDER
+    UNRESOLVED_PLACEHOLDER,
+    /** A recorded relationship plan's next step is past its due date. */
+    NEXT_STEP_OVERDUE
 }

@@ -3,7 +3,7 @@ package io.innercircle.analysis.path;
 import io.innercircle.analysis.MapSnapshot.Deal;
 import io.innercircle.analysis.MapSnapshot.InfluenceLine;
 import io.innercircle.analysis.AccountNetwork;
-import io.innercircle.analysis.Status;
+import io.innercircle.vocabulary.Status;
 import org.jgrapht.Graph;
 import org.jgrapht.GraphPath;
 import org.jgrapht.alg.interfaces.ShortestPathAlgorithm.SingleSourcePaths;

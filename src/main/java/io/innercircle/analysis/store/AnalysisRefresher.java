@@ -44,7 +44,7 @@ public class AnalysisRefresher implements DisposableBean {
     private final Map<String, CompletableFuture<Void>> queued = new ConcurrentHashMap<>();
 
     public AnalysisRefresher(AnalysisCache cache, AnalysisStore store, Optional<Clock> clock,
-                             @Value("${innercircle.analysis.store.sync-max-people:500}") int syncMaxPeople,
+                             @Value("${innercircle.analysis.store.sync-max-people:0}") int syncMaxPeople,
                              @Value("${innercircle.analysis.store.threads:1}") int threads) {
         this.cache = cache;
         this.store = store;

@@ -6,6 +6,7 @@ import io.innercircle.analysis.MapSnapshot.Contact;
 import io.innercircle.analysis.MapSnapshot.Deal;
 import io.innercircle.analysis.MapSnapshot.InfluenceLine;
 import io.innercircle.analysis.MapSnapshot.Involvement;
+import io.innercircle.analysis.MapSnapshot.NextStep;
 import io.innercircle.analysis.MapSnapshot.Person;
 import io.innercircle.analysis.MapSnapshot.ReportingLine;
 import org.neo4j.driver.Record;
@@ -67,7 +68,10 @@ public class MapSnapshotReader {
                           COLLECT { MATCH (o:Opportunity {account: $account})
                                     RETURN [o.key, o.name, o.stage, o.amount, o.currency, o.closeDate,
                                             COLLECT { MATCH (s)-[i:INVOLVED_IN]->(o)
-                                                      RETURN [s.key, i.roles, i.status] ORDER BY s.key }]
+                                                      RETURN [s.key, i.roles, i.status] ORDER BY s.key },
+                                            COLLECT { MATCH (o)-[:HAS_RELATIONSHIP_PLAN]->(p)-[:FOR]->(s)
+                                                      WHERE p.nextStep IS NOT NULL AND p.due IS NOT NULL
+                                                      RETURN [s.key, p.nextStep, p.due] ORDER BY s.key }]
                                     ORDER BY o.key } AS deals
                         """)
                 .bind(account).to("account")
@@ -89,7 +93,8 @@ public class MapSnapshotReader {
                 v.get(5).isNull() ? null : v.get(5).asLocalDate(),
                 v.get(6).asList(i -> new Involvement(str(i.get(0)),
                         new LinkedHashSet<>(i.get(1).isNull() ? List.of() : i.get(1).asList(Value::asString)),
-                        str(i.get(2))))));
+                        str(i.get(2)))),
+                v.get(7).asList(n -> new NextStep(str(n.get(0)), str(n.get(1)), n.get(2).asLocalDate()))));
         return new MapSnapshot(account, r.get("version").asLong(), people, reports, influences, conflicts, contacts,
                 deals);
     }

@@ -1,9 +1,6 @@
 package io.innercircle.analysis.strategy;
 
 import io.innercircle.analysis.AccountNetwork;
-import io.innercircle.analysis.BuyingRole;
-import io.innercircle.analysis.Coverage;
-import io.innercircle.analysis.Status;
 import io.innercircle.analysis.Texts;
 import io.innercircle.analysis.deal.Ally;
 import io.innercircle.analysis.deal.DealContext;
@@ -11,6 +8,10 @@ import io.innercircle.analysis.innercircle.InnerCircleReport;
 import io.innercircle.analysis.innercircle.PersonInfluence;
 import io.innercircle.analysis.path.InfluencePath;
 import io.innercircle.analysis.path.InfluencePathFinder;
+import io.innercircle.vocabulary.Adaptability;
+import io.innercircle.vocabulary.BuyingRole;
+import io.innercircle.vocabulary.Coverage;
+import io.innercircle.vocabulary.Status;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -148,7 +149,7 @@ public final class RelationshipStrategies {
                     + "go wrong.");
             actions.add("Confirm your value: check that " + name + " sees the value we bring in their own terms"
                     + (adaptability == null ? "." : " (" + adaptability.sellThem() + ", as "
-                    + adaptability.withArticle() + ")."));
+                    + withArticle(adaptability) + ")."));
             List<Map.Entry<String, InfluencePath>> through = approaches.entrySet().stream()
                     .filter(e -> e.getValue().start().equals(key))
                     .sorted(Map.Entry.<String, InfluencePath>comparingByValue(
@@ -187,7 +188,7 @@ public final class RelationshipStrategies {
             actions.add("Demonstrate: " + (adaptability == null
                     ? "show " + name + " evidence of value that matters to them; record their adaptability to know "
                     + "what to sell them."
-                    : adaptability.advice(name)));
+                    : advice(adaptability, name)));
             actions.add("Reinforce: follow up on what you showed and keep " + name + " informed as the deal moves.");
             return actions;
         }
@@ -262,5 +263,16 @@ public final class RelationshipStrategies {
                     + (blocked.isEmpty() ? "." : "; the lines from " + Texts.joinAnd(blocked)
                     + " cannot be used (conflict or enemy).");
         }
+    }
+
+    /** "Sell Dana Wells product excellence and innovation: an innovator wants state of the art, ... and buys revolution." */
+    private static String advice(Adaptability adaptability, String name) {
+        return "Sell " + name + " " + adaptability.sellThem() + ": " + withArticle(adaptability) + " wants "
+                + adaptability.wants() + (adaptability.buys() == null ? "." : ", and buys " + adaptability.buys() + ".");
+    }
+
+    /** "an innovator", "a pragmatist". */
+    private static String withArticle(Adaptability adaptability) {
+        return Texts.withArticle(adaptability.label());
     }
 }

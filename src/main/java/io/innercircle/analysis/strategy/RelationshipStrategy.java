@@ -1,6 +1,7 @@
 package io.innercircle.analysis.strategy;
+import io.innercircle.vocabulary.Status;
 
-import io.innercircle.analysis.Status;
+
 
 import java.util.List;
 

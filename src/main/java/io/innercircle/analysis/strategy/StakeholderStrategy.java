@@ -1,9 +1,10 @@
 package io.innercircle.analysis.strategy;
 
-import io.innercircle.analysis.BuyingRole;
-import io.innercircle.analysis.Status;
 import io.innercircle.analysis.deal.Ally;
 import io.innercircle.analysis.path.InfluencePath;
+import io.innercircle.vocabulary.Adaptability;
+import io.innercircle.vocabulary.BuyingRole;
+import io.innercircle.vocabulary.Status;
 
 import java.util.List;
 

@@ -2,11 +2,11 @@ package io.innercircle.analysis.strategy;
 
 import io.innercircle.analysis.MapSnapshot.Person;
 import io.innercircle.analysis.AccountNetwork;
-import io.innercircle.analysis.BuyingRole;
 import io.innercircle.analysis.Bundles;
 import io.innercircle.analysis.MapBuilder;
-import io.innercircle.analysis.Status;
 import io.innercircle.analysis.innercircle.CandidateScoring;
+import io.innercircle.vocabulary.BuyingRole;
+import io.innercircle.vocabulary.Status;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,0 +1,95 @@
+package io.innercircle.map;
+
+import io.innercircle.api.InvalidInputException;
+import io.innercircle.map.FocusedMaps.AccountShape;
+import io.innercircle.map.FocusedMaps.Position;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code politicalMap} with its focus (the whole account, or only the people who matter to the deal, widened by
+ * N influence lines), the account's shape for the overview, and the box positions the rep saved.
+ */
+@Controller
+class FocusedMapController {
+
+    static final int MAX_HOPS = 6;
+
+    private final MapReads reads;
+    private final FocusedMaps focused;
+    private final PastMaps pastMaps;
+    private final FocusPeople focusPeople;
+
+    FocusedMapController(MapReads reads, FocusedMaps focused, PastMaps pastMaps, FocusPeople focusPeople) {
+        this.reads = reads;
+        this.focused = focused;
+        this.pastMaps = pastMaps;
+        this.focusPeople = focusPeople;
+    }
+
+    /** The map with its focus; the record is what the PoliticalMap type's fields read. */
+    @QueryMapping
+    PoliticalMap politicalMap(@Argument String opportunity, @Argument OffsetDateTime asOf, @Argument String focus,
+                              @Argument Integer hops) {
+        ItemId id = ItemId.parse("opportunity", opportunity);
+        int widen = hops == null ? 0 : hops;
+        if (widen < 0 || widen > MAX_HOPS) {
+            throw new InvalidInputException("hops", "must be between 0 and " + MAX_HOPS + ", was " + widen);
+        }
+        if (focus == null || focus.equals("ALL")) {
+            return (asOf == null ? reads.politicalMap(id) : pastMaps.politicalMap(id, asOf)).orElse(null);
+        }
+        Optional<Set<String>> people = focusPeople.dealFocus(id, widen);
+        if (people.isEmpty()) {
+            return null;
+        }
+        return asOf == null ? focused.politicalMap(id, people.get()).orElse(null)
+                : pastMaps.politicalMap(id, asOf).map(m -> FocusedMaps.restrict(m, people.get())).orElse(null);
+    }
+
+    @SchemaMapping(typeName = "PoliticalMap")
+    AccountShape shape(PoliticalMap map) {
+        return focused.shape(map.account().key());
+    }
+
+    /** Saved positions with the stakeholder's full id, as the page names its boxes. */
+    @SchemaMapping(typeName = "PoliticalMap")
+    List<Position> positions(PoliticalMap map) {
+        String account = map.account().key();
+        return focused.positions(new ItemId(account, map.opportunity().key())).values().stream()
+                .map(p -> new Position(ItemId.of(account, p.stakeholder()), p.x(), p.y())).toList();
+    }
+
+    @MutationMapping
+    Map<String, Object> saveMapPositions(@Argument String opportunity, @Argument List<Map<String, Object>> positions,
+                                         @Argument List<String> forget) {
+        ItemId id = ItemId.parse("opportunity", opportunity);
+        List<Position> moved = new ArrayList<>();
+        List<Map<String, Object>> given = positions == null ? List.of() : positions;
+        for (int i = 0; i < given.size(); i++) {
+            Map<String, Object> p = given.get(i);
+            ItemId person = ItemId.parse("positions[" + i + "].stakeholder", (String) p.get("stakeholder"));
+            if (!person.account().equals(id.account())) {
+                throw new InvalidInputException("positions[" + i + "].stakeholder",
+                        "belongs to another account than the opportunity");
+            }
+            moved.add(new Position(person.key(), ((Number) p.get("x")).doubleValue(),
+                    ((Number) p.get("y")).doubleValue()));
+        }
+        List<String> forgotten = new ArrayList<>();
+        for (String f : forget == null ? List.<String>of() : forget) {
+            forgotten.add(ItemId.parse("forget", f).key());
+        }
+        return Map.of("saved", focused.savePositions(id, moved, forgotten).size());
+    }
+}

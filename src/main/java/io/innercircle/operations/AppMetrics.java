@@ -1,0 +1,51 @@
+package io.innercircle.operations;
+
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.function.Supplier;
+
+/**
+ * The app's own numbers for operations, next to what Spring Boot measures itself (HTTP, JVM, GraphQL requests):
+ * how long analysis recomputes take, and how big imports are. Exposed at /actuator/prometheus as
+ * {@code innercircle_analysis_recompute_seconds}, {@code innercircle_import_seconds},
+ * {@code innercircle_import_people} and {@code innercircle_import_lines}. Features call these; nothing here
+ * knows about them.
+ */
+@Component
+public class AppMetrics {
+
+    private final MeterRegistry registry;
+
+    public AppMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** Runs one analysis recompute and records its time; {@code what} names it ("inner-circle", "map-health"). */
+    public <T> T timeAnalysis(String what, Supplier<T> recompute) {
+        return Timer.builder("innercircle.analysis.recompute").description("Time to recompute an analysis")
+                .tag("analysis", what).publishPercentileHistogram().register(registry).record(recompute);
+    }
+
+    /** Records an analysis recompute timed elsewhere. */
+    public void recordAnalysis(String what, Duration took) {
+        Timer.builder("innercircle.analysis.recompute").description("Time to recompute an analysis")
+                .tag("analysis", what).publishPercentileHistogram().register(registry).record(took);
+    }
+
+    /**
+     * Records one import that was written: {@code source} is "bundle", "crm-contacts" or "crm-roles";
+     * people and lines are what it held.
+     */
+    public void recordImport(String source, long people, long lines, Duration took) {
+        Timer.builder("innercircle.import").description("Time to import into an account").tag("source", source)
+                .register(registry).record(took);
+        DistributionSummary.builder("innercircle.import.people").description("People in one import")
+                .tag("source", source).register(registry).record(people);
+        DistributionSummary.builder("innercircle.import.lines").description("Lines in one import")
+                .tag("source", source).register(registry).record(lines);
+    }
+}

@@ -1,0 +1,283 @@
+// A compact org-chart layout for maps of any width, as org-chart tools draw them: a manager above the people
+// who report to them; beyond a few, a manager's leaf reports (those with nobody under them) stack in columns on
+// both sides of a vertical spine, so a department of 150 is a block, not a 25,000-pixel row. External people
+// (consultants, board members: not on the customer's payroll) stand in their own band to the right.
+// Pure functions on plain data, so the same code runs in the page and in a Web Worker (layout-worker.js).
+
+export const BOX_WIDTH = 178;
+export const BOX_HEIGHT = 70;
+const H_GAP = 28; // between boxes side by side
+const V_GAP = 64; // between a manager's row and the row of their reports
+const STACK_GAP = 16; // between stacked boxes
+const SPINE_GAP = 30; // between a stacked column and its spine
+const BAND_GAP = 140; // between the hierarchy and the external band
+/** Up to this many leaf reports stay in the row with their colleagues; more are stacked. */
+export const STACK_FROM = 4;
+/** Rows of subtrees wrap to keep a block about this much wider than tall (a screen's shape). */
+const ASPECT = 1.6;
+
+/**
+ * @param people [{id, manager (id or null), external (boolean)}]
+ * @returns {positions: {id: {x, y}}, edges: {personId: {kind: 'spine'|'bus', turn}}, band: {x, y, w, h}|null}
+ *   edges tells how to draw the reporting line into each person: along a spine (horizontal taxi turning at
+ *   `turn` px from the manager) or from a bus above their row (downward taxi turning at `turn` px).
+ */
+export function orgLayout(people) {
+  const byId = new Map(people.map(p => [p.id, p]));
+  const children = new Map();
+  const roots = [];
+  const externals = [];
+  for (const p of people) {
+    if (p.external && !(p.manager && byId.has(p.manager) && !byId.get(p.manager).external)) {
+      externals.push(p.id);
+      continue;
+    }
+    if (p.manager && byId.has(p.manager) && !byId.get(p.manager).external) {
+      if (!children.has(p.manager)) children.set(p.manager, []);
+      children.get(p.manager).push(p.id);
+    } else {
+      roots.push(p.id);
+    }
+  }
+  const positions = {};
+  const edges = {};
+  const kids = id => children.get(id) || [];
+  const visiting = new Set();
+
+  // Lays out the subtree of id with its top-left corner at (0, 0); returns {w, h, place(dx, dy)}.
+  function block(id) {
+    if (visiting.has(id)) return { w: BOX_WIDTH, h: BOX_HEIGHT, place: () => {} };
+    visiting.add(id);
+    const all = kids(id);
+    const leaves = all.filter(c => kids(c).length === 0);
+    const stacked = leaves.length > STACK_FROM ? leaves : [];
+    const inRow = all.filter(c => !stacked.includes(c)).map(block);
+    const rowIds = all.filter(c => !stacked.includes(c));
+
+    // Stacked leaves: pairs of columns around spines, the spines side by side.
+    let stack = { w: 0, h: 0, spines: 0 };
+    let rowsPerColumn = 0;
+    if (stacked.length) {
+      const pairs = Math.max(1, Math.round(Math.sqrt(stacked.length / 8)));
+      rowsPerColumn = Math.ceil(stacked.length / (pairs * 2));
+      stack = {
+        w: pairs * (2 * BOX_WIDTH + 2 * SPINE_GAP) + (pairs - 1) * H_GAP,
+        h: rowsPerColumn * (BOX_HEIGHT + STACK_GAP) - STACK_GAP,
+        spines: pairs,
+      };
+    }
+    // Subtrees side by side, wrapped into several rows when one row would be much wider than tall.
+    const area = inRow.reduce((sum, b) => sum + (b.w + H_GAP) * (b.h + V_GAP), 0);
+    const maxLine = Math.max(...inRow.map(b => b.w), Math.sqrt(area * ASPECT));
+    const lines = [];
+    inRow.forEach((b, i) => {
+      const line = lines[lines.length - 1];
+      if (!line || line.w + H_GAP + b.w > maxLine) {
+        lines.push({ w: b.w, h: b.h, items: [i] });
+      } else {
+        line.w += H_GAP + b.w;
+        line.h = Math.max(line.h, b.h);
+        line.items.push(i);
+      }
+    });
+    const rowW = lines.reduce((m, l) => Math.max(m, l.w), 0);
+    const w = Math.max(BOX_WIDTH, stack.w, rowW + (lines.length > 1 ? H_GAP : 0));
+    const stackTop = BOX_HEIGHT + V_GAP / 2;
+    const rowTop = stacked.length ? stackTop + stack.h + V_GAP : BOX_HEIGHT + V_GAP;
+    const rowsH = lines.reduce((sum, l) => sum + l.h + V_GAP, 0) - V_GAP;
+    const h = inRow.length ? rowTop + rowsH : (stacked.length ? stackTop + stack.h : BOX_HEIGHT);
+    visiting.delete(id);
+
+    return {
+      w, h,
+      place(dx, dy) {
+        const cx = dx + w / 2;
+        const cy = dy + BOX_HEIGHT / 2;
+        positions[id] = { x: cx, y: cy };
+        if (stacked.length) {
+          const left = cx - stack.w / 2;
+          stacked.forEach((leaf, i) => {
+            const pair = Math.floor(i / (2 * rowsPerColumn));
+            const within = i % (2 * rowsPerColumn);
+            const side = within % 2; // 0 left of the spine, 1 right
+            const row = Math.floor(within / 2);
+            const pairLeft = left + pair * (2 * BOX_WIDTH + 2 * SPINE_GAP + H_GAP);
+            const spineX = pairLeft + BOX_WIDTH + SPINE_GAP;
+            const x = side === 0 ? pairLeft + BOX_WIDTH / 2 : spineX + SPINE_GAP + BOX_WIDTH / 2;
+            const y = dy + stackTop + row * (BOX_HEIGHT + STACK_GAP) + BOX_HEIGHT / 2;
+            positions[leaf] = { x, y };
+            edges[leaf] = { kind: 'spine', spineX };
+          });
+        }
+        // One row: a bus straight under the manager. Several: a trunk down the block's left edge, a bus per row.
+        const trunkX = lines.length > 1 ? dx + H_GAP / 2 : null;
+        let y = dy + rowTop;
+        lines.forEach(line => {
+          let x = (trunkX === null ? cx - line.w / 2 : dx + H_GAP);
+          line.items.forEach(i => {
+            inRow[i].place(x, y);
+            edges[rowIds[i]] = { kind: 'bus', busY: y - V_GAP / 2, trunkX };
+            x += inRow[i].w + H_GAP;
+          });
+          y += line.h + V_GAP;
+        });
+      },
+    };
+  }
+
+  // Roots with reports side by side; lone people (nobody above or below) in a grid after them.
+  const trees = roots.filter(r => kids(r).length > 0).map(block);
+  const lone = roots.filter(r => kids(r).length === 0);
+  let x = 0;
+  let height = 0;
+  trees.forEach(b => {
+    b.place(x, 0);
+    x += b.w + H_GAP * 2;
+    height = Math.max(height, b.h);
+  });
+  const grid = (ids, left, top, columns) => {
+    ids.forEach((id, i) => {
+      positions[id] = {
+        x: left + (i % columns) * (BOX_WIDTH + H_GAP) + BOX_WIDTH / 2,
+        y: top + Math.floor(i / columns) * (BOX_HEIGHT + STACK_GAP) + BOX_HEIGHT / 2,
+      };
+    });
+    const rows = Math.ceil(ids.length / columns);
+    return { w: Math.min(ids.length, columns) * (BOX_WIDTH + H_GAP) - H_GAP, h: rows * (BOX_HEIGHT + STACK_GAP) - STACK_GAP };
+  };
+  if (lone.length) {
+    const columns = Math.max(1, Math.min(lone.length, Math.ceil(Math.sqrt(lone.length * 2))));
+    const g = grid(lone, x, 0, columns);
+    x += g.w + H_GAP * 2;
+    height = Math.max(height, g.h);
+  }
+  let band = null;
+  if (externals.length) {
+    const left = Math.max(0, x - H_GAP * 2) + BAND_GAP;
+    const rows = Math.max(4, Math.floor((Math.max(height, BOX_HEIGHT) + STACK_GAP) / (BOX_HEIGHT + STACK_GAP)));
+    const columns = Math.max(1, Math.ceil(externals.length / rows));
+    const g = grid(externals, left, 0, columns);
+    band = { x: left - 20, y: -40, w: g.w + 40, h: g.h + 60 };
+  }
+  return { positions, edges, band };
+}
+
+/**
+ * Keeps the boxes that were already drawn where they were, and places new ones where the fresh layout puts them
+ * relative to their manager (or at their fresh place): an edit moves only what it must.
+ */
+export function keepPlaces(fresh, previous, managerOf) {
+  const result = {};
+  for (const [id, p] of Object.entries(fresh)) {
+    if (previous[id]) {
+      result[id] = previous[id];
+    } else {
+      const m = managerOf[id];
+      result[id] = m && previous[m] && fresh[m]
+        ? { x: previous[m].x + p.x - fresh[m].x, y: previous[m].y + p.y - fresh[m].y }
+        : p;
+    }
+  }
+  return result;
+}
+
+/** Above this many lines, lines are drawn straight (see bendsAvoidingBoxes). */
+export const MAX_BENT_LINES = 4000;
+const MAX_STEPS = 16;
+
+/**
+ * For each influence or conflict line, the sideways bend (control-point distance, px) of the smallest curve that
+ * passes under no box but its two ends; 0 when the straight line is clear. Boxes are indexed in a grid, so this
+ * stays fast on big maps.
+ * @param boxes {id: {x, y}} box centres; lines [{id, source, target}]
+ */
+export function bendsAvoidingBoxes(boxes, lines, width = BOX_WIDTH, height = BOX_HEIGHT) {
+  // A whole account of thousands of lines is a texture, not something to read line by line: not worth the time.
+  if (lines.length > MAX_BENT_LINES) return {};
+  const CELL = 200;
+  const MARGIN = 8;
+  const grid = new Map();
+  const cellKey = (cx, cy) => cx * 1048576 + cy;
+  for (const [id, b] of Object.entries(boxes)) {
+    const x0 = Math.floor((b.x - width / 2 - MARGIN) / CELL);
+    const x1 = Math.floor((b.x + width / 2 + MARGIN) / CELL);
+    const y0 = Math.floor((b.y - height / 2 - MARGIN) / CELL);
+    const y1 = Math.floor((b.y + height / 2 + MARGIN) / CELL);
+    for (let cx = x0; cx <= x1; cx++) {
+      for (let cy = y0; cy <= y1; cy++) {
+        const k = cellKey(cx, cy);
+        if (!grid.has(k)) grid.set(k, []);
+        grid.get(k).push(id);
+      }
+    }
+  }
+  const hits = (px, py, source, target) => {
+    const ids = grid.get(cellKey(Math.floor(px / CELL), Math.floor(py / CELL)));
+    if (!ids) return false;
+    for (const id of ids) {
+      if (id === source || id === target) continue;
+      const b = boxes[id];
+      if (Math.abs(px - b.x) <= width / 2 + MARGIN && Math.abs(py - b.y) <= height / 2 + MARGIN) return true;
+    }
+    return false;
+  };
+  const inside = (px, py, id) => {
+    const b = boxes[id];
+    return Math.abs(px - b.x) <= width / 2 && Math.abs(py - b.y) <= height / 2;
+  };
+  const clear = (s, t, d, source, target) => {
+    const dx = t.x - s.x;
+    const dy = t.y - s.y;
+    const len = Math.hypot(dx, dy) || 1;
+    // Cytoscape's control point for an unbundled bezier: `d` px off the midpoint, along (-dy, dx).
+    const cx = (s.x + t.x) / 2 + (-dy / len) * d;
+    const cy = (s.y + t.y) / 2 + (dx / len) * d;
+    const steps = Math.max(8, Math.ceil((len + Math.abs(d)) / 20));
+    for (let i = 1; i < steps; i++) {
+      const u = i / steps;
+      const px = (1 - u) * (1 - u) * s.x + 2 * u * (1 - u) * cx + u * u * t.x;
+      const py = (1 - u) * (1 - u) * s.y + 2 * u * (1 - u) * cy + u * u * t.y;
+      if (inside(px, py, source) || inside(px, py, target)) continue;
+      if (hits(px, py, source, target)) return false;
+    }
+    return true;
+  };
+  const pairs = new Set(lines.map(l => `${l.source}>${l.target}`));
+  const bends = {};
+  for (const line of lines) {
+    const s = boxes[line.source];
+    const t = boxes[line.target];
+    if (!s || !t) continue;
+    // A line with one in the other direction starts bent, so the two arrows do not lie on each other.
+    const base = pairs.has(`${line.target}>${line.source}`) ? 24 : 0;
+    let chosen = null;
+    for (let step = 0; step <= MAX_STEPS && chosen === null; step++) {
+      for (const sign of step === 0 ? [1] : [1, -1]) {
+        const d = base + sign * step * 40;
+        if (clear(s, t, d, line.source, line.target)) {
+          chosen = d;
+          break;
+        }
+      }
+    }
+    bends[line.id] = chosen === null ? base : chosen;
+  }
+  return bends;
+}
+
+/**
+ * The whole placement of a map: the org chart, then the positions the rep saved, then (after an edit) the places
+ * boxes already had; and the bends of the influence and conflict lines for those final places.
+ * @param input {people, lines, saved: {id: {x, y}}, previous: {id: {x, y}}}
+ */
+export function placeMap({ people, lines, saved = {}, previous = null }) {
+  const layout = orgLayout(people);
+  const managerOf = Object.fromEntries(people.map(p => [p.id, p.manager]));
+  let positions = { ...layout.positions, ...saved };
+  if (previous) positions = keepPlaces(positions, previous, managerOf);
+  const moved = new Set(Object.keys(positions).filter(id => {
+    const fresh = layout.positions[id];
+    return !fresh || fresh.x !== positions[id].x || fresh.y !== positions[id].y;
+  }));
+  return { ...layout, positions, moved: [...moved], bends: bendsAvoidingBoxes(positions, lines) };
+}
