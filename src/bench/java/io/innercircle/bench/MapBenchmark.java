@@ -32,6 +32,9 @@ import java.util.Map;
 public final class MapBenchmark {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** The demo administrator of application.yml: the API refuses anonymous requests (403). */
+    private static final String BASIC = "Basic " + java.util.Base64.getEncoder()
+            .encodeToString(System.getProperty("bench.user", "admin:admin").getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
     public static void main(String[] args) throws Exception {
         int[] sizes = Arrays.stream(System.getProperty("bench.sizes", "200,2000,5000").split(","))
@@ -53,11 +56,14 @@ public final class MapBenchmark {
         }
         System.out.println();
         System.out.println("people | import ms | map GraphQL p50 / p99 ms | raw driver p50 / p99 ms | ratio p50 "
-                + "| Inner Circle uncached p50 / cached p50 ms");
+                + "| Inner Circle after a non-structural edit p50 / cached p50 ms | { __typename } Basic p50 ms "
+                + "| coverageGaps(first: 50) over the accounts so far p50 ms");
         for (Map<String, Object> r : results) {
-            System.out.printf(Locale.ROOT, "%6d | %9.0f | %10.1f / %6.1f | %10.1f / %6.1f | %9.2f | %8.1f / %6.2f%n",
+            System.out.printf(Locale.ROOT, "%6d | %9.0f | %10.1f / %6.1f | %10.1f / %6.1f | %9.2f | %8.1f / %6.2f "
+                            + "| %6.2f | %6.1f%n",
                     r.get("people"), r.get("importMs"), r.get("mapP50"), r.get("mapP99"), r.get("rawP50"),
-                    r.get("rawP99"), r.get("ratio"), r.get("innerCircleUncachedP50"), r.get("innerCircleCachedP50"));
+                    r.get("rawP99"), r.get("ratio"), r.get("innerCircleUncachedP50"), r.get("innerCircleCachedP50"),
+                    r.get("emptyRequestBasicP50"), r.get("coverageGapsAllAccountsP50"));
         }
         Path out = Path.of("target/bench-results/map.json");
         Files.createDirectories(out.getParent());
@@ -104,6 +110,11 @@ public final class MapBenchmark {
             uncached[i] = ms(t);
         }
         Arrays.sort(uncached);
+        String typename = json(Map.of("query", "{ __typename }"));
+        double[] empty = time(rounds, () -> post(base + "/graphql", typename));
+        String gaps = json(Map.of("query", "{ coverageGaps(first: 50) { totalCount edges { node { code severity "
+                + "opportunity { id } people { key } } } } }"));
+        double[] coverageGaps = time(rounds, () -> post(base + "/graphql", gaps));
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("people", n);
         r.put("importMs", imports[1]);
@@ -114,6 +125,8 @@ public final class MapBenchmark {
         r.put("ratio", pct(map, 50) / pct(raw, 50));
         r.put("innerCircleCachedP50", pct(cached, 50));
         r.put("innerCircleUncachedP50", pct(uncached, 50));
+        r.put("emptyRequestBasicP50", pct(empty, 50));
+        r.put("coverageGapsAllAccountsP50", pct(coverageGaps, 50));
         r.put("mapResponseBytes", post(base + "/graphql", mapQuery).length());
         System.out.printf(Locale.ROOT, "%d people measured: %s%n", n, r);
         return r;
@@ -161,7 +174,8 @@ public final class MapBenchmark {
 
     private static String post(String url, String body) throws IOException, InterruptedException {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                .header("Content-Type", "application/json").header("Authorization", BASIC)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200 || response.body().contains("\"errors\"")) {
             throw new IllegalStateException("HTTP " + response.statusCode() + " from " + url + ": "

@@ -1,7 +1,7 @@
 package io.innercircle.assessment;
 
-import io.innercircle.analysis.account.AccountAnalysis;
-import io.innercircle.analysis.api.AnalysisCache;
+import io.innercircle.analysis.account.AnalysedAccount;
+import io.innercircle.analysis.AnalysisService;
 import io.innercircle.map.Competitor;
 import io.innercircle.map.ItemId;
 import io.innercircle.map.MapReads;
@@ -67,9 +67,9 @@ public class AssessmentViews {
 
     private final AssessmentStore store;
     private final MapReads map;
-    private final AnalysisCache analyses;
+    private final AnalysisService analyses;
 
-    AssessmentViews(AssessmentStore store, MapReads map, AnalysisCache analyses) {
+    AssessmentViews(AssessmentStore store, MapReads map, AnalysisService analyses) {
         this.store = store;
         this.map = map;
         this.analyses = analyses;
@@ -78,7 +78,7 @@ public class AssessmentViews {
     public Map<Opportunity, View> assessments(List<Opportunity> opportunities) {
         Map<ItemId, Assessment> found = store.assessments(ids(opportunities));
         Map<ItemId, Competitor> competitors = competitors(opportunities, found);
-        Map<String, Optional<AccountAnalysis>> analysis = analyses(opportunities);
+        Map<String, Optional<AnalysedAccount>> analysis = analyses(opportunities);
         Map<Opportunity, View> result = new LinkedHashMap<>();
         for (Opportunity o : opportunities) {
             Assessment a = found.get(id(o));
@@ -193,8 +193,8 @@ public class AssessmentViews {
     }
 
     /** The map's suggestions for #9, #11, #12, #15; empty when the account has no analysable map. */
-    public Map<Criterion, SuggestedRating> suggestions(Optional<AccountAnalysis> analysis, Opportunity o) {
-        if (analysis.isEmpty() || !analysis.get().graphs().deals().containsKey(o.key())) {
+    public Map<Criterion, SuggestedRating> suggestions(Optional<AnalysedAccount> analysis, Opportunity o) {
+        if (analysis.isEmpty() || !analysis.get().network().deals().containsKey(o.key())) {
             return Map.of();
         }
         return SuggestedRatings.of(analysis.get().deal(o.key())).stream()
@@ -212,8 +212,8 @@ public class AssessmentViews {
         return ids.isEmpty() ? Map.of() : map.competitorsById(ids.stream().distinct().toList());
     }
 
-    private Map<String, Optional<AccountAnalysis>> analyses(Collection<Opportunity> opportunities) {
-        Map<String, Optional<AccountAnalysis>> result = new HashMap<>();
+    private Map<String, Optional<AnalysedAccount>> analyses(Collection<Opportunity> opportunities) {
+        Map<String, Optional<AnalysedAccount>> result = new HashMap<>();
         opportunities.forEach(o -> result.computeIfAbsent(o.account(), analyses::analysis));
         return result;
     }

@@ -1,7 +1,7 @@
 package io.innercircle.assessment;
 
-import io.innercircle.analysis.AccountGraph.Contact;
-import io.innercircle.analysis.AccountGraphs;
+import io.innercircle.analysis.MapSnapshot.Contact;
+import io.innercircle.analysis.AccountNetwork;
 import io.innercircle.analysis.deal.DealContext;
 import io.innercircle.analysis.innercircle.PersonInfluence;
 import io.innercircle.vocabulary.BuyingRole;
@@ -57,7 +57,7 @@ public final class SuggestedRatings {
             if (coverage.isRealRelationship()) {
                 real++;
             }
-            reasons.add(person(deal, k) + ": " + contact.map(c -> AccountGraphs.teamMemberName(c) + " has " + coverage.label()
+            reasons.add(person(deal, k) + ": " + contact.map(c -> AccountNetwork.teamMemberName(c) + " has " + coverage.label()
                     + (c.relationship() == null ? "" : " (" + c.relationship().toLowerCase().replace('_', ' ') + ")"))
                     .orElse("no contact"));
         }
@@ -176,7 +176,7 @@ public final class SuggestedRatings {
     }
 
     private static String person(DealContext deal, String key) {
-        String title = deal.graphs().people().get(key).title();
-        return deal.graphs().name(key) + (title == null ? "" : ", " + title);
+        String title = deal.network().people().get(key).title();
+        return deal.network().name(key) + (title == null ? "" : ", " + title);
     }
 }

@@ -24,7 +24,9 @@ import java.util.stream.Collectors;
 class FactReader {
 
     /** Labels that are not map content: the history itself and Liquibase's bookkeeping. */
-    private static final Set<String> NOT_MAP = Set.of("Account", "ChangeSet", "HistoryFact");
+    private static final Set<String> NOT_MAP = Set.of("Account", "ChangeSet", "HistoryFact",
+            // The stored analysis is derived from the map, not part of it.
+            "AnalysisState", "StakeholderAnalysis", "HealthWarning");
     private static final Set<String> BOOKKEEPING = Set.of("account", "key", "version", "createdAt", "updatedAt");
     private static final Pattern PLAIN_LABEL = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
 

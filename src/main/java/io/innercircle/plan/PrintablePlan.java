@@ -1,8 +1,8 @@
 package io.innercircle.plan;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import io.innercircle.analysis.account.AccountAnalysis;
-import io.innercircle.analysis.api.AnalysisCache;
+import io.innercircle.analysis.account.AnalysedAccount;
+import io.innercircle.analysis.AnalysisService;
 import io.innercircle.analysis.health.HealthParameters;
 import io.innercircle.analysis.health.HealthWarning;
 import io.innercircle.analysis.innercircle.PersonInfluence;
@@ -37,12 +37,12 @@ import java.util.stream.Collectors;
 public class PrintablePlan {
 
     private final MapReads map;
-    private final AnalysisCache analyses;
+    private final AnalysisService analyses;
     private final AssessmentViews assessments;
     private final PlanViews plans;
     private final PlanStore store;
 
-    PrintablePlan(MapReads map, AnalysisCache analyses, AssessmentViews assessments, PlanViews plans,
+    PrintablePlan(MapReads map, AnalysisService analyses, AssessmentViews assessments, PlanViews plans,
                   PlanStore store) {
         this.map = map;
         this.analyses = analyses;
@@ -99,8 +99,8 @@ public class PrintablePlan {
         AssessmentViews.View assessment = assessments.assessments(List.of(o)).get(o);
         AssessmentViews.StrategyView strategy = assessments.strategies(List.of(o)).get(o);
         PlanViews.PlanView plan = plans.plan(o);
-        Optional<AccountAnalysis> analysis = analyses.analysis(o.account())
-                .filter(a -> a.graphs().deals().containsKey(o.key()));
+        Optional<AnalysedAccount> analysis = analyses.analysis(o.account())
+                .filter(a -> a.network().deals().containsKey(o.key()));
         StringBuilder h = new StringBuilder(16_000);
         h.append("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\"><head><meta charset=\"UTF-8\"/>")
                 .append("<title>").append(t("Plan: " + o.name())).append("</title><style>").append(CSS)
@@ -186,7 +186,7 @@ public class PrintablePlan {
         return h.toString();
     }
 
-    private void mapSummary(StringBuilder h, PoliticalMap political, Optional<AccountAnalysis> analysis,
+    private void mapSummary(StringBuilder h, PoliticalMap political, Optional<AnalysedAccount> analysis,
                             Opportunity o) {
         Set<String> circle = analysis.map(a -> a.innerCircle().people().stream()
                 .filter(PersonInfluence::treatedAsInnerCircle).map(PersonInfluence::key)

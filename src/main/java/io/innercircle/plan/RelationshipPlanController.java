@@ -1,6 +1,6 @@
 package io.innercircle.plan;
 
-import io.innercircle.analysis.api.AnalysisCache;
+import io.innercircle.analysis.AnalysisService;
 import io.innercircle.analysis.strategy.StakeholderStrategy;
 import io.innercircle.api.NotFoundException;
 import io.innercircle.map.ItemId;
@@ -40,10 +40,10 @@ class RelationshipPlanController {
     private final PlanStore plans;
     private final PlanViews views;
     private final MapReads map;
-    private final AnalysisCache analyses;
+    private final AnalysisService analyses;
 
     RelationshipPlanController(RelationshipPlanStore store, PlanStore plans, PlanViews views, MapReads map,
-                               AnalysisCache analyses) {
+                               AnalysisService analyses) {
         this.store = store;
         this.plans = plans;
         this.views = views;
@@ -122,7 +122,7 @@ class RelationshipPlanController {
     /** The strategy the analysis computes for each person involved in the opportunity, by stakeholder key. */
     private Map<String, String> computed(ItemId opportunity) {
         return analyses.analysis(opportunity.account())
-                .filter(a -> a.graphs().deals().containsKey(opportunity.key()))
+                .filter(a -> a.network().deals().containsKey(opportunity.key()))
                 .map(a -> a.strategy(opportunity.key()).stakeholders().stream()
                         .collect(Collectors.toMap(StakeholderStrategy::key, s -> s.strategy().name(), (x, y) -> x)))
                 .orElse(Map.of());

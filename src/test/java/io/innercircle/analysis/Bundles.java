@@ -2,13 +2,13 @@ package io.innercircle.analysis;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.innercircle.analysis.AccountGraph.ConflictLine;
-import io.innercircle.analysis.AccountGraph.Contact;
-import io.innercircle.analysis.AccountGraph.Deal;
-import io.innercircle.analysis.AccountGraph.InfluenceLine;
-import io.innercircle.analysis.AccountGraph.Involvement;
-import io.innercircle.analysis.AccountGraph.Person;
-import io.innercircle.analysis.AccountGraph.ReportingLine;
+import io.innercircle.analysis.MapSnapshot.ConflictLine;
+import io.innercircle.analysis.MapSnapshot.Contact;
+import io.innercircle.analysis.MapSnapshot.Deal;
+import io.innercircle.analysis.MapSnapshot.InfluenceLine;
+import io.innercircle.analysis.MapSnapshot.Involvement;
+import io.innercircle.analysis.MapSnapshot.Person;
+import io.innercircle.analysis.MapSnapshot.ReportingLine;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,7 +23,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads a map bundle (political-map-bundle/v1) from the test classpath into an {@link AccountGraph}, the way the
+ * Reads a map bundle (political-map-bundle/v1) from the test classpath into an {@link MapSnapshot}, the way the
  * database query would hand it to the analysis. Only what the analysis reads is mapped.
  */
 public final class Bundles {
@@ -33,7 +33,7 @@ public final class Bundles {
     private Bundles() {
     }
 
-    public static AccountGraph load(String resource) {
+    public static MapSnapshot load(String resource) {
         try (InputStream in = Bundles.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalArgumentException("No test resource " + resource);
@@ -44,11 +44,11 @@ public final class Bundles {
         }
     }
 
-    public static AccountGraph courseExample() {
+    public static MapSnapshot courseExample() {
         return load("/bundles/course-example.json");
     }
 
-    static AccountGraph read(JsonNode root) {
+    static MapSnapshot read(JsonNode root) {
         List<Person> people = new ArrayList<>();
         List<ReportingLine> reporting = new ArrayList<>();
         for (JsonNode s : root.path("stakeholders")) {
@@ -101,7 +101,7 @@ public final class Bundles {
                     o.hasNonNull("amount") ? o.get("amount").asDouble() : null, text(o, "currency"),
                     o.hasNonNull("closeDate") ? LocalDate.parse(text(o, "closeDate")) : null, involvements));
         }
-        return new AccountGraph(text(root.path("account"), "key"), 1, people, reporting, influences, conflicts,
+        return new MapSnapshot(text(root.path("account"), "key"), 1, people, reporting, influences, conflicts,
                 contacts, deals);
     }
 

@@ -1,12 +1,12 @@
 package io.innercircle.analysis;
 
-import io.innercircle.analysis.AccountGraph.ConflictLine;
-import io.innercircle.analysis.AccountGraph.Contact;
-import io.innercircle.analysis.AccountGraph.Deal;
-import io.innercircle.analysis.AccountGraph.InfluenceLine;
-import io.innercircle.analysis.AccountGraph.Involvement;
-import io.innercircle.analysis.AccountGraph.Person;
-import io.innercircle.analysis.AccountGraph.ReportingLine;
+import io.innercircle.analysis.MapSnapshot.ConflictLine;
+import io.innercircle.analysis.MapSnapshot.Contact;
+import io.innercircle.analysis.MapSnapshot.Deal;
+import io.innercircle.analysis.MapSnapshot.InfluenceLine;
+import io.innercircle.analysis.MapSnapshot.Involvement;
+import io.innercircle.analysis.MapSnapshot.Person;
+import io.innercircle.analysis.MapSnapshot.ReportingLine;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -73,15 +73,15 @@ public final class MapBuilder {
         return this;
     }
 
-    public AccountGraph build() {
+    public MapSnapshot build() {
         List<Deal> ds = deals.entrySet().stream()
                 .map(e -> new Deal(e.getKey(), e.getKey(), "DEVELOP", null, null, null, List.copyOf(e.getValue())))
                 .toList();
-        return new AccountGraph("test", 1, List.copyOf(people), List.copyOf(reporting), List.copyOf(influences),
+        return new MapSnapshot("test", 1, List.copyOf(people), List.copyOf(reporting), List.copyOf(influences),
                 List.copyOf(conflicts), List.copyOf(contacts), ds);
     }
 
-    public AccountGraphs graphs() {
-        return AccountGraphs.of(build());
+    public AccountNetwork network() {
+        return AccountNetwork.of(build());
     }
 }

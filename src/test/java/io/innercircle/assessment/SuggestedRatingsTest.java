@@ -1,8 +1,8 @@
 package io.innercircle.assessment;
 
-import io.innercircle.analysis.AccountGraph.Person;
+import io.innercircle.analysis.MapSnapshot.Person;
 import io.innercircle.analysis.MapBuilder;
-import io.innercircle.analysis.account.AccountAnalysis;
+import io.innercircle.analysis.account.AnalysedAccount;
 import io.innercircle.analysis.deal.DealContext;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +21,7 @@ class SuggestedRatingsTest {
     }
 
     private static DealContext deal(MapBuilder map) {
-        return AccountAnalysis.of(map.deal("d").build()).deal("d");
+        return AnalysedAccount.of(map.deal("d").build()).deal("d");
     }
 
     @Test

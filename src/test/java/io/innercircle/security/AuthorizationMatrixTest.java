@@ -148,7 +148,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
     }
 
     /** Root fields that list several accounts; checked for what they show, not by the table. */
-    static final Set<String> LISTS = Set.of("accounts", "coverageGaps");
+    static final Set<String> LISTS = Set.of("accounts", "coverageGaps", "coverageGapRollups");
 
     private static Row q(String field, String document) {
         return new Row(field, Need.READ, document, Map.of());
@@ -292,6 +292,11 @@ class AuthorizationMatrixTest extends IntegrationTest {
             e.path("node").path("people").forEach(p -> gapAccounts.add(p.path("id").asText().split("/")[0]));
         });
         assertThat(gapAccounts).as("coverage gaps %s sees", user).isEqualTo(visible);
+        JsonNode rollups = call(client, new Row("coverageGapRollups", Need.READ,
+                "{ coverageGapRollups(groupBy: ACCOUNT) { key total } }", Map.of()), OWN, 0);
+        Set<String> rolledUp = new TreeSet<>();
+        rollups.path("data").path("coverageGapRollups").forEach(r -> rolledUp.add(r.path("key").asText()));
+        assertThat(rolledUp).as("coverage gap roll-ups %s sees", user).isEqualTo(visible);
     }
 
     private void checkRest(String user, WebTestClient client) {

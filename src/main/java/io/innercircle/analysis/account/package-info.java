@@ -1,5 +1,5 @@
 /**
- * The analysis of one account (AccountAnalysis), read by the assessment and the plan.
+ * The analysis of one account (AnalysedAccount), read by the assessment and the plan.
  * Exposed to other modules as the named interface {@code analysis-account} (see ModularityTest).
  */
 @NamedInterface("analysis-account")

@@ -1,5 +1,6 @@
 package io.innercircle.analysis.api;
 
+import io.innercircle.analysis.AnalysisService;
 import io.innercircle.analysis.focus.DealFocus;
 import io.innercircle.map.FocusPeople;
 import io.innercircle.map.ItemId;
@@ -12,16 +13,16 @@ import java.util.Set;
 @Component
 class DealFocusPeople implements FocusPeople {
 
-    private final AnalysisCache cache;
+    private final AnalysisService cache;
 
-    DealFocusPeople(AnalysisCache cache) {
+    DealFocusPeople(AnalysisService cache) {
         this.cache = cache;
     }
 
     @Override
     public Optional<Set<String>> dealFocus(ItemId opportunity, int hops) {
         return cache.analysis(opportunity.account())
-                .filter(a -> a.graphs().deals().containsKey(opportunity.key()))
+                .filter(a -> a.network().deals().containsKey(opportunity.key()))
                 .map(a -> DealFocus.people(a, opportunity.key(), hops));
     }
 }

@@ -1,6 +1,6 @@
 package io.innercircle.analysis.api;
 
-import io.innercircle.analysis.AccountGraphs;
+import io.innercircle.analysis.AccountNetwork;
 import io.innercircle.analysis.deal.Ally;
 import io.innercircle.analysis.health.HealthWarning;
 import io.innercircle.analysis.innercircle.Disagreement;
@@ -30,7 +30,7 @@ final class Views {
 
     record InnerCircleView(String accountKey, Settings settings, List<PersonInfluenceView> candidates,
                            List<PersonInfluenceView> people, List<DisagreementView> disagreements,
-                           List<ChartPoint> chart) {}
+                           List<ChartPoint> chart, long analysisVersion, boolean stale) {}
 
     record Settings(int maxCandidates, double minScore, int minListeners) {}
 
@@ -71,21 +71,23 @@ final class Views {
 
     // ---- conversions
 
-    static PersonRef person(String account, AccountGraphs graphs, String key) {
+    static PersonRef person(String account, AccountNetwork graphs, String key) {
         return new PersonRef(account + "/" + key, key, graphs.contains(key) ? graphs.name(key) : key);
     }
 
-    static InnerCircleView innerCircle(String account, AccountGraphs graphs, InnerCircleReport report) {
+    static InnerCircleView innerCircle(String account, AccountNetwork graphs, InnerCircleReport report,
+                                       boolean stale) {
         return new InnerCircleView(account,
                 new Settings(report.parameters().maxCandidates(), report.parameters().minScore(),
                         report.parameters().minListeners()),
                 report.candidates().stream().map(p -> influence(account, graphs, p)).toList(),
                 report.people().stream().map(p -> influence(account, graphs, p)).toList(),
                 report.disagreements().stream().map(d -> disagreement(account, graphs, d)).toList(),
-                report.chart().stream().map(c -> chartPoint(account, graphs, c)).toList());
+                report.chart().stream().map(c -> chartPoint(account, graphs, c)).toList(),
+                graphs.source().version(), stale);
     }
 
-    static PersonInfluenceView influence(String account, AccountGraphs graphs, PersonInfluence p) {
+    static PersonInfluenceView influence(String account, AccountNetwork graphs, PersonInfluence p) {
         return new PersonInfluenceView(person(account, graphs, p.key()), p.title(), p.department(), p.external(),
                 p.rank(), p.formalLevel().level(), p.formalLevel().source().name(), p.computedInfluence(),
                 p.computedLevel(), p.influenceBeyondRank(), p.judgedInfluence(), p.judgedInnerCircle(), p.candidate(),
@@ -93,28 +95,28 @@ final class Views {
                 p.departmentsBridged(), p.seniorListeners(), p.measures(), p.reasons());
     }
 
-    private static ListenerView listener(String account, AccountGraphs graphs, Listener l) {
+    private static ListenerView listener(String account, AccountNetwork graphs, Listener l) {
         return new ListenerView(person(account, graphs, l.key()), l.title(), l.department(), l.formalLevel().level(),
                 l.strength(), l.seniority().name(), l.otherDepartment());
     }
 
-    private static DisagreementView disagreement(String account, AccountGraphs graphs, Disagreement d) {
+    private static DisagreementView disagreement(String account, AccountNetwork graphs, Disagreement d) {
         return new DisagreementView(d.kind().name(), person(account, graphs, d.key()), d.message());
     }
 
-    private static ChartPoint chartPoint(String account, AccountGraphs graphs, RankInfluencePoint c) {
+    private static ChartPoint chartPoint(String account, AccountNetwork graphs, RankInfluencePoint c) {
         return new ChartPoint(person(account, graphs, c.key()), c.rank(), c.formalLevel(), c.formalLevelSource().name(),
                 c.judgedInfluence(), c.computedLevel(), c.band().name(),
                 c.judgedBand() == null ? null : c.judgedBand().name());
     }
 
-    static AllyView ally(String account, AccountGraphs graphs, Ally a) {
+    static AllyView ally(String account, AccountNetwork graphs, Ally a) {
         return a == null ? null : new AllyView(person(account, graphs, a.key()),
                 a.status() == null ? null : a.status().name(), a.coverage() == null ? null : a.coverage().name(),
                 a.teamMember(), a.why());
     }
 
-    static StrategyView strategy(String account, AccountGraphs graphs, StakeholderStrategy s) {
+    static StrategyView strategy(String account, AccountNetwork graphs, StakeholderStrategy s) {
         return new StrategyView(person(account, graphs, s.key()), s.title(),
                 s.roles().stream().map(Enum::name).toList(), s.status() == null ? null : s.status().name(),
                 s.strategy().name(), s.posture().name(), s.keyPlayer(), s.innerCircle(), s.computedInfluence(),
@@ -123,7 +125,7 @@ final class Views {
                 path(account, graphs, s.approach()), ally(account, graphs, s.approachVia()), s.approachNote());
     }
 
-    static PathView path(String account, AccountGraphs graphs, InfluencePath p) {
+    static PathView path(String account, AccountNetwork graphs, InfluencePath p) {
         if (p == null) {
             return null;
         }
@@ -133,12 +135,12 @@ final class Views {
                 p.strength(), p.length(), p.describe());
     }
 
-    static ReachView reach(String account, AccountGraphs graphs, Reach r) {
+    static ReachView reach(String account, AccountNetwork graphs, Reach r) {
         return new ReachView(person(account, graphs, r.key()), r.direction().name(), r.hops(), r.strength(),
                 path(account, graphs, r.path()));
     }
 
-    static WarningView warning(String account, AccountGraphs graphs, HealthWarning w) {
+    static WarningView warning(String account, AccountNetwork graphs, HealthWarning w) {
         return new WarningView(w.severity().name(), w.code().name(),
                 w.people().stream().map(k -> person(account, graphs, k)).toList(), w.message());
     }

@@ -1,6 +1,6 @@
 /**
- * The analysis's GraphQL and Cypher adapter. The assessment and the plan read its AnalysisCache directly, until
- * an analysis service interface replaces it.
+ * The analysis's GraphQL adapter: one controller per feature. Other modules ask for analyses through
+ * {@link io.innercircle.analysis.AnalysisService}.
  * Exposed to other modules as the named interface {@code analysis-api} (see ModularityTest).
  */
 @NamedInterface("analysis-api")

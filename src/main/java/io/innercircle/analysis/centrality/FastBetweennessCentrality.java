@@ -86,7 +86,7 @@ public final class FastBetweennessCentrality<V, E> implements VertexScoringAlgor
             CsrDigraph<V> csr = CsrDigraph.of(graph, false);
             double[] raw = ShortestPathSweep.run(csr, true, false, threads).betweenness();
             scores = Collections.unmodifiableMap(
-                    toMap(csr.vertices, scale(raw, graph.getType().isDirected(), normalize)));
+                    ShortestPathSweep.toMap(csr.vertices, ShortestPathSweep.scaleBetweenness(raw, graph.getType().isDirected(), normalize)));
         }
         return scores;
     }
@@ -97,31 +97,5 @@ public final class FastBetweennessCentrality<V, E> implements VertexScoringAlgor
             throw new IllegalArgumentException("Cannot return score of unknown vertex");
         }
         return getScores().get(v);
-    }
-
-    /** JGraphT's scaling of the raw Brandes sums, in place. */
-    static double[] scale(double[] raw, boolean directed, boolean normalize) {
-        int n = raw.length;
-        // JGraphT computes this in int, which overflows past 46,341 vertices; double does not.
-        double factor = normalize ? (double) (n - 1) * (n - 2) : 0.0;
-        for (int v = 0; v < n; v++) {
-            double score = raw[v];
-            if (!directed) {
-                score /= 2;
-            }
-            if (factor != 0.0) {
-                score /= factor;
-            }
-            raw[v] = score;
-        }
-        return raw;
-    }
-
-    static <V> Map<V, Double> toMap(List<V> vertices, double[] values) {
-        Map<V, Double> map = new HashMap<>(2 * values.length);
-        for (int i = 0; i < values.length; i++) {
-            map.put(vertices.get(i), values[i]);
-        }
-        return map;
     }
 }

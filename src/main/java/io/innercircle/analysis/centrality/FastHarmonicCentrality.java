@@ -78,7 +78,7 @@ public final class FastHarmonicCentrality<V, E> implements VertexScoringAlgorith
             CsrDigraph<V> csr = CsrDigraph.of(graph, incoming);
             double[] raw = ShortestPathSweep.run(csr, false, true, threads).harmonic();
             scores = Collections.unmodifiableMap(
-                    FastBetweennessCentrality.toMap(csr.vertices, scale(raw, normalize, 1.0)));
+                    ShortestPathSweep.toMap(csr.vertices, ShortestPathSweep.scaleHarmonic(raw, normalize, 1.0)));
         }
         return scores;
     }
@@ -89,24 +89,5 @@ public final class FastHarmonicCentrality<V, E> implements VertexScoringAlgorith
             throw new IllegalArgumentException("Cannot return score of unknown vertex");
         }
         return getScores().get(v);
-    }
-
-    /**
-     * JGraphT's normalization of raw sums of 1/d, in place.
-     *
-     * @param lengthUnit the factor by which the searched lengths exceed the intended ones, undone here
-     */
-    static double[] scale(double[] raw, boolean normalize, double lengthUnit) {
-        int n = raw.length;
-        double factor = lengthUnit;
-        if (normalize && n > 1) {
-            factor /= n - 1;
-        }
-        if (factor != 1.0) {
-            for (int v = 0; v < n; v++) {
-                raw[v] *= factor;
-            }
-        }
-        return raw;
     }
 }

@@ -25,7 +25,7 @@ import java.util.Map;
  *
  * <p>Cost: the two weighted degrees are O(n + m); PageRank (JGraphT's) iterates over a reversed view
  * without copying the graph; betweenness and harmonic closeness come out of a single all-sources
- * shortest-path sweep (see {@link FastBetweennessCentrality}), which for whole-number distances uses a
+ * shortest-path sweep (see {@link ShortestPathSweep}), which for whole-number distances uses a
  * bucket queue: O(n (m + D)), D the longest distance, about 6 times the diameter for strengths 1..3.
  */
 public final class InfluenceCentralities {
@@ -55,13 +55,13 @@ public final class InfluenceCentralities {
         CsrDigraph<String> distances =
                 CsrDigraph.of(influence, false, e -> unit / influence.getEdgeWeight(e));
         ShortestPathSweep.Sums sums = ShortestPathSweep.run(distances, true, true, threads);
-        double[] betweenness = FastBetweennessCentrality.scale(sums.betweenness(), true, true);
+        double[] betweenness = ShortestPathSweep.scaleBetweenness(sums.betweenness(), true, true);
         // incoming = false: distances are measured from the person outward, along their influence.
-        double[] harmonic = FastHarmonicCentrality.scale(sums.harmonic(), true, unit);
+        double[] harmonic = ShortestPathSweep.scaleHarmonic(sums.harmonic(), true, unit);
 
         return new Centralities(Map.copyOf(pageRank), Map.copyOf(out), Map.copyOf(in),
-                Map.copyOf(FastBetweennessCentrality.toMap(distances.vertices, betweenness)),
-                Map.copyOf(FastBetweennessCentrality.toMap(distances.vertices, harmonic)));
+                Map.copyOf(ShortestPathSweep.toMap(distances.vertices, betweenness)),
+                Map.copyOf(ShortestPathSweep.toMap(distances.vertices, harmonic)));
     }
 
     /** The least common multiple of the strengths, or 1 if some strength is not a small whole number. */

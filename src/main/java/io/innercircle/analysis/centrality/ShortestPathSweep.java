@@ -1,6 +1,9 @@
 package io.innercircle.analysis.centrality;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * One single-source shortest-path search from every vertex, accumulating betweenness dependencies
@@ -507,5 +510,50 @@ final class ShortestPathSweep {
             }
             return top;
         }
+    }
+
+    /** JGraphT's scaling of the raw Brandes sums, in place. */
+    static double[] scaleBetweenness(double[] raw, boolean directed, boolean normalize) {
+        int n = raw.length;
+        // JGraphT computes this in int, which overflows past 46,341 vertices; double does not.
+        double factor = normalize ? (double) (n - 1) * (n - 2) : 0.0;
+        for (int v = 0; v < n; v++) {
+            double score = raw[v];
+            if (!directed) {
+                score /= 2;
+            }
+            if (factor != 0.0) {
+                score /= factor;
+            }
+            raw[v] = score;
+        }
+        return raw;
+    }
+
+    static <V> Map<V, Double> toMap(List<V> vertices, double[] values) {
+        Map<V, Double> map = new HashMap<>(2 * values.length);
+        for (int i = 0; i < values.length; i++) {
+            map.put(vertices.get(i), values[i]);
+        }
+        return map;
+    }
+
+    /**
+     * JGraphT's normalization of raw sums of 1/d, in place.
+     *
+     * @param lengthUnit the factor by which the searched lengths exceed the intended ones, undone here
+     */
+    static double[] scaleHarmonic(double[] raw, boolean normalize, double lengthUnit) {
+        int n = raw.length;
+        double factor = lengthUnit;
+        if (normalize && n > 1) {
+            factor /= n - 1;
+        }
+        if (factor != 1.0) {
+            for (int v = 0; v < n; v++) {
+                raw[v] *= factor;
+            }
+        }
+        return raw;
     }
 }

@@ -1,9 +1,9 @@
 package io.innercircle.analysis.deal;
 
-import io.innercircle.analysis.AccountGraph.Contact;
-import io.innercircle.analysis.AccountGraph.Deal;
-import io.innercircle.analysis.AccountGraph.Involvement;
-import io.innercircle.analysis.AccountGraphs;
+import io.innercircle.analysis.MapSnapshot.Contact;
+import io.innercircle.analysis.MapSnapshot.Deal;
+import io.innercircle.analysis.MapSnapshot.Involvement;
+import io.innercircle.analysis.AccountNetwork;
 import io.innercircle.analysis.innercircle.InnerCircleReport;
 import io.innercircle.analysis.innercircle.PersonInfluence;
 import io.innercircle.vocabulary.BuyingRole;
@@ -33,12 +33,12 @@ import java.util.Set;
  */
 public final class DealContext {
 
-    private final AccountGraphs graphs;
+    private final AccountNetwork graphs;
     private final InnerCircleReport innerCircle;
     private final Deal deal;
     private final Map<String, Involvement> involvements;
 
-    private DealContext(AccountGraphs graphs, InnerCircleReport innerCircle, Deal deal) {
+    private DealContext(AccountNetwork graphs, InnerCircleReport innerCircle, Deal deal) {
         this.graphs = graphs;
         this.innerCircle = innerCircle;
         this.deal = deal;
@@ -53,11 +53,11 @@ public final class DealContext {
         this.involvements = inv;
     }
 
-    public static DealContext of(AccountGraphs graphs, InnerCircleReport innerCircle, String dealKey) {
+    public static DealContext of(AccountNetwork graphs, InnerCircleReport innerCircle, String dealKey) {
         return new DealContext(graphs, innerCircle, graphs.deal(dealKey));
     }
 
-    public AccountGraphs graphs() {
+    public AccountNetwork network() {
         return graphs;
     }
 
@@ -142,7 +142,7 @@ public final class DealContext {
             if (!supportive && !knownWell) {
                 continue;
             }
-            String member = contact.map(AccountGraphs::teamMemberName).orElse(null);
+            String member = contact.map(AccountNetwork::teamMemberName).orElse(null);
             List<String> why = new ArrayList<>();
             if (status != null) {
                 why.add(status.label() + " in this deal");

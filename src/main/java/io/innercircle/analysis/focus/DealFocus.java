@@ -1,7 +1,7 @@
 package io.innercircle.analysis.focus;
 
-import io.innercircle.analysis.AccountGraphs;
-import io.innercircle.analysis.account.AccountAnalysis;
+import io.innercircle.analysis.AccountNetwork;
+import io.innercircle.analysis.account.AnalysedAccount;
 import io.innercircle.analysis.deal.Ally;
 import io.innercircle.analysis.deal.DealContext;
 import io.innercircle.analysis.innercircle.PersonInfluence;
@@ -28,8 +28,8 @@ public final class DealFocus {
     }
 
     /** Keys of the people a deal-focused map draws; the deal must exist in the analysed account. */
-    public static Set<String> people(AccountAnalysis analysis, String dealKey, int hops) {
-        AccountGraphs graphs = analysis.graphs();
+    public static Set<String> people(AnalysedAccount analysis, String dealKey, int hops) {
+        AccountNetwork graphs = analysis.network();
         DealContext deal = analysis.deal(dealKey);
         Set<String> focus = new LinkedHashSet<>(graphs.deal(dealKey).involvements().stream()
                 .map(i -> i.stakeholder()).toList());
@@ -53,7 +53,7 @@ public final class DealFocus {
     }
 
     /** Adds everyone within {@code hops} influence lines of the focus, in either direction. */
-    private static void widen(AccountGraphs graphs, Set<String> focus, int hops) {
+    private static void widen(AccountNetwork graphs, Set<String> focus, int hops) {
         Set<String> frontier = new LinkedHashSet<>(focus);
         for (int round = 0; round < hops && !frontier.isEmpty(); round++) {
             Set<String> next = new LinkedHashSet<>();

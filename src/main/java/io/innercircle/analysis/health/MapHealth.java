@@ -1,7 +1,7 @@
 package io.innercircle.analysis.health;
 
-import io.innercircle.analysis.AccountGraph.Contact;
-import io.innercircle.analysis.AccountGraphs;
+import io.innercircle.analysis.MapSnapshot.Contact;
+import io.innercircle.analysis.AccountNetwork;
 import io.innercircle.analysis.Texts;
 import io.innercircle.analysis.deal.DealContext;
 import io.innercircle.analysis.innercircle.InnerCircleReport;
@@ -51,7 +51,7 @@ public final class MapHealth {
     private MapHealth() {
     }
 
-    public static MapHealthReport check(AccountGraphs graphs, InnerCircleReport innerCircle, String dealKey,
+    public static MapHealthReport check(AccountNetwork graphs, InnerCircleReport innerCircle, String dealKey,
                                         HealthParameters parameters) {
         return check(DealContext.of(graphs, innerCircle, dealKey), parameters);
     }
@@ -65,8 +65,8 @@ public final class MapHealth {
 
     private record Rules(DealContext deal, HealthParameters params, List<HealthWarning> out) {
 
-        private AccountGraphs g() {
-            return deal.graphs();
+        private AccountNetwork g() {
+            return deal.network();
         }
 
         void run() {
@@ -128,7 +128,7 @@ public final class MapHealth {
             Map<String, String> members = people.stream()
                     .flatMap(k -> g().contactsOf(k).stream())
                     .filter(c -> Coverage.parse(c.coverage()) != Coverage.NONE)
-                    .collect(Collectors.toMap(Contact::teamMember, AccountGraphs::teamMemberName, (a, b) -> a));
+                    .collect(Collectors.toMap(Contact::teamMember, AccountNetwork::teamMemberName, (a, b) -> a));
             if (members.size() == 1) {
                 List<String> covered = people.stream()
                         .filter(k -> g().bestCoverage(k) != null && g().bestCoverage(k) != Coverage.NONE)

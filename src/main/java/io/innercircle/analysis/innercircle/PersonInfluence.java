@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * What the graph says about one person's informal influence, next to the rep's own judgement.
  *
- * @param computedInfluence   0..1, the weighted sum of the measures (see {@link InnerCircleAnalysis})
+ * @param computedInfluence   0..1, the weighted sum of the measures (see {@link CandidateScoring})
  * @param computedLevel       1..5, computed influence in fifths: [0, 0.2) is 1, ..., [0.8, 1] is 5
  * @param influenceBeyondRank computedLevel minus formal level (-4..+4), null when the formal level is unknown;
  *                            positive means more informal influence than their rank suggests

@@ -1,8 +1,8 @@
 package io.innercircle.analysis.path;
 
-import io.innercircle.analysis.AccountGraph.Deal;
-import io.innercircle.analysis.AccountGraph.InfluenceLine;
-import io.innercircle.analysis.AccountGraphs;
+import io.innercircle.analysis.MapSnapshot.Deal;
+import io.innercircle.analysis.MapSnapshot.InfluenceLine;
+import io.innercircle.analysis.AccountNetwork;
 import io.innercircle.vocabulary.Status;
 import org.jgrapht.Graph;
 import org.jgrapht.GraphPath;
@@ -52,11 +52,11 @@ public final class InfluencePathFinder {
 
     public static final double HOP_TIE_BREAK = 1e-6;
 
-    private final AccountGraphs graphs;
+    private final AccountNetwork graphs;
     private final Set<String> avoid;
     private final Graph<String, DefaultWeightedEdge> costs;
 
-    private InfluencePathFinder(AccountGraphs graphs, Set<String> avoid) {
+    private InfluencePathFinder(AccountNetwork graphs, Set<String> avoid) {
         this.graphs = graphs;
         this.avoid = Set.copyOf(avoid);
         avoid.forEach(graphs::person);
@@ -72,17 +72,17 @@ public final class InfluencePathFinder {
     }
 
     /** Routes on the whole map; only conflict lines are left out. */
-    public static InfluencePathFinder of(AccountGraphs graphs) {
+    public static InfluencePathFinder of(AccountNetwork graphs) {
         return new InfluencePathFinder(graphs, Set.of());
     }
 
     /** Routes that never pass through the given people (nor use conflict lines). */
-    public static InfluencePathFinder avoiding(AccountGraphs graphs, Set<String> avoid) {
+    public static InfluencePathFinder avoiding(AccountNetwork graphs, Set<String> avoid) {
         return new InfluencePathFinder(graphs, avoid);
     }
 
     /** Routes for one deal: never through someone who is our ENEMY in it. */
-    public static InfluencePathFinder forDeal(AccountGraphs graphs, String dealKey) {
+    public static InfluencePathFinder forDeal(AccountNetwork graphs, String dealKey) {
         Deal deal = graphs.deal(dealKey);
         Set<String> enemies = deal.involvements().stream()
                 .filter(i -> Status.parse(i.status()) == Status.ENEMY)

@@ -1,6 +1,6 @@
 package io.innercircle.analysis.strategy;
 
-import io.innercircle.analysis.AccountGraphs;
+import io.innercircle.analysis.AccountNetwork;
 import io.innercircle.analysis.Texts;
 import io.innercircle.analysis.deal.Ally;
 import io.innercircle.analysis.deal.DealContext;
@@ -58,7 +58,7 @@ public final class RelationshipStrategies {
     private RelationshipStrategies() {
     }
 
-    public static DealStrategy plan(AccountGraphs graphs, InnerCircleReport innerCircle, String dealKey) {
+    public static DealStrategy plan(AccountNetwork graphs, InnerCircleReport innerCircle, String dealKey) {
         return plan(DealContext.of(graphs, innerCircle, dealKey));
     }
 
@@ -78,7 +78,7 @@ public final class RelationshipStrategies {
 
     private static final class Planner {
         private final DealContext deal;
-        private final AccountGraphs g;
+        private final AccountNetwork g;
         private final InfluencePathFinder finder;
         private final List<Ally> allies;
         private final Map<String, Ally> allyByKey;
@@ -86,7 +86,7 @@ public final class RelationshipStrategies {
 
         Planner(DealContext deal) {
             this.deal = deal;
-            this.g = deal.graphs();
+            this.g = deal.network();
             this.finder = InfluencePathFinder.forDeal(g, deal.deal().key());
             this.allies = deal.allies();
             this.allyByKey = allies.stream().collect(Collectors.toMap(Ally::key, a -> a));
@@ -226,7 +226,7 @@ public final class RelationshipStrategies {
             String name = g.name(key);
             String known = deal.bestContact(key)
                     .filter(c -> Coverage.parse(c.coverage()) != Coverage.NONE)
-                    .map(c -> AccountGraphs.teamMemberName(c) + " has "
+                    .map(c -> AccountNetwork.teamMemberName(c) + " has "
                             + Coverage.parse(c.coverage()).label() + " with " + name + " already")
                     .orElse(null);
             if (approach == null) {

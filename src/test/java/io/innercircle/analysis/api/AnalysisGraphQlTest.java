@@ -1,5 +1,7 @@
 package io.innercircle.analysis.api;
 
+import io.innercircle.analysis.store.MapSnapshotReader;
+import io.innercircle.analysis.store.AnalysisCache;
 import io.innercircle.support.IntegrationTest;
 import io.innercircle.support.Neo4jHarness;
 import io.innercircle.support.TestBundles;
@@ -144,7 +146,7 @@ class AnalysisGraphQlTest extends IntegrationTest {
 
     @Test
     void withAnExternalDatabaseTheCacheNoticesWritesFromOtherAppInstances(
-            @Autowired AccountGraphReader reader, @Autowired Environment environment) {
+            @Autowired MapSnapshotReader reader, @Autowired Environment environment) {
         AnalysisCache verifying = new AnalysisCache(reader, environment, "true");
         assertThat(verifying.analysis(ACCOUNT).orElseThrow().innerCircle().isCandidate("dis")).isTrue();
         // Another instance removes Dana's influence lines and bumps the version; no event reaches this one.

@@ -108,11 +108,11 @@ class FastCentralitiesMatchJGraphTTest {
             for (int workers : new int[] {2, 3, 7}) {
                 ShortestPathSweep.Sums split = ShortestPathSweep.runWithWorkers(csr, true, true, workers);
                 assertSameScores(name + " betweenness, " + workers + " workers",
-                        FastBetweennessCentrality.toMap(csr.vertices, one.betweenness()),
-                        FastBetweennessCentrality.toMap(csr.vertices, split.betweenness()));
+                        ShortestPathSweep.toMap(csr.vertices, one.betweenness()),
+                        ShortestPathSweep.toMap(csr.vertices, split.betweenness()));
                 assertSameScores(name + " harmonic, " + workers + " workers",
-                        FastBetweennessCentrality.toMap(csr.vertices, one.harmonic()),
-                        FastBetweennessCentrality.toMap(csr.vertices, split.harmonic()));
+                        ShortestPathSweep.toMap(csr.vertices, one.harmonic()),
+                        ShortestPathSweep.toMap(csr.vertices, split.harmonic()));
             }
         }
     }

@@ -1,14 +1,14 @@
 package io.innercircle.analysis.health;
 
-import io.innercircle.analysis.AccountGraph;
-import io.innercircle.analysis.AccountGraph.Contact;
-import io.innercircle.analysis.AccountGraph.Deal;
-import io.innercircle.analysis.AccountGraph.Involvement;
-import io.innercircle.analysis.AccountGraph.Person;
-import io.innercircle.analysis.AccountGraphs;
+import io.innercircle.analysis.MapSnapshot;
+import io.innercircle.analysis.MapSnapshot.Contact;
+import io.innercircle.analysis.MapSnapshot.Deal;
+import io.innercircle.analysis.MapSnapshot.Involvement;
+import io.innercircle.analysis.MapSnapshot.Person;
+import io.innercircle.analysis.AccountNetwork;
 import io.innercircle.analysis.Bundles;
 import io.innercircle.analysis.MapBuilder;
-import io.innercircle.analysis.innercircle.InnerCircleAnalysis;
+import io.innercircle.analysis.innercircle.CandidateScoring;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -27,7 +27,7 @@ class MapHealthTest {
     private static final LocalDate RECENT = LocalDate.of(2026, 11, 1);
 
     /** Every role and a mentor named, an opponent known, two of us with real relationships: nothing to warn about. */
-    private static AccountGraph healthy() {
+    private static MapSnapshot healthy() {
         return MapBuilder.map()
                 .person("dm", "CIO", "IT", 5).person("ap", "CFO", "Finance", 5)
                 .person("sp", "Head of Service", "Service", 4).person("men", "Architect", "IT", 3)
@@ -44,38 +44,38 @@ class MapHealthTest {
                 .build();
     }
 
-    private static MapHealthReport check(AccountGraph graph) {
+    private static MapHealthReport check(MapSnapshot graph) {
         return check(graph, HealthParameters.asOf(TODAY));
     }
 
-    private static MapHealthReport check(AccountGraph graph, HealthParameters params) {
-        AccountGraphs g = AccountGraphs.of(graph);
-        return MapHealth.check(g, InnerCircleAnalysis.analyse(g), graph.deals().get(0).key(), params);
+    private static MapHealthReport check(MapSnapshot graph, HealthParameters params) {
+        AccountNetwork g = AccountNetwork.of(graph);
+        return MapHealth.check(g, CandidateScoring.analyse(g), graph.deals().get(0).key(), params);
     }
 
-    private static AccountGraph withInvolvements(AccountGraph g, UnaryOperator<List<Involvement>> change) {
+    private static MapSnapshot withInvolvements(MapSnapshot g, UnaryOperator<List<Involvement>> change) {
         Deal d = g.deals().get(0);
         Deal changed = new Deal(d.key(), d.name(), d.stage(), d.amount(), d.currency(), d.closeDate(),
                 change.apply(new ArrayList<>(d.involvements())));
-        return new AccountGraph(g.accountKey(), g.version(), g.people(), g.reportingLines(), g.influenceLines(),
+        return new MapSnapshot(g.accountKey(), g.version(), g.people(), g.reportingLines(), g.influenceLines(),
                 g.conflictLines(), g.contacts(), List.of(changed));
     }
 
-    private static AccountGraph setInvolvement(AccountGraph g, String key, String status, String... roles) {
+    private static MapSnapshot setInvolvement(MapSnapshot g, String key, String status, String... roles) {
         return withInvolvements(g, list -> {
             list.replaceAll(i -> i.stakeholder().equals(key) ? new Involvement(key, Set.of(roles), status) : i);
             return list;
         });
     }
 
-    private static AccountGraph withContacts(AccountGraph g, List<Contact> contacts) {
-        return new AccountGraph(g.accountKey(), g.version(), g.people(), g.reportingLines(), g.influenceLines(),
+    private static MapSnapshot withContacts(MapSnapshot g, List<Contact> contacts) {
+        return new MapSnapshot(g.accountKey(), g.version(), g.people(), g.reportingLines(), g.influenceLines(),
                 g.conflictLines(), contacts, g.deals());
     }
 
-    private static AccountGraph withPerson(AccountGraph g, Person p) {
+    private static MapSnapshot withPerson(MapSnapshot g, Person p) {
         List<Person> people = g.people().stream().map(x -> x.key().equals(p.key()) ? p : x).toList();
-        return new AccountGraph(g.accountKey(), g.version(), people, g.reportingLines(), g.influenceLines(),
+        return new MapSnapshot(g.accountKey(), g.version(), people, g.reportingLines(), g.influenceLines(),
                 g.conflictLines(), g.contacts(), g.deals());
     }
 
@@ -109,7 +109,7 @@ class MapHealthTest {
 
     @Test
     void missingRolesAndMentor() {
-        AccountGraph onlyAUser = withInvolvements(healthy(),
+        MapSnapshot onlyAUser = withInvolvements(healthy(),
                 list -> List.of(new Involvement("opp", Set.of("USER"), "NON_SUPPORTER")));
         MapHealthReport r = check(onlyAUser);
 
@@ -122,7 +122,7 @@ class MapHealthTest {
 
     @Test
     void aPlaceholderInAKeyRoleCountsAsHeldButAsksForAName() {
-        AccountGraph g = withPerson(healthy(), new Person("dm", "CIO (name unknown)", "CIO", "IT", 5, null, null,
+        MapSnapshot g = withPerson(healthy(), new Person("dm", "CIO (name unknown)", "CIO", "IT", 5, null, null,
                 false, true, null));
         MapHealthReport r = check(g);
 
@@ -134,7 +134,7 @@ class MapHealthTest {
                     + "rank 5)). Find out who it is.");
         });
 
-        AccountGraph user = withPerson(healthy(), new Person("opp", "a buyer", "Buyer", "Purchasing", 3, null, null,
+        MapSnapshot user = withPerson(healthy(), new Person("opp", "a buyer", "Buyer", "Purchasing", 3, null, null,
                 false, true, null));
         assertThat(check(user).withCode(UNRESOLVED_PLACEHOLDER)).singleElement()
                 .extracting(HealthWarning::severity).isEqualTo(Severity.MEDIUM);
@@ -199,25 +199,25 @@ class MapHealthTest {
                 .extracting(HealthWarning::severity).isEqualTo(Severity.MEDIUM);
 
         // A deal with no statuses at all is unmapped rather than optimistic.
-        AccountGraph noStatus = withInvolvements(healthy(), list -> list.stream()
+        MapSnapshot noStatus = withInvolvements(healthy(), list -> list.stream()
                 .map(i -> new Involvement(i.stakeholder(), i.roles(), null)).toList());
         assertThat(check(noStatus).has(NO_NON_SUPPORTERS)).isFalse();
     }
 
     /** hub advises three directors across departments: a clear Inner Circle candidate. */
-    private static AccountGraph withInnerCircleHub(Boolean judged, String status) {
-        AccountGraph base = MapBuilder.map()
+    private static MapSnapshot withInnerCircleHub(Boolean judged, String status) {
+        MapSnapshot base = MapBuilder.map()
                 .person(new Person("hub", "Hub", "Advisor", "Strategy", 2, null, judged, false, false, null))
                 .person("x", "Director", "Finance", 4).person("y", "Director", "Sales", 4)
                 .person("z", "Director", "IT", 4)
                 .influences("hub", "x", 3).influences("hub", "y", 3).influences("hub", "z", 3)
                 .build();
-        AccountGraph h = healthy();
+        MapSnapshot h = healthy();
         List<Person> people = new ArrayList<>(h.people());
         people.addAll(base.people());
         List<Contact> contacts = new ArrayList<>(h.contacts());
         contacts.add(contact("randy", "hub", "MULTIPLE", RECENT));
-        AccountGraph merged = new AccountGraph(h.accountKey(), h.version(), people, h.reportingLines(),
+        MapSnapshot merged = new MapSnapshot(h.accountKey(), h.version(), people, h.reportingLines(),
                 base.influenceLines(), h.conflictLines(), contacts, h.deals());
         return withInvolvements(merged, list -> {
             list.add(new Involvement("hub", Set.of(), status));
@@ -245,7 +245,7 @@ class MapHealthTest {
         contacts.removeIf(c -> c.stakeholder().equals("dm"));
         contacts.add(contact("randy", "dm", "IN_DEPTH", TODAY.minusDays(61)));
         contacts.add(contact("nicole", "dm", "BRIEF", null));
-        AccountGraph g = withContacts(healthy(), contacts);
+        MapSnapshot g = withContacts(healthy(), contacts);
 
         assertThat(check(g).withCode(STALE_CONTACT)).singleElement()
                 .extracting(HealthWarning::people).isEqualTo(List.of("dm"));

@@ -1,6 +1,6 @@
 package io.innercircle.analysis.path;
 
-import io.innercircle.analysis.AccountGraphs;
+import io.innercircle.analysis.AccountNetwork;
 import io.innercircle.analysis.Bundles;
 import io.innercircle.analysis.MapBuilder;
 import org.junit.jupiter.api.Test;
@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.within;
 
 class InfluencePathFinderTest {
 
-    private static final AccountGraphs COURSE = AccountGraphs.of(Bundles.courseExample());
+    private static final AccountNetwork COURSE = AccountNetwork.of(Bundles.courseExample());
     private static final String DEAL = "customer-service-2027";
 
     private static MapBuilder people(String... keys) {
@@ -63,12 +63,12 @@ class InfluencePathFinderTest {
 
     @Test
     void kStrongestPathsComeStrongestFirstAndShorterOnATie() {
-        AccountGraphs g = people("a", "b", "c", "d", "e")
+        AccountNetwork g = people("a", "b", "c", "d", "e")
                 .influences("a", "b", 3).influences("b", "d", 3)
                 .influences("a", "c", 2).influences("c", "d", 3)
                 .influences("a", "d", 1)
                 .influences("a", "e", 3).influences("e", "b", 3)
-                .graphs();
+                .network();
         List<InfluencePath> paths = InfluencePathFinder.of(g).strongestPaths("a", "d", 4);
 
         assertThat(paths).extracting(InfluencePath::people).containsExactly(
@@ -78,10 +78,10 @@ class InfluencePathFinderTest {
 
     @Test
     void routesNeverPassThroughTheAvoidedButMayEndThere() {
-        AccountGraphs g = people("us", "enemy", "friend", "target")
+        AccountNetwork g = people("us", "enemy", "friend", "target")
                 .influences("us", "enemy", 3).influences("enemy", "target", 3)
                 .influences("us", "friend", 2).influences("friend", "target", 2)
-                .graphs();
+                .network();
 
         assertThat(InfluencePathFinder.of(g).strongestPath("us", "target").orElseThrow().people())
                 .containsExactly("us", "enemy", "target");
@@ -118,10 +118,10 @@ class InfluencePathFinderTest {
 
     @Test
     void withinNHopsKeepsTheStrongestRouteThatFitsTheLimit() {
-        AccountGraphs g = people("a", "b", "c", "d")
+        AccountNetwork g = people("a", "b", "c", "d")
                 .influences("a", "d", 1)
                 .influences("a", "b", 3).influences("b", "c", 3).influences("c", "d", 3)
-                .graphs();
+                .network();
         InfluencePathFinder f = InfluencePathFinder.of(g);
 
         assertThat(f.within("a", 2)).filteredOn(r -> r.key().equals("d")).singleElement()

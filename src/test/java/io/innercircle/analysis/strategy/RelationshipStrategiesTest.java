@@ -1,10 +1,10 @@
 package io.innercircle.analysis.strategy;
 
-import io.innercircle.analysis.AccountGraph.Person;
-import io.innercircle.analysis.AccountGraphs;
+import io.innercircle.analysis.MapSnapshot.Person;
+import io.innercircle.analysis.AccountNetwork;
 import io.innercircle.analysis.Bundles;
 import io.innercircle.analysis.MapBuilder;
-import io.innercircle.analysis.innercircle.InnerCircleAnalysis;
+import io.innercircle.analysis.innercircle.CandidateScoring;
 import io.innercircle.vocabulary.BuyingRole;
 import io.innercircle.vocabulary.Status;
 import org.junit.jupiter.api.Test;
@@ -19,8 +19,8 @@ class RelationshipStrategiesTest {
     private static final String DEAL = "customer-service-2027";
 
     private static DealStrategy course() {
-        AccountGraphs g = AccountGraphs.of(Bundles.courseExample());
-        return RelationshipStrategies.plan(g, InnerCircleAnalysis.analyse(g), DEAL);
+        AccountNetwork g = AccountNetwork.of(Bundles.courseExample());
+        return RelationshipStrategies.plan(g, CandidateScoring.analyse(g), DEAL);
     }
 
     @Test
@@ -131,15 +131,15 @@ class RelationshipStrategiesTest {
 
     @Test
     void aRouteNeverPassesThroughAnEnemyEvenWhenItWouldBeStronger() {
-        AccountGraphs g = MapBuilder.map()
+        AccountNetwork g = MapBuilder.map()
                 .person("ally", "Architect", "IT", 3).person("foe", "Buyer", "Purchasing", 3)
                 .person("bridge", "Analyst", "Finance", 2).person("boss", "CFO", "Finance", 5)
                 .influences("ally", "foe", 3).influences("foe", "boss", 3)
                 .influences("ally", "bridge", 2).influences("bridge", "boss", 1)
                 .involved("d", "ally", "MENTOR").involved("d", "foe", "ENEMY")
                 .involved("d", "boss", "NEUTRAL", "DECISION_MAKER")
-                .graphs();
-        DealStrategy d = RelationshipStrategies.plan(g, InnerCircleAnalysis.analyse(g), "d");
+                .network();
+        DealStrategy d = RelationshipStrategies.plan(g, CandidateScoring.analyse(g), "d");
 
         StakeholderStrategy boss = d.require("boss");
         assertThat(boss.approach().people()).containsExactly("ally", "bridge", "boss");
@@ -149,11 +149,11 @@ class RelationshipStrategiesTest {
 
     @Test
     void withoutAnAdaptabilityTheRepIsAskedToRecordIt() {
-        AccountGraphs g = MapBuilder.map()
+        AccountNetwork g = MapBuilder.map()
                 .person(new Person("p", "Pat", "CIO", "IT", 5, null, null, false, false, null))
                 .involved("d", "p", null, "APPROVER")
-                .graphs();
-        StakeholderStrategy p = RelationshipStrategies.plan(g, InnerCircleAnalysis.analyse(g), "d").require("p");
+                .network();
+        StakeholderStrategy p = RelationshipStrategies.plan(g, CandidateScoring.analyse(g), "d").require("p");
         assertThat(p.strategy()).isEqualTo(RelationshipStrategy.MOTIVATE);
         assertThat(p.adaptability()).isNull();
         assertThat(p.actions()).contains("Demonstrate: show Pat evidence of value that matters to them; record their "

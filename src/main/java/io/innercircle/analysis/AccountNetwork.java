@@ -1,11 +1,11 @@
 package io.innercircle.analysis;
 
-import io.innercircle.analysis.AccountGraph.ConflictLine;
-import io.innercircle.analysis.AccountGraph.Contact;
-import io.innercircle.analysis.AccountGraph.Deal;
-import io.innercircle.analysis.AccountGraph.InfluenceLine;
-import io.innercircle.analysis.AccountGraph.Person;
-import io.innercircle.analysis.AccountGraph.ReportingLine;
+import io.innercircle.analysis.MapSnapshot.ConflictLine;
+import io.innercircle.analysis.MapSnapshot.Contact;
+import io.innercircle.analysis.MapSnapshot.Deal;
+import io.innercircle.analysis.MapSnapshot.InfluenceLine;
+import io.innercircle.analysis.MapSnapshot.Person;
+import io.innercircle.analysis.MapSnapshot.ReportingLine;
 import io.innercircle.vocabulary.Coverage;
 import org.jgrapht.Graph;
 import org.jgrapht.graph.AsUnmodifiableGraph;
@@ -29,7 +29,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The JGraphT projection of one {@link AccountGraph}, plus the lookups every analysis needs. Immutable once built;
+ * The JGraphT projection of one {@link MapSnapshot}, plus the lookups every analysis needs. Immutable once built;
  * the graphs handed out are unmodifiable views, so one projection can be cached per (account, version) and shared.
  *
  * <ul>
@@ -43,12 +43,12 @@ import java.util.Set;
  * reporting cycle or two managers for one person) is rejected with an {@link IllegalArgumentException} that names
  * the offending element: the importer enforces the same rules, so reaching here with them means a bug upstream.
  */
-public final class AccountGraphs {
+public final class AccountNetwork {
 
     /** The top of the rank scale, used when a whole reporting tree is unranked. */
     public static final int TOP_LEVEL = 5;
 
-    private final AccountGraph source;
+    private final MapSnapshot source;
     private final Map<String, Person> people;
     private final Graph<String, DefaultWeightedEdge> influence;
     private final Graph<String, DefaultEdge> formal;
@@ -59,7 +59,7 @@ public final class AccountGraphs {
     private final Map<String, List<Contact>> contacts;
     private final Map<String, Deal> deals;
 
-    private AccountGraphs(AccountGraph source) {
+    private AccountNetwork(MapSnapshot source) {
         this.source = source;
         Map<String, Person> byKey = new LinkedHashMap<>();
         for (Person p : source.people()) {
@@ -147,11 +147,11 @@ public final class AccountGraphs {
     }
 
     /** Projects one account. O(P + L + P·h). */
-    public static AccountGraphs of(AccountGraph graph) {
-        return new AccountGraphs(graph);
+    public static AccountNetwork of(MapSnapshot graph) {
+        return new AccountNetwork(graph);
     }
 
-    public AccountGraph source() {
+    public MapSnapshot source() {
         return source;
     }
 

@@ -1,8 +1,8 @@
 package io.innercircle.analysis.innercircle;
 
-import io.innercircle.analysis.AccountGraph;
-import io.innercircle.analysis.AccountGraph.Person;
-import io.innercircle.analysis.AccountGraphs;
+import io.innercircle.analysis.MapSnapshot;
+import io.innercircle.analysis.MapSnapshot.Person;
+import io.innercircle.analysis.AccountNetwork;
 import io.innercircle.analysis.Bundles;
 import io.innercircle.analysis.MapBuilder;
 import org.junit.jupiter.api.Test;
@@ -16,7 +16,7 @@ import static io.innercircle.analysis.innercircle.Disagreement.Kind.REP_SAYS_INN
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-class InnerCircleAnalysisTest {
+class CandidateScoringTest {
 
     private static List<String> candidateKeys(InnerCircleReport r) {
         return r.candidates().stream().map(PersonInfluence::key).toList();
@@ -29,7 +29,7 @@ class InnerCircleAnalysisTest {
         for (int i = 0; i < depts.length; i++) {
             m.person("leaf" + i, "Manager", depts[i], 3).influences("hub", "leaf" + i, 2);
         }
-        InnerCircleReport r = InnerCircleAnalysis.analyse(m.graphs());
+        InnerCircleReport r = CandidateScoring.analyse(m.network());
 
         assertThat(candidateKeys(r)).containsExactly("hub");
         PersonInfluence hub = r.require("hub");
@@ -47,7 +47,7 @@ class InnerCircleAnalysisTest {
         for (int i = 0; i < 5; i++) {
             m.person("m" + i, "Agent", "Support", 1).reportsTo("m" + i, "boss").influences("boss", "m" + i, 3);
         }
-        InnerCircleReport r = InnerCircleAnalysis.analyse(m.graphs());
+        InnerCircleReport r = CandidateScoring.analyse(m.network());
 
         assertThat(r.candidates()).isEmpty();
         PersonInfluence boss = r.require("boss");
@@ -59,12 +59,12 @@ class InnerCircleAnalysisTest {
 
     @Test
     void aChainHasNoCentreAndInfluenceFallsAlongIt() {
-        AccountGraphs g = MapBuilder.map()
+        AccountNetwork g = MapBuilder.map()
                 .person("a", "t", "A", 3).person("b", "t", "B", 3).person("c", "t", "C", 3)
                 .person("d", "t", "D", 3).person("e", "t", "E", 3)
                 .influences("a", "b", 2).influences("b", "c", 2).influences("c", "d", 2).influences("d", "e", 2)
-                .graphs();
-        InnerCircleReport r = InnerCircleAnalysis.analyse(g);
+                .network();
+        InnerCircleReport r = CandidateScoring.analyse(g);
 
         assertThat(r.candidates()).isEmpty();
         // The head of the chain reaches everyone and is listened to by someone who is listened to, and so on down.
@@ -99,7 +99,7 @@ class InnerCircleAnalysisTest {
 
     @Test
     void theGoBetweenOfTwoCliquesHasTopBetweennessButTheLeadsItConnectsAreTheCandidates() {
-        InnerCircleReport r = InnerCircleAnalysis.analyse(barbell(true).graphs());
+        InnerCircleReport r = CandidateScoring.analyse(barbell(true).network());
 
         PersonInfluence x = r.require("x");
         assertThat(x.measure(MeasureKind.BETWEENNESS).percentile()).isEqualTo(1.0);
@@ -115,15 +115,15 @@ class InnerCircleAnalysisTest {
     @Test
     void anAdvisorOfBothDepartmentLeadsWhoRanksBelowThemIsACandidate() {
         MapBuilder m = barbell(false);
-        AccountGraph g = m.build();
+        MapSnapshot g = m.build();
         // Same shape as above but x now ranks below the leads and only advises them: influence flows up and across.
         List<Person> people = g.people().stream()
                 .map(p -> p.key().equals("x") ? new Person("x", "x", "Analyst", "Operations", 2, null, null, false,
                         false, null) : p)
                 .toList();
-        AccountGraph lowerX = new AccountGraph(g.accountKey(), g.version(), people, g.reportingLines(),
+        MapSnapshot lowerX = new MapSnapshot(g.accountKey(), g.version(), people, g.reportingLines(),
                 g.influenceLines(), g.conflictLines(), g.contacts(), g.deals());
-        InnerCircleReport r = InnerCircleAnalysis.analyse(AccountGraphs.of(lowerX));
+        InnerCircleReport r = CandidateScoring.analyse(AccountNetwork.of(lowerX));
 
         assertThat(candidateKeys(r)).containsExactly("x");
         assertThat(r.require("x").seniorListeners()).isEqualTo(2);
@@ -145,7 +145,7 @@ class InnerCircleAnalysisTest {
 
     @Test
     void aLowRankHubAdvisingTheExecutivesIsACandidateFarBeyondTheirRank() {
-        InnerCircleReport r = InnerCircleAnalysis.analyse(executivesAndTheirAdvisor().graphs());
+        InnerCircleReport r = CandidateScoring.analyse(executivesAndTheirAdvisor().network());
 
         assertThat(candidateKeys(r)).containsExactly("analyst");
         PersonInfluence a = r.require("analyst");
@@ -164,7 +164,7 @@ class InnerCircleAnalysisTest {
 
     @Test
     void aHighRankPersonNobodyListensToIsNotACandidate() {
-        InnerCircleReport r = InnerCircleAnalysis.analyse(executivesAndTheirAdvisor().graphs());
+        InnerCircleReport r = CandidateScoring.analyse(executivesAndTheirAdvisor().network());
 
         PersonInfluence ceo = r.require("ceo");
         assertThat(ceo.candidate()).isFalse();
@@ -176,14 +176,14 @@ class InnerCircleAnalysisTest {
                 "Not an Inner Circle candidate: nobody on the map is recorded as taking their lead.",
                 "Computed influence level 1 of 5 against rank 5: 4 levels below their rank.");
         // Even with every threshold relaxed, rank alone never makes a candidate.
-        InnerCircleReport relaxed = InnerCircleAnalysis.analyse(executivesAndTheirAdvisor().graphs(),
+        InnerCircleReport relaxed = CandidateScoring.analyse(executivesAndTheirAdvisor().network(),
                 new InnerCircleParameters(10, 0.0, 1));
         assertThat(relaxed.isCandidate("ceo")).isFalse();
     }
 
     @Test
     void courseExampleNamesTheDirectorOfInformationServicesAndTheConsultant() {
-        InnerCircleReport r = InnerCircleAnalysis.analyse(AccountGraphs.of(Bundles.courseExample()));
+        InnerCircleReport r = CandidateScoring.analyse(AccountNetwork.of(Bundles.courseExample()));
 
         assertThat(candidateKeys(r)).containsExactly("dis", "cons");
         PersonInfluence dis = r.require("dis");
@@ -219,7 +219,7 @@ class InnerCircleAnalysisTest {
 
     @Test
     void courseExampleChartPointsCarryRankJudgementAndComputedLevel() {
-        InnerCircleReport r = InnerCircleAnalysis.analyse(AccountGraphs.of(Bundles.courseExample()));
+        InnerCircleReport r = CandidateScoring.analyse(AccountNetwork.of(Bundles.courseExample()));
 
         RankInfluencePoint dis = r.chart().stream().filter(p -> p.key().equals("dis")).findFirst().orElseThrow();
         assertThat(dis).isEqualTo(new RankInfluencePoint("dis", "Dana Wells", 4, 4,
@@ -232,7 +232,7 @@ class InnerCircleAnalysisTest {
 
     @Test
     void courseExampleFlagsUnjudgedCandidatesAndJudgementsFarFromTheMap() {
-        InnerCircleReport r = InnerCircleAnalysis.analyse(AccountGraphs.of(Bundles.courseExample()));
+        InnerCircleReport r = CandidateScoring.analyse(AccountNetwork.of(Bundles.courseExample()));
 
         assertThat(r.disagreements()).extracting(Disagreement::kind, Disagreement::key).containsExactlyInAnyOrder(
                 org.assertj.core.groups.Tuple.tuple(GRAPH_CANDIDATE_NOT_JUDGED, "dis"),
@@ -249,13 +249,13 @@ class InnerCircleAnalysisTest {
 
     @Test
     void disagreementsRunBothWays() {
-        AccountGraphs g = MapBuilder.map()
+        AccountNetwork g = MapBuilder.map()
                 .person(new Person("hub", "Hub", "Advisor", "Strategy", 2, 1, false, false, false, null))
                 .person(new Person("boss", "Boss", "CEO", "Executive", 5, 5, true, false, false, null))
                 .person("x", "Director", "Finance", 4).person("y", "Director", "Sales", 4)
                 .influences("hub", "boss", 3).influences("hub", "x", 3).influences("hub", "y", 3)
-                .graphs();
-        InnerCircleReport r = InnerCircleAnalysis.analyse(g);
+                .network();
+        InnerCircleReport r = CandidateScoring.analyse(g);
 
         assertThat(r.disagreements()).extracting(Disagreement::kind, Disagreement::key).containsExactlyInAnyOrder(
                 org.assertj.core.groups.Tuple.tuple(GRAPH_CANDIDATE_REP_SAYS_NO, "hub"),
@@ -277,14 +277,14 @@ class InnerCircleAnalysisTest {
 
     @Test
     void maxCandidatesAndMinScoreLimitTheList() {
-        AccountGraphs g = AccountGraphs.of(Bundles.courseExample());
+        AccountNetwork g = AccountNetwork.of(Bundles.courseExample());
 
-        InnerCircleReport one = InnerCircleAnalysis.analyse(g, InnerCircleParameters.defaults().withMaxCandidates(1));
+        InnerCircleReport one = CandidateScoring.analyse(g, InnerCircleParameters.defaults().withMaxCandidates(1));
         assertThat(candidateKeys(one)).containsExactly("dis");
         assertThat(one.require("cons").reasons().get(0)).isEqualTo("Not an Inner Circle candidate: computed "
                 + "influence 0.90 ranks 2nd and only the top 1 are listed.");
 
-        InnerCircleReport strict = InnerCircleAnalysis.analyse(g, InnerCircleParameters.defaults().withMinScore(0.95));
+        InnerCircleReport strict = CandidateScoring.analyse(g, InnerCircleParameters.defaults().withMinScore(0.95));
         assertThat(strict.candidates()).isEmpty();
         assertThat(strict.require("dis").reasons().get(0)).isEqualTo("Not an Inner Circle candidate: computed "
                 + "influence 0.90 is below the threshold of 0.95.");
@@ -292,12 +292,12 @@ class InnerCircleAnalysisTest {
 
     @Test
     void levelsAreFifthsOfTheScore() {
-        assertThat(InnerCircleAnalysis.level(0.0)).isEqualTo(1);
-        assertThat(InnerCircleAnalysis.level(0.199)).isEqualTo(1);
-        assertThat(InnerCircleAnalysis.level(0.2)).isEqualTo(2);
-        assertThat(InnerCircleAnalysis.level(0.25 + 0.2 + 0.15)).isEqualTo(4);
-        assertThat(InnerCircleAnalysis.level(0.8)).isEqualTo(5);
-        assertThat(InnerCircleAnalysis.level(1.0)).isEqualTo(5);
+        assertThat(CandidateScoring.level(0.0)).isEqualTo(1);
+        assertThat(CandidateScoring.level(0.199)).isEqualTo(1);
+        assertThat(CandidateScoring.level(0.2)).isEqualTo(2);
+        assertThat(CandidateScoring.level(0.25 + 0.2 + 0.15)).isEqualTo(4);
+        assertThat(CandidateScoring.level(0.8)).isEqualTo(5);
+        assertThat(CandidateScoring.level(1.0)).isEqualTo(5);
     }
 
     @Test

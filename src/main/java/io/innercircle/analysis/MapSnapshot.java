@@ -11,7 +11,7 @@ import java.util.Set;
  * <p>Direction of influence: {@code InfluenceLine(from, to, strength)} means from's opinion shapes
  * to's decisions (to listens to from, to goes to from for advice). Strength is 1 (weak) to 3 (strong).
  */
-public record AccountGraph(
+public record MapSnapshot(
         String accountKey,
         long version,
         List<Person> people,

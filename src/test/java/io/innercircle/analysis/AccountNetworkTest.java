@@ -8,11 +8,11 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class AccountGraphsTest {
+class AccountNetworkTest {
 
     @Test
     void projectsInfluenceFromShaperToListenerAndReportingFromManagerToReport() {
-        AccountGraphs g = AccountGraphs.of(Bundles.courseExample());
+        AccountNetwork g = AccountNetwork.of(Bundles.courseExample());
 
         assertThat(g.influence().vertexSet()).hasSize(11);
         assertThat(g.influence().edgeSet()).hasSize(9);
@@ -35,14 +35,14 @@ class AccountGraphsTest {
 
     @Test
     void theGraphsHandedOutCannotBeChanged() {
-        AccountGraphs g = AccountGraphs.of(Bundles.courseExample());
+        AccountNetwork g = AccountNetwork.of(Bundles.courseExample());
         assertThatThrownBy(() -> g.influence().addVertex("intruder")).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> g.formal().removeVertex("svp")).isInstanceOf(UnsupportedOperationException.class);
     }
 
     @Test
     void formalLevelComesFromRankElseFromTheReportingLines() {
-        AccountGraphs g = MapBuilder.map()
+        AccountNetwork g = MapBuilder.map()
                 .person("vp", "VP", "Ops", 5)
                 .person("dir", "Director", "Ops", null).reportsTo("dir", "vp")
                 .person("mgr", "Manager", "Ops", null).reportsTo("mgr", "dir")
@@ -54,7 +54,7 @@ class AccountGraphsTest {
                 .person("clerk", "Clerk", "Shop", null).reportsTo("clerk", "top")
                 // nobody places them
                 .person("loner", "Consultant", "External", null)
-                .graphs();
+                .network();
 
         assertThat(g.formalLevel("vp")).isEqualTo(new FormalLevel(5, FormalLevel.Source.RANK));
         assertThat(g.formalLevel("dir")).isEqualTo(new FormalLevel(4, FormalLevel.Source.REPORTING_LINE));
@@ -68,19 +68,19 @@ class AccountGraphsTest {
 
     @Test
     void rejectsInputTheImporterWouldHaveRejected() {
-        assertThatThrownBy(() -> MapBuilder.map().person("a", "t", "d", 1).influences("a", "ghost", 2).graphs())
+        assertThatThrownBy(() -> MapBuilder.map().person("a", "t", "d", 1).influences("a", "ghost", 2).network())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'ghost', who is not on the map");
         assertThatThrownBy(() -> MapBuilder.map().person("a", "t", "d", 1).person("b", "t", "d", 1)
-                .influences("a", "b", 4).graphs())
+                .influences("a", "b", 4).network())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("strength 4");
         assertThatThrownBy(() -> MapBuilder.map().person("a", "t", "d", 1).person("b", "t", "d", 1)
-                .influences("a", "b", 2).influences("a", "b", 3).graphs())
+                .influences("a", "b", 2).influences("a", "b", 3).network())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("appears twice");
         assertThatThrownBy(() -> MapBuilder.map().person("a", "t", "d", 1).person("b", "t", "d", 1)
-                .reportsTo("a", "b").reportsTo("b", "a").graphs())
+                .reportsTo("a", "b").reportsTo("b", "a").network())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cycle");
         assertThatThrownBy(() -> MapBuilder.map().person("a", "t", "d", 1).contact("randy", "a", "SOMETIMES", null)
-                .graphs())
+                .network())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Unknown coverage 'SOMETIMES'");
     }
 }

@@ -1,7 +1,7 @@
 package io.innercircle.analysis.innercircle;
 
-import io.innercircle.analysis.AccountGraph.Person;
-import io.innercircle.analysis.AccountGraphs;
+import io.innercircle.analysis.MapSnapshot.Person;
+import io.innercircle.analysis.AccountNetwork;
 import io.innercircle.analysis.FormalLevel;
 import io.innercircle.analysis.Texts;
 import io.innercircle.analysis.centrality.Centralities;
@@ -47,7 +47,7 @@ import java.util.Map;
  * team is formal structure, not Inner Circle); computed influence at least {@code minScore}; and they are among
  * the best {@code maxCandidates}. The level is the score in fifths, so the default 0.6 means level 4 or 5.
  *
- * <p><b>Formal level.</b> The recorded rank, else derived from the reporting lines ({@link AccountGraphs#formalLevel}).
+ * <p><b>Formal level.</b> The recorded rank, else derived from the reporting lines ({@link AccountNetwork#formalLevel}).
  *
  * <p><b>Complexity.</b> The centralities dominate: PageRank O(iterations · E), betweenness and closeness
  * O(V · E + V² log V) (Brandes / Dijkstra from every person). The rest is O(V log V + E).
@@ -56,7 +56,7 @@ import java.util.Map;
  * of the informal communications network", the Political Structure its "end nodes"); Brin and Page (1998) for
  * PageRank; Marchiori and Latora (2000) / Rochat (2009) for harmonic closeness; Brandes (2001) for betweenness.
  */
-public final class InnerCircleAnalysis {
+public final class CandidateScoring {
 
     public static final double W_PAGE_RANK = 0.25;
     public static final double W_CLOSENESS = 0.20;
@@ -71,19 +71,19 @@ public final class InnerCircleAnalysis {
     /** The rep's judged influence and the computed level disagree when they are this far apart. */
     public static final int JUDGEMENT_GAP = 2;
 
-    private InnerCircleAnalysis() {
+    private CandidateScoring() {
     }
 
-    public static InnerCircleReport analyse(AccountGraphs graphs) {
+    public static InnerCircleReport analyse(AccountNetwork graphs) {
         return analyse(graphs, InnerCircleParameters.defaults());
     }
 
-    public static InnerCircleReport analyse(AccountGraphs graphs, InnerCircleParameters parameters) {
+    public static InnerCircleReport analyse(AccountNetwork graphs, InnerCircleParameters parameters) {
         return analyse(graphs, InfluenceCentralities.compute(graphs.influence()), parameters);
     }
 
     /** For callers that already hold the centralities of {@code graphs.influence()} (e.g. from a cache). */
-    public static InnerCircleReport analyse(AccountGraphs graphs, Centralities centralities,
+    public static InnerCircleReport analyse(AccountNetwork graphs, Centralities centralities,
                                             InnerCircleParameters parameters) {
         return new Run(graphs, centralities, parameters).report();
     }
@@ -95,7 +95,7 @@ public final class InnerCircleAnalysis {
     }
 
     private static final class Run {
-        private final AccountGraphs g;
+        private final AccountNetwork g;
         private final Centralities c;
         private final InnerCircleParameters params;
         private final Map<String, List<Listener>> listeners = new HashMap<>();
@@ -104,7 +104,7 @@ public final class InnerCircleAnalysis {
         /** Position of each person passing every gate, best first; the first maxCandidates are the candidates. */
         private final Map<String, Integer> eligibleRank = new HashMap<>();
 
-        Run(AccountGraphs g, Centralities c, InnerCircleParameters params) {
+        Run(AccountNetwork g, Centralities c, InnerCircleParameters params) {
             this.g = g;
             this.c = c;
             this.params = params;

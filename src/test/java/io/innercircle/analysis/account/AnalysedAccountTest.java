@@ -1,7 +1,7 @@
 package io.innercircle.analysis.account;
 
-import io.innercircle.analysis.AccountGraph;
-import io.innercircle.analysis.AccountGraph.InfluenceLine;
+import io.innercircle.analysis.MapSnapshot;
+import io.innercircle.analysis.MapSnapshot.InfluenceLine;
 import io.innercircle.analysis.Bundles;
 import io.innercircle.analysis.health.HealthParameters;
 import io.innercircle.analysis.health.WarningCode;
@@ -14,13 +14,13 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class AccountAnalysisTest {
+class AnalysedAccountTest {
 
     private static final String DEAL = "customer-service-2027";
 
     @Test
     void oneObjectAnswersEveryQuestionAboutTheCourseExample() {
-        AccountAnalysis a = AccountAnalysis.of(Bundles.courseExample());
+        AnalysedAccount a = AnalysedAccount.of(Bundles.courseExample());
 
         assertThat(a.innerCircle().candidates()).extracting(PersonInfluence::key).containsExactly("dis", "cons");
         assertThat(a.strategy(DEAL).require("deng").approach().start()).isEqualTo("rnd");
@@ -32,14 +32,14 @@ class AccountAnalysisTest {
 
     @Test
     void candidatesDoNotMoveWhenAnUnrelatedWeakLineIsAdded() {
-        AccountGraph g = Bundles.courseExample();
+        MapSnapshot g = Bundles.courseExample();
         List<InfluenceLine> lines = new ArrayList<>(g.influenceLines());
         lines.add(new InfluenceLine("ops", "sm", 1));
-        AccountGraph edited = new AccountGraph(g.accountKey(), g.version() + 1, g.people(), g.reportingLines(), lines,
+        MapSnapshot edited = new MapSnapshot(g.accountKey(), g.version() + 1, g.people(), g.reportingLines(), lines,
                 g.conflictLines(), g.contacts(), g.deals());
 
-        AccountAnalysis before = AccountAnalysis.of(g);
-        AccountAnalysis after = AccountAnalysis.of(edited);
+        AnalysedAccount before = AnalysedAccount.of(g);
+        AnalysedAccount after = AnalysedAccount.of(edited);
         assertThat(after.innerCircle().candidates()).extracting(PersonInfluence::key).containsExactly("dis", "cons");
         assertThat(after.innerCircle().require("dis").computedLevel())
                 .isEqualTo(before.innerCircle().require("dis").computedLevel());

@@ -1,14 +1,14 @@
-package io.innercircle.analysis.api;
+package io.innercircle.analysis.store;
 
-import io.innercircle.analysis.AccountGraph;
-import io.innercircle.analysis.AccountGraph.ConflictLine;
-import io.innercircle.analysis.AccountGraph.Contact;
-import io.innercircle.analysis.AccountGraph.Deal;
-import io.innercircle.analysis.AccountGraph.InfluenceLine;
-import io.innercircle.analysis.AccountGraph.Involvement;
-import io.innercircle.analysis.AccountGraph.NextStep;
-import io.innercircle.analysis.AccountGraph.Person;
-import io.innercircle.analysis.AccountGraph.ReportingLine;
+import io.innercircle.analysis.MapSnapshot;
+import io.innercircle.analysis.MapSnapshot.ConflictLine;
+import io.innercircle.analysis.MapSnapshot.Contact;
+import io.innercircle.analysis.MapSnapshot.Deal;
+import io.innercircle.analysis.MapSnapshot.InfluenceLine;
+import io.innercircle.analysis.MapSnapshot.Involvement;
+import io.innercircle.analysis.MapSnapshot.NextStep;
+import io.innercircle.analysis.MapSnapshot.Person;
+import io.innercircle.analysis.MapSnapshot.ReportingLine;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
@@ -22,15 +22,15 @@ import java.util.Optional;
 
 /**
  * Reads one account's map for the analysis: one Cypher query returning flat rows (lists of keys and values, no
- * object graph), which {@link AccountGraph} then holds as plain records.
+ * object graph), which {@link MapSnapshot} then holds as plain records.
  */
 @Component
 @Transactional(readOnly = true)
-public class AccountGraphReader {
+public class MapSnapshotReader {
 
     private final Neo4jClient neo4j;
 
-    public AccountGraphReader(Neo4jClient neo4j) {
+    public MapSnapshotReader(Neo4jClient neo4j) {
         this.neo4j = neo4j;
     }
 
@@ -48,7 +48,7 @@ public class AccountGraphReader {
                         e -> (String) e.getKey(), e -> (Long) e.getValue()));
     }
 
-    public Optional<AccountGraph> read(String account) {
+    public Optional<MapSnapshot> read(String account) {
         return neo4j.query("""
                         MATCH (a:Account {key: $account})
                         RETURN coalesce(a.version, 0) AS version,
@@ -75,10 +75,10 @@ public class AccountGraphReader {
                                     ORDER BY o.key } AS deals
                         """)
                 .bind(account).to("account")
-                .fetchAs(AccountGraph.class).mappedBy((t, r) -> graph(account, r)).one();
+                .fetchAs(MapSnapshot.class).mappedBy((t, r) -> graph(account, r)).one();
     }
 
-    private static AccountGraph graph(String account, Record r) {
+    private static MapSnapshot graph(String account, Record r) {
         List<Person> people = r.get("people").asList(v -> new Person(str(v.get(0)), str(v.get(1)), str(v.get(2)),
                 str(v.get(3)), integer(v.get(4)), integer(v.get(5)), v.get(6).isNull() ? null : v.get(6).asBoolean(),
                 v.get(7).asBoolean(), v.get(8).asBoolean(), str(v.get(9))));
@@ -95,7 +95,7 @@ public class AccountGraphReader {
                         new LinkedHashSet<>(i.get(1).isNull() ? List.of() : i.get(1).asList(Value::asString)),
                         str(i.get(2)))),
                 v.get(7).asList(n -> new NextStep(str(n.get(0)), str(n.get(1)), n.get(2).asLocalDate()))));
-        return new AccountGraph(account, r.get("version").asLong(), people, reports, influences, conflicts, contacts,
+        return new MapSnapshot(account, r.get("version").asLong(), people, reports, influences, conflicts, contacts,
                 deals);
     }
 
