@@ -23,14 +23,34 @@ function describe(error) {
   return error.message;
 }
 
-/** Runs a query or mutation; resolves to its data, rejects with a GraphQlError when the API reports errors. */
-export async function gql(query, variables = {}) {
-  const response = await fetch('/graphql', {
+/**
+ * Makes sure the page holds a CSRF token cookie. Any GET answered by the app writes one when the browser has none
+ * (SecurityConfiguration.CsrfCookieFilter); the cookie can be gone while the session lives on (cookies cleared,
+ * the page restored from the browser's cache), and a POST without it is refused 403 before GraphQL runs.
+ */
+async function freshCsrfToken() {
+  await fetch('/api/me', { credentials: 'same-origin', cache: 'no-store', headers: { Accept: 'application/json' } });
+}
+
+function post(query, variables) {
+  return fetch('/graphql', {
     method: 'POST',
     credentials: 'same-origin',
     headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...csrfHeaders() },
     body: JSON.stringify({ query, variables }),
   });
+}
+
+/** Runs a query or mutation; resolves to its data, rejects with a GraphQlError when the API reports errors. */
+export async function gql(query, variables = {}) {
+  if (!csrfHeaders()['X-XSRF-TOKEN']) await freshCsrfToken();
+  let response = await post(query, variables);
+  // 403 from /graphql itself (GraphQL reports refused access as errors, with 200) is the CSRF check: the token the
+  // page sent is missing or stale. Fetch a fresh one and try once more.
+  if (response.status === 403) {
+    await freshCsrfToken();
+    response = await post(query, variables);
+  }
   // Signed out: the server answers a script 401 (JSON, no browser pop-up); the page goes to the login form.
   if (response.status === 401 || (response.redirected && new URL(response.url).pathname === '/login')) {
     // Keep the place in the app: the sign-in page cannot see the part after '#'.
@@ -43,6 +63,12 @@ export async function gql(query, variables = {}) {
   }
   const body = await response.json();
   if (body.errors && body.errors.length) throw new GraphQlError(body.errors);
+  // A refusal before GraphQL ran (403, 413, a filter's 400) is JSON too, but has no data: say what the server
+  // said rather than hand the caller undefined.
+  if (!response.ok || body.data === undefined || body.data === null) {
+    throw new Error(`The server answered ${response.status}${body.message ? `: ${body.message}`
+      : body.error ? `: ${body.error}` : ' without data'}`);
+  }
   return body.data;
 }
 
