@@ -60,6 +60,9 @@ final class Browser implements AutoCloseable {
         this.username = user;
         this.password = user;
         driver.manage().deleteAllCookies();
+        // Leave the app's page: the next open() of an /app/#... address would otherwise only change the hash of
+        // the signed-out page still shown, so the server never sends the browser to /login.
+        driver.get("about:blank");
         return this;
     }
 

@@ -225,6 +225,8 @@ class WorkspaceBrowserTest extends IntegrationTest {
     void aPhoneShowsTheMapFullWidthWithTheDetailsAsABottomSheet() {
         browser.as("nicole").open(MAP);
         browser.driver().manage().window().setSize(new Dimension(390, 844));
+        // Headless Chromium applies a new window size a moment later: measure the phone, not the desktop.
+        browser.waitUntil(d -> ((Long) browser.js("return window.innerWidth")) <= 400);
         browser.driver().navigate().refresh();
         browser.waitUntil(d -> browser.js("return document.body.dataset.mapVersion || null") != null);
         Rectangle map = browser.driver().findElement(By.id("cy")).getRect();
