@@ -43,7 +43,9 @@ final class BackupValues {
     }
 
     static JsonNode toJson(Value value) {
-        return switch (value.type().name()) {
+        // The driver names list types by their elements ("LIST OF ANY?"): one family here.
+        String type = value.type().name().startsWith("LIST") ? "LIST" : value.type().name();
+        return switch (type) {
             case "NULL" -> JSON.nullNode();
             case "STRING" -> JSON.textNode(value.asString());
             case "BOOLEAN" -> JSON.booleanNode(value.asBoolean());
