@@ -57,8 +57,13 @@ class SignInTest extends IntegrationTest {
                 .path("updateStakeholder.stakeholder.title").entity(String.class).isEqualTo("VP");
         graphQl.document("{ changes(account: \"national-manufacturing\", first: 1) { edges { node { by } } } }")
                 .execute().path("changes.edges[0].node.by").entity(String.class).isEqualTo("nicole");
-        withToken.graphQl().document("mutation { createAccount(input: {key: \"t-co\", name: \"T\"}) { account { key } } }")
-                .execute().errors().satisfy(e -> assertThat(e.get(0).getErrorType().toString()).isEqualTo("FORBIDDEN"));
+        // No more than nicole: a rep reads her account's bundle but may not import it (managers and admins only).
+        Object bundle = withToken.graphQl().document("{ exportBundle(account: \"national-manufacturing\") }")
+                .execute().path("exportBundle").entity(Object.class).get();
+        withToken.graphQl().document("mutation($bundle: JSON!) { importBundle(bundle: $bundle, merge: true) { account { key } } }")
+                .variable("bundle", bundle).execute()
+                .errors().satisfy(e -> assertThat(e).singleElement()
+                        .satisfies(error -> assertThat(error.getErrorType().toString()).isEqualTo("FORBIDDEN")));
         // Stored as a hash only; the list shows when it was used, never the secret.
         Map<String, Object> stored = io.innercircle.support.Neo4jHarness.cypher(
                 "MATCH (t:ApiToken) RETURN properties(t) AS t", Map.of()).get(0).get("t").asMap();

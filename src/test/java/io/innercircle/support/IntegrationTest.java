@@ -73,7 +73,7 @@ public abstract class IntegrationTest {
     protected WebTestClient anonymous() {
         return WebTestClient.bindToServer(new JdkClientHttpConnector())
                 .baseUrl("http://localhost:" + port)
-                .responseTimeout(Duration.ofSeconds(60))
+                .responseTimeout(Duration.ofSeconds(180))
                 .codecs(c -> c.defaultCodecs().maxInMemorySize(64 * 1024 * 1024))
                 .build();
     }
