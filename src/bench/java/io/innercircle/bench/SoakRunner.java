@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Soak run (README "Limits, concurrency and retries"): the app in its own process with the embedded Neo4j on a
+ * Soak run (docs/operators.md "Benchmarks"): the app in its own process with the embedded Neo4j on a
  * temporary data directory, on loopback only; 16 clients signed in with HTTP Basic (the demo admin) mix reads
  * ({@code politicalMap}, {@code innerCircle}, {@code coverageGaps}) and writes (each adds a person with a unique key,
  * so every acknowledged write can be looked for afterwards) on 5 accounts. Half-way, the app is killed (kill -9)
