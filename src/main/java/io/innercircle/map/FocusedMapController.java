@@ -12,7 +12,6 @@ import org.springframework.stereotype.Controller;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -70,26 +69,31 @@ class FocusedMapController {
                 .map(p -> new Position(ItemId.of(account, p.stakeholder()), p.x(), p.y())).toList();
     }
 
+    /** GraphQL {@code MapPositionInput}: where the rep left one box on the opportunity's map. */
+    record MapPositionInput(String stakeholder, double x, double y) {}
+
+    /** GraphQL {@code SavePositionsPayload}. */
+    record SavePositionsPayload(int saved) {}
+
     @MutationMapping
-    Map<String, Object> saveMapPositions(@Argument String opportunity, @Argument List<Map<String, Object>> positions,
-                                         @Argument List<String> forget) {
+    SavePositionsPayload saveMapPositions(@Argument String opportunity, @Argument List<MapPositionInput> positions,
+                                          @Argument List<String> forget) {
         ItemId id = ItemId.parse("opportunity", opportunity);
         List<Position> moved = new ArrayList<>();
-        List<Map<String, Object>> given = positions == null ? List.of() : positions;
+        List<MapPositionInput> given = positions == null ? List.of() : positions;
         for (int i = 0; i < given.size(); i++) {
-            Map<String, Object> p = given.get(i);
-            ItemId person = ItemId.parse("positions[" + i + "].stakeholder", (String) p.get("stakeholder"));
+            MapPositionInput p = given.get(i);
+            ItemId person = ItemId.parse("positions[" + i + "].stakeholder", p.stakeholder());
             if (!person.account().equals(id.account())) {
                 throw new InvalidInputException("positions[" + i + "].stakeholder",
                         "belongs to another account than the opportunity");
             }
-            moved.add(new Position(person.key(), ((Number) p.get("x")).doubleValue(),
-                    ((Number) p.get("y")).doubleValue()));
+            moved.add(new Position(person.key(), p.x(), p.y()));
         }
         List<String> forgotten = new ArrayList<>();
         for (String f : forget == null ? List.<String>of() : forget) {
             forgotten.add(ItemId.parse("forget", f).key());
         }
-        return Map.of("saved", focused.savePositions(id, moved, forgotten).size());
+        return new SavePositionsPayload(focused.savePositions(id, moved, forgotten).size());
     }
 }

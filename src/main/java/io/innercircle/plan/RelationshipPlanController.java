@@ -85,10 +85,11 @@ class RelationshipPlanController {
     }
 
     @MutationMapping
-    RelationshipPlanPayload setRelationshipPlan(@Argument Map<String, Object> input) {
-        ItemId o = ItemId.parse("input.opportunity", (String) input.get("opportunity"));
-        ItemId s = ItemId.parse("input.stakeholder", (String) input.get("stakeholder"));
-        store.set(o, s, input);
+    RelationshipPlanPayload setRelationshipPlan(@Argument RelationshipPlanInput input) {
+        ItemId o = ItemId.parse("input.opportunity", input.opportunity());
+        ItemId s = ItemId.parse("input.stakeholder", input.stakeholder());
+        store.set(o, s, new RelationshipPlanStore.Patch(input.strategy(), input.owner(), input.nextStep(),
+                input.due(), input.outcome()));
         return new RelationshipPlanPayload(relationshipPlan(o.toString(), s.toString()));
     }
 

@@ -1,11 +1,13 @@
 package io.innercircle.plan;
 
+import io.innercircle.analysis.strategy.RelationshipStrategy;
 import io.innercircle.api.InvalidInputException;
 import io.innercircle.api.NotFoundException;
 import io.innercircle.map.AccountVersions;
 import io.innercircle.map.Checks;
 import io.innercircle.map.ItemId;
 import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.graphql.data.ArgumentValue;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,7 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Recorded relationship plans and tactic targets in the graph:
@@ -32,10 +34,12 @@ public class RelationshipPlanStore {
     public record Stored(String account, String opportunity, String stakeholder, String strategy, String owner,
                          String nextStep, LocalDate due, String outcome) {}
 
+    /** A patch of one recorded plan: a value left out is unchanged, an explicit null clears it. */
+    public record Patch(ArgumentValue<RelationshipStrategy> strategy, ArgumentValue<String> owner,
+                        ArgumentValue<String> nextStep, ArgumentValue<LocalDate> due, ArgumentValue<String> outcome) {}
+
     /** A person as the API names them. */
     public record PersonRef(String id, String key, String name) {}
-
-    private static final Set<String> STRATEGIES = Set.of("LEVERAGE", "MOTIVATE", "NEUTRALIZE");
 
     private final Neo4jClient neo4j;
     private final AccountVersions versions;
@@ -76,7 +80,7 @@ public class RelationshipPlanStore {
 
     /** A patch of the plan of one person in one opportunity; creates it on first use. */
     @Transactional
-    public void set(ItemId opportunity, ItemId stakeholder, Map<String, Object> patch) {
+    public void set(ItemId opportunity, ItemId stakeholder, Patch patch) {
         if (!opportunity.account().equals(stakeholder.account())) {
             throw new InvalidInputException("input.stakeholder", "is in another account than the opportunity");
         }
@@ -95,26 +99,13 @@ public class RelationshipPlanStore {
             throw new NotFoundException("input.stakeholder", "stakeholder", stakeholder.toString());
         }
         Map<String, Object> props = new HashMap<>();
-        if (patch.containsKey("strategy")) {
-            Object strategy = patch.get("strategy");
-            if (strategy != null && !STRATEGIES.contains(strategy.toString())) {
-                throw new InvalidInputException("input.strategy", "must be LEVERAGE, MOTIVATE or NEUTRALIZE");
-            }
-            props.put("strategy", strategy == null ? null : strategy.toString());
+        given(props, "strategy", patch.strategy(), RelationshipStrategy::name);
+        if (!patch.owner().isOmitted()) {
+            props.put("owner", owner(opportunity.account(), patch.owner().value()));
         }
-        if (patch.containsKey("owner")) {
-            props.put("owner", owner(opportunity.account(), (String) patch.get("owner")));
-        }
-        if (patch.containsKey("nextStep")) {
-            props.put("nextStep", blankToNull(Checks.text("input.nextStep", (String) patch.get("nextStep"))));
-        }
-        if (patch.containsKey("outcome")) {
-            props.put("outcome", blankToNull(Checks.text("input.outcome", (String) patch.get("outcome"))));
-        }
-        if (patch.containsKey("due")) {
-            Object due = patch.get("due");
-            props.put("due", due == null ? null : due instanceof LocalDate d ? d : LocalDate.parse(due.toString()));
-        }
+        given(props, "nextStep", patch.nextStep(), step -> blankToNull(Checks.text("input.nextStep", step)));
+        given(props, "outcome", patch.outcome(), outcome -> blankToNull(Checks.text("input.outcome", outcome)));
+        given(props, "due", patch.due(), due -> due);
         String key = key(opportunity.key(), stakeholder.key());
         neo4j.query("""
                         MATCH (o:Opportunity {account: $account, key: $opportunity})
@@ -210,6 +201,14 @@ public class RelationshipPlanStore {
     private void lockAccount(String account) {
         neo4j.query("MATCH (a:Account {key: $key}) SET a._lock = true REMOVE a._lock")
                 .bind(account).to("key").run();
+    }
+
+    /** Puts a field that was given (null stays null, which clears the property); leaves out one left out. */
+    private static <T> void given(Map<String, Object> props, String name, ArgumentValue<T> value,
+                                  Function<T, Object> convert) {
+        if (!value.isOmitted()) {
+            props.put(name, value.value() == null ? null : convert.apply(value.value()));
+        }
     }
 
     private static String blankToNull(String value) {
