@@ -1,7 +1,6 @@
 package io.innercircle.analysis.store;
 
 import io.innercircle.analysis.account.AnalysedAccount;
-import io.innercircle.analysis.store.AnalysisCache;
 import io.innercircle.map.MapChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
