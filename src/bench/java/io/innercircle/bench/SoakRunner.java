@@ -5,20 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +21,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Soak run (docs: operators, "Soak run and hostile-input probe"): the app in its own process with the embedded
@@ -56,15 +46,10 @@ public final class SoakRunner {
 
     private static final int CLIENTS = 16;
     private static final int ACCOUNTS = 5;
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String ADMIN = "Basic " + Base64.getEncoder().encodeToString(
-            "admin:admin".getBytes(StandardCharsets.UTF_8));
+    private static final ObjectMapper JSON = AppProcess.JSON;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final int port;
-    private final Path data;
-    private final Path log;
-    private Process app;
+    private final AppProcess app;
+    private final HttpClient http;
     private String token;
 
     private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
@@ -78,10 +63,9 @@ public final class SoakRunner {
     private final Map<String, Set<String>> inFlight = new ConcurrentHashMap<>();
     private final AtomicLong sequence = new AtomicLong();
 
-    private SoakRunner(int port, Path data) {
-        this.port = port;
-        this.data = data;
-        this.log = data.resolveSibling(data.getFileName() + ".log");
+    private SoakRunner(AppProcess app) {
+        this.app = app;
+        this.http = app.http;
     }
 
     public static void main(String[] args) throws Exception {
@@ -92,30 +76,25 @@ public final class SoakRunner {
         if (seconds > 3600) {
             throw new IllegalArgumentException("A soak run is bounded: at most 60 minutes");
         }
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
-        Path data = Files.createTempDirectory("innercircle-soak");
-        boolean ok = new SoakRunner(port, data).run(seconds * 1000);
+        boolean ok = new SoakRunner(new AppProcess("innercircle-soak")).run(seconds * 1000);
         System.exit(ok ? 0 : 1);
     }
 
     private boolean run(long millis) throws Exception {
         System.out.printf("Soak: %d clients, %d accounts, %d s of load, app on 127.0.0.1:%d, data %s, log %s%n",
-                CLIENTS, ACCOUNTS, millis / 1000, port, data, log);
+                CLIENTS, ACCOUNTS, millis / 1000, app.port, app.data, app.log);
         System.out.printf("Machine: %d cores, load average %s (shared: other builds may run)%n",
-                Runtime.getRuntime().availableProcessors(), loadAverage());
+                Runtime.getRuntime().availableProcessors(), AppProcess.loadAverage());
         long started = System.nanoTime();
-        start();
+        app.start();
         System.out.printf("App up after %d ms (pid %d)%n", (System.nanoTime() - started) / 1_000_000, app.pid());
         for (int a = 0; a < ACCOUNTS; a++) {
             setUp("soak" + a);
         }
-        token = graphQl("""
+        token = app.graphQl("""
                 {"query":"mutation { createApiToken(input: {name: \\"soak\\"}) { token } }"}""")
                 .path("createApiToken").path("token").asText();
-        String memoryBefore = memory();
+        String memoryBefore = app.memory();
         long[] versionsBefore = new long[ACCOUNTS];
         for (int a = 0; a < ACCOUNTS; a++) {
             versionsBefore[a] = version("soak" + a);
@@ -129,25 +108,24 @@ public final class SoakRunner {
             clients.add(t);
         }
         Thread.sleep(millis / 2);
-        String memoryAtKill = memory();
+        String memoryAtKill = app.memory();
         System.out.printf("Killing the app (kill -9, pid %d) half-way, then starting it again on the same data%n",
                 app.pid());
-        app.destroyForcibly().waitFor(); // SIGKILL on Linux: no shutdown hook, no Neo4j checkpoint
+        app.kill();
         long down = System.nanoTime();
-        start();
+        app.start();
         long downMillis = (System.nanoTime() - down) / 1_000_000;
         System.out.printf("App back after %d ms (pid %d)%n", downMillis, app.pid());
         for (Thread t : clients) {
             t.join();
         }
-        String memoryAfter = memory();
+        String memoryAfter = app.memory();
         report(memoryBefore, memoryAtKill, memoryAfter);
         boolean ok = check(versionsBefore);
-        app.destroy();
-        app.waitFor();
+        app.stop();
         System.out.println(ok ? "CHECK PASSED" : "CHECK FAILED");
         if (ok) {
-            deleteTree(data);
+            app.deleteData();
         }
         return ok;
     }
@@ -199,7 +177,7 @@ public final class SoakRunner {
         long start = System.nanoTime();
         requests.increment();
         try {
-            HttpResponse<String> response = http.send(request(body, "Bearer " + token),
+            HttpResponse<String> response = http.send(app.graphQlRequest(body, "Bearer " + token),
                     HttpResponse.BodyHandlers.ofString());
             latencies.computeIfAbsent(kind, k -> new ConcurrentLinkedQueue<>()).add(System.nanoTime() - start);
             if (response.statusCode() != 200) {
@@ -225,44 +203,27 @@ public final class SoakRunner {
         errors.computeIfAbsent(classification + " " + kind, k -> new LongAdder()).increment();
     }
 
-    private HttpRequest request(String body, String authorization) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
-                .timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/json").header("Accept", "application/json")
-                .header("Authorization", authorization)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-    }
-
-    private JsonNode graphQl(String body) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(request(body, ADMIN), HttpResponse.BodyHandlers.ofString());
-        JsonNode json = JSON.readTree(response.body());
-        if (response.statusCode() != 200 || json.path("errors").isArray() && !json.path("errors").isEmpty()) {
-            throw new IllegalStateException("Request refused (" + response.statusCode() + "): " + response.body());
-        }
-        return json.path("data");
-    }
-
     private void setUp(String account) throws IOException, InterruptedException {
-        graphQl("""
+        app.graphQl("""
                 {"query":"mutation { createAccount(input: {key: \\"%s\\", name: \\"Soak %s\\"}) { account { key } } }"}"""
                 .formatted(account, account));
-        graphQl("""
+        app.graphQl("""
                 {"query":"mutation { createOpportunity(input: {account: \\"%s\\", key: \\"deal\\", name: \\"Deal\\"}) { opportunity { id } } }"}"""
                 .formatted(account));
         for (int i = 0; i < 10; i++) {
-            graphQl("""
+            app.graphQl("""
                     {"query":"mutation { createStakeholder(input: {account: \\"%s\\", key: \\"p%d\\", name: \\"Person %d\\", rank: %d}) { stakeholder { id } } }"}"""
                     .formatted(account, i, i, 1 + i % 5));
         }
         for (int i = 1; i < 10; i++) {
-            graphQl("""
+            app.graphQl("""
                     {"query":"mutation { setInfluence(input: {from: \\"%s/p%d\\", to: \\"%s/p0\\"}) { influence { strength } } }"}"""
                     .formatted(account, i, account));
         }
     }
 
     private long version(String account) throws IOException, InterruptedException {
-        return graphQl("""
+        return app.graphQl("""
                 {"query":"query { account(key: \\"%s\\") { version } }"}""".formatted(account))
                 .path("account").path("version").asLong();
     }
@@ -271,7 +232,7 @@ public final class SoakRunner {
         Set<String> keys = new HashSet<>();
         String after = null;
         while (true) {
-            JsonNode page = graphQl("""
+            JsonNode page = app.graphQl("""
                     {"query":"query($a: ID!, $after: String) { account(key: $a) { stakeholders(first: 500, after: $after) { edges { node { key } } pageInfo { hasNextPage endCursor } } } }",
                      "variables":{"a":"%s","after":%s}}""".formatted(account,
                     after == null ? "null" : "\"" + after + "\"")).path("account").path("stakeholders");
@@ -324,65 +285,5 @@ public final class SoakRunner {
         System.out.println("  before the load:       " + before);
         System.out.println("  at the kill:           " + atKill);
         System.out.println("  after (restarted app): " + after);
-    }
-
-    /** The app's heap after a GC (jcmd) and its resident set size. */
-    private String memory() throws IOException, InterruptedException {
-        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-        new ProcessBuilder(jcmd.toString(), String.valueOf(app.pid()), "GC.run").redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
-        Process p = new ProcessBuilder(jcmd.toString(), String.valueOf(app.pid()), "GC.heap_info")
-                .redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        p.waitFor();
-        String heap = out.lines().filter(l -> l.contains("total") && l.contains("used")).findFirst()
-                .map(l -> l.replaceAll("\\s*\\[.*", "").trim()).orElse(out.trim());
-        String rss = "?";
-        try (Stream<String> status = Files.lines(Path.of("/proc", String.valueOf(app.pid()), "status"))) {
-            rss = status.filter(l -> l.startsWith("VmRSS:")).map(l -> l.substring(6).trim()).findFirst().orElse("?");
-        } catch (IOException notLinux) {
-            // no /proc: RSS unknown
-        }
-        return heap + "; RSS " + rss;
-    }
-
-    private void start() throws IOException, InterruptedException {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        app = new ProcessBuilder(java.toString(), "-Xmx2g", "-cp", System.getProperty("java.class.path"),
-                "io.innercircle.InnerCircleApplication", "--server.address=127.0.0.1", "--server.port=" + port,
-                "--innercircle.embedded.data-directory=" + data.resolve("db"), "--innercircle.demo.load=false",
-                "--logging.level.root=warn", "--logging.level.org.springframework.data.neo4j.cypher=error")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        long deadline = System.currentTimeMillis() + 300_000;
-        while (System.currentTimeMillis() < deadline) {
-            try {
-                if (http.send(request("{\"query\":\"{ ping }\"}", ADMIN), HttpResponse.BodyHandlers.ofString())
-                        .statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // starting
-            }
-            if (!app.isAlive()) {
-                throw new IllegalStateException("The app ended while starting; see " + log);
-            }
-            Thread.sleep(250);
-        }
-        app.destroyForcibly();
-        throw new IllegalStateException("The app did not answer within 5 minutes; see " + log);
-    }
-
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).trim();
-        } catch (IOException e) {
-            return "unknown";
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
     }
 }
