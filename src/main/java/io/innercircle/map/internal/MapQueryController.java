@@ -33,10 +33,13 @@ class MapQueryController {
 
     private final MapReads reads;
     private final AccountVisibility visibility;
+    private final org.springframework.beans.factory.ObjectProvider<StakeholderRanking> ranking;
 
-    MapQueryController(MapReads reads, AccountVisibility visibility) {
+    MapQueryController(MapReads reads, AccountVisibility visibility,
+                       org.springframework.beans.factory.ObjectProvider<StakeholderRanking> ranking) {
         this.reads = reads;
         this.visibility = visibility;
+        this.ranking = ranking;
     }
 
     @QueryMapping
@@ -69,8 +72,15 @@ class MapQueryController {
 
     @SchemaMapping(typeName = "Account")
     Page<Stakeholder> stakeholders(Account account, @Argument Integer first, @Argument String after,
-                                   @Argument Integer last, @Argument String before) {
-        return reads.stakeholders(account.key(), Page.Request.of(first, after, last, before));
+                                   @Argument Integer last, @Argument String before,
+                                   @Argument StakeholderOrder orderBy, @Argument Boolean innerCircleOnly) {
+        Page.Request request = Page.Request.of(first, after, last, before);
+        boolean onlyInnerCircle = Boolean.TRUE.equals(innerCircleOnly);
+        if ((orderBy == null || orderBy == StakeholderOrder.KEY) && !onlyInnerCircle) {
+            return reads.stakeholders(account.key(), request);
+        }
+        return ranking.getObject().stakeholders(account, request,
+                orderBy == null ? StakeholderOrder.KEY : orderBy, onlyInnerCircle);
     }
 
     @BatchMapping(typeName = "Account")
