@@ -60,17 +60,21 @@ public final class HostileInputProbe {
 
     private void run() throws Exception {
         setUp();
-        fragmentBombs();
-        listAmplification();
-        concurrentEdits();
-        staleVersion();
-        bolt();
-        csvFormulas();
-        csrf();
-        oversizeBodies();
-        oddPaths();
-        errorPage();
-        passwordFlood();
+        List<Attack> attacks = List.of(this::fragmentBombs, this::listAmplification, this::concurrentEdits,
+                this::staleVersion, this::bolt, this::csvFormulas, this::csrf, this::oversizeBodies, this::oddPaths,
+                this::errorPage, this::passwordFlood);
+        for (Attack attack : attacks) {
+            try {
+                attack.run();
+            } catch (Exception e) {
+                // One area failing to run is reported, and the others still run.
+                System.out.println("   PROBE FAILED to run this area: " + e);
+            }
+        }
+    }
+
+    private interface Attack {
+        void run() throws Exception;
     }
 
     private void setUp() throws IOException, InterruptedException {

@@ -2,7 +2,7 @@ package io.innercircle.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.innercircle.bundle.Bundle;
+import io.innercircle.bundle.internal.Bundle;
 import io.innercircle.bundle.BundleGenerator;
 
 import java.io.IOException;
