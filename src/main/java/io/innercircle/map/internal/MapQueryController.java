@@ -8,6 +8,8 @@ import io.innercircle.map.MapReads;
 import io.innercircle.map.Opportunity;
 import io.innercircle.map.Page;
 import io.innercircle.map.Stakeholder;
+import io.innercircle.map.StakeholderOrder;
+import io.innercircle.map.StakeholderRanking;
 import io.innercircle.map.TeamMember;
 import io.innercircle.map.Lines.ConflictLine;
 import io.innercircle.map.Lines.Contact;
