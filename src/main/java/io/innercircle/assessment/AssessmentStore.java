@@ -1,5 +1,12 @@
 package io.innercircle.assessment;
 
+import io.innercircle.assessment.internal.Answer;
+import io.innercircle.assessment.internal.StrategyAdvice;
+import io.innercircle.assessment.internal.StrategyChoice;
+import io.innercircle.assessment.internal.StrategyQuestions;
+import io.innercircle.assessment.internal.StrategyQuestionsInput;
+import io.innercircle.assessment.internal.StrategyState;
+import io.innercircle.assessment.internal.StrategyTree;
 import io.innercircle.api.InvalidInputException;
 import io.innercircle.api.NotFoundException;
 import io.innercircle.map.AccountVersions;
@@ -323,7 +330,7 @@ public class AssessmentStore {
      * ratings; the old primary's, if it had any, stay in the deal as an added competitor. Runs inside the map
      * edit's transaction, which bumps the version.
      */
-    void primaryChanging(ItemId opportunity, String from, String to) {
+    public void primaryChanging(ItemId opportunity, String from, String to) {
         Assessment current = assessment(opportunity);
         List<String> old = current.competitorSymbols(from);
         List<String> incoming = to != null && current.competitors().contains(to)

@@ -1,5 +1,15 @@
 package io.innercircle.assessment;
 
+import io.innercircle.assessment.internal.Answer;
+import io.innercircle.assessment.internal.Question;
+import io.innercircle.assessment.internal.RatingCounts;
+import io.innercircle.assessment.internal.StrategyAdvice;
+import io.innercircle.assessment.internal.StrategyChoice;
+import io.innercircle.assessment.internal.StrategyQuestions;
+import io.innercircle.assessment.internal.StrategyState;
+import io.innercircle.assessment.internal.StrategyTree;
+import io.innercircle.assessment.internal.SuggestedRating;
+import io.innercircle.assessment.internal.SuggestedRatings;
 import io.innercircle.analysis.account.AnalysedAccount;
 import io.innercircle.analysis.AnalysisService;
 import io.innercircle.map.Competitor;

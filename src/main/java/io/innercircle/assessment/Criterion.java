@@ -1,5 +1,6 @@
 package io.innercircle.assessment;
 
+import io.innercircle.assessment.internal.Question;
 import io.innercircle.api.InvalidInputException;
 
 import java.util.Arrays;

@@ -1,4 +1,7 @@
 package io.innercircle.assessment;
+
+import io.innercircle.assessment.internal.StrategyAdvice;
+import io.innercircle.assessment.internal.StrategyTree;
 import io.innercircle.vocabulary.CompetitiveStrategy;
 
 

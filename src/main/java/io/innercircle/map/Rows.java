@@ -16,7 +16,7 @@ public final class Rows {
                 v.get("version").isNull() ? 0 : v.get("version").asLong());
     }
 
-    static Stakeholder stakeholder(Value v) {
+    public static Stakeholder stakeholder(Value v) {
         return stakeholder(v, null);
     }
 

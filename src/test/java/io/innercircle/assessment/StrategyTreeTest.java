@@ -1,4 +1,9 @@
 package io.innercircle.assessment;
+import io.innercircle.assessment.internal.Answer;
+import io.innercircle.assessment.internal.RatingCounts;
+import io.innercircle.assessment.internal.StrategyAdvice;
+import io.innercircle.assessment.internal.StrategyQuestions;
+import io.innercircle.assessment.internal.StrategyTree;
 import io.innercircle.vocabulary.CompetitiveStrategy;
 
 
@@ -9,9 +14,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import static io.innercircle.assessment.Answer.NO;
-import static io.innercircle.assessment.Answer.UNKNOWN;
-import static io.innercircle.assessment.Answer.YES;
+import static io.innercircle.assessment.internal.Answer.NO;
+import static io.innercircle.assessment.internal.Answer.UNKNOWN;
+import static io.innercircle.assessment.internal.Answer.YES;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** One test per branch of the decision tree of TAS module 2. */

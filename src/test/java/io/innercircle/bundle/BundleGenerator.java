@@ -1,5 +1,6 @@
 package io.innercircle.bundle;
 
+import io.innercircle.bundle.internal.Bundle;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,5 +1,7 @@
 package io.innercircle.bundle;
 
+import io.innercircle.bundle.internal.Bundle;
+import io.innercircle.bundle.internal.BundleValidator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,6 +1,6 @@
 package io.innercircle.docs;
 
-import io.innercircle.bundle.DemoBundleLoader;
+import io.innercircle.bundle.internal.DemoBundleLoader;
 import io.innercircle.support.IntegrationTest;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;

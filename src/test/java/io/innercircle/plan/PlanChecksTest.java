@@ -1,11 +1,14 @@
 package io.innercircle.plan;
 
+import io.innercircle.plan.internal.PlanChecks;
+import io.innercircle.plan.internal.PlanData;
+import io.innercircle.plan.internal.Prime;
 import io.innercircle.assessment.Assessment;
 import io.innercircle.assessment.Criterion;
 import io.innercircle.assessment.Rating;
 import io.innercircle.map.Opportunity;
-import io.innercircle.plan.PlanChecks.Code;
-import io.innercircle.plan.PlanData.Tactic;
+import io.innercircle.plan.internal.PlanChecks.Code;
+import io.innercircle.plan.internal.PlanData.Tactic;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;

@@ -1,6 +1,8 @@
 package io.innercircle.plan;
 
-import io.innercircle.plan.PlanData.OutcomeRecord;
+import io.innercircle.plan.internal.StageOutcome;
+import io.innercircle.plan.internal.StageRules;
+import io.innercircle.plan.internal.PlanData.OutcomeRecord;
 import io.innercircle.vocabulary.SalesStage;
 import org.junit.jupiter.api.Test;
 

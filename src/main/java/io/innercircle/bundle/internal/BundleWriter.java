@@ -1,0 +1,364 @@
+package io.innercircle.bundle.internal;
+
+import io.innercircle.map.Account;
+import org.neo4j.driver.Record;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import io.innercircle.map.FocusedMaps;
+import io.innercircle.map.ItemId;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static io.innercircle.bundle.internal.Bundle.list;
+
+/**
+ * Writes a validated bundle into the graph in one transaction (Spring's, through SDN's transaction manager),
+ * following the graph model of cypher/README.md. Every statement sends its rows as one parameter list and
+ * walks them with UNWIND, so a 5,000-person map is about fifteen round trips rather than tens of thousands.
+ *
+ * <p>Order: the account (its lock serializes concurrent imports of it), then the nodes, each statement handing
+ * back the element id of every node it wrote, then the lines, which find their two ends by those ids. A bundle
+ * only refers to its own items (rule 2), so every end is among the nodes just written. Finding ends by id
+ * instead of by (account, key) halves the cost of the lines: no index seek, no index lock, no look through
+ * the transaction's uncommitted index entries. The ids never leave this transaction.
+ *
+ * <p>Replace first deletes the account's map and then CREATEs everything: nothing can exist any more, and
+ * CREATE skips the existence checks MERGE makes for every row. Merge MERGEs nodes on (account, key) and lines
+ * on their two ends. Either way node properties are set one by one from the fields the bundle format knows,
+ * absent ones set to null: that removes what the bundle leaves out and keeps properties other features may
+ * put on the same nodes.
+ */
+@Component
+class BundleWriter {
+
+    private static final Logger log = LoggerFactory.getLogger(BundleWriter.class);
+
+    /** Rows per statement: large enough to keep round trips few, small enough to bound one message's size. */
+    static final int BATCH = 20_000;
+
+    private static final List<String> STAKEHOLDER_FIELDS = List.of("name", "title", "department", "adaptability",
+            "rank", "influence", "innerCircle", "external", "placeholder", "businessAgenda", "personalAgenda",
+            "notes");
+    private static final List<String> OPPORTUNITY_FIELDS = List.of("name", "amount", "currency", "stage",
+            "strategy", "goal", "objective");
+
+    private final Neo4jClient neo4j;
+
+    private final FocusedMaps layouts;
+
+    BundleWriter(Neo4jClient neo4j, FocusedMaps layouts) {
+        this.neo4j = neo4j;
+        this.layouts = layouts;
+    }
+
+    /** Element ids of the nodes written by this import, by key, one map per label. */
+    private record Ids(Map<String, String> team, Map<String, String> competitors, Map<String, String> people,
+                       Map<String, String> opportunities) {
+    }
+
+    @Transactional
+    public Account write(Bundle bundle, boolean merge) {
+        String account = bundle.account().key();
+        // Touching the account node first takes its write lock, so two imports of the same account run one
+        // after the other instead of interleaving their deletes and writes.
+        Account written = upsertAccount(bundle.account());
+        if (!merge) {
+            clearAccount(account);
+        }
+        // Not user input: CREATE or MERGE, chosen by the mode.
+        String verb = merge ? "MERGE" : "CREATE";
+        Ids ids = writeNodes(bundle, account, verb);
+        if (merge) {
+            clearWhatTheBundleRestates(ids);
+        }
+        writeLines(bundle, ids, verb, merge);
+        writeOpportunityContents(bundle, account, ids, verb);
+        return written;
+    }
+
+    private Account upsertAccount(Bundle.Account a) {
+        return neo4j.query("""
+                        MERGE (a:Account {key: $key})
+                          ON CREATE SET a.createdAt = datetime()
+                        SET a.name = $name, a.industry = $industry, a.notes = $notes,
+                            a.version = coalesce(a.version, 0) + 1, a.updatedAt = datetime()
+                        RETURN a.key AS key, a.name AS name, a.industry AS industry, a.notes AS notes,
+                               a.version AS version""")
+                .bindAll(props("key", a.key(), "name", a.name(), "industry", a.industry(), "notes", a.notes()))
+                .fetchAs(Account.class)
+                .mappedBy((types, r) -> new Account(r.get("key").asString(), r.get("name").asString(),
+                        r.get("industry").asString(null), r.get("notes").asString(null), r.get("version").asLong()))
+                .one()
+                .orElseThrow();
+    }
+
+    /** Replace: everything that carries the account's key goes; the Account node itself stays (createdAt). */
+    private void clearAccount(String account) {
+        // One statement, one round trip. Ratings and tactics have no index on account, but are reached from
+        // their opportunities; the label scans after that catch any that lost their opportunity some other way.
+        // The plan's records outside the bundle format (strategy choices, reviews, stage outcomes and moves) go
+        // with their opportunity.
+        run("""
+                CALL () { MATCH (:Opportunity {account: $account})
+                                -[:HAS_RATING|HAS_TACTIC|CHOSE_STRATEGY|HAS_REVIEW|HAS_OUTCOME|MOVED]->(x)
+                          DETACH DELETE x }
+                CALL () { MATCH (x:Rating {account: $account}) DETACH DELETE x }
+                CALL () { MATCH (x:Tactic {account: $account}) DETACH DELETE x }
+                CALL () { MATCH (x:Opportunity {account: $account}) DETACH DELETE x }
+                CALL () { MATCH (x:Stakeholder {account: $account}) DETACH DELETE x }
+                CALL () { MATCH (x:TeamMember {account: $account}) DETACH DELETE x }
+                CALL () { MATCH (x:Competitor {account: $account}) DETACH DELETE x }""", Map.of("account", account));
+    }
+
+    /**
+     * Merge: what the bundle restates about an item it contains is replaced, the rest of the account stays.
+     * A stakeholder's manager and an opportunity's roles, statuses, assessment, tactics and competitor are
+     * part of that item, so they are cleared here and rewritten from the bundle.
+     */
+    private void clearWhatTheBundleRestates(Ids ids) {
+        unwind("""
+                UNWIND $rows AS id
+                MATCH (s) WHERE elementId(s) = id
+                MATCH (s)-[r:REPORTS_TO]->()
+                DELETE r""", null, new ArrayList<>(ids.people().values()));
+        unwind("""
+                UNWIND $rows AS id
+                MATCH (o) WHERE elementId(o) = id
+                CALL (o) { MATCH (o)-[:HAS_RATING|HAS_TACTIC]->(x) DETACH DELETE x }
+                CALL (o) { MATCH (o)-[r:INVOLVED_IN|AGAINST]-() DELETE r }""", null,
+                new ArrayList<>(ids.opportunities().values()));
+    }
+
+    private Ids writeNodes(Bundle bundle, String account, String verb) {
+        Map<String, String> team = upsert("""
+                        UNWIND $rows AS row
+                        %s (n:TeamMember {account: $account, key: row.key})
+                        SET n.name = row.name, n.role = row.role""".formatted(verb),
+                account, list(bundle.team()).stream()
+                        .map(t -> props("key", t.key(), "name", t.name(), "role", t.role())).toList());
+        Map<String, String> competitors = upsert("""
+                        UNWIND $rows AS row
+                        %s (n:Competitor {account: $account, key: row.key})
+                        SET n.name = row.name""".formatted(verb), account,
+                list(bundle.competitors()).stream().map(c -> props("key", c.key(), "name", c.name())).toList());
+        Map<String, String> people = upsert("""
+                        UNWIND $rows AS row
+                        %s (n:Stakeholder {account: $account, key: row.key})
+                        SET %s""".formatted(verb, assignments(STAKEHOLDER_FIELDS)), account,
+                list(bundle.stakeholders()).stream().map(s -> props("key", s.key(), "name", s.name(),
+                        "title", s.title(), "department", s.department(), "adaptability", s.adaptability(),
+                        "rank", s.rank(), "influence", s.influence(), "innerCircle", s.innerCircle(),
+                        "external", s.external(), "placeholder", s.placeholder(),
+                        "businessAgenda", s.businessAgenda(), "personalAgenda", s.personalAgenda(),
+                        "notes", s.notes())).toList());
+        Map<String, String> opportunities = upsert("""
+                        UNWIND $rows AS row
+                        %s (n:Opportunity {account: $account, key: row.key})
+                        SET %s, n.closeDate = date(row.closeDate)""".formatted(verb, assignments(OPPORTUNITY_FIELDS)),
+                account, list(bundle.opportunities()).stream().map(o -> props("key", o.key(), "name", o.name(),
+                        // The graph model stores amounts as floats, whatever number the JSON held.
+                        "amount", o.amount() == null ? null : o.amount().doubleValue(), "currency", o.currency(),
+                        "closeDate", o.closeDate(), "stage", o.stage(), "strategy", o.strategy(), "goal", o.goal(),
+                        "objective", o.objective())).toList());
+        return new Ids(team, competitors, people, opportunities);
+    }
+
+    private void writeLines(Bundle bundle, Ids ids, String verb, boolean merge) {
+        Map<String, String> people = ids.people();
+        unwind("""
+                UNWIND $rows AS row
+                MATCH (s) WHERE elementId(s) = row.person
+                MATCH (m) WHERE elementId(m) = row.manager
+                %s (s)-[:REPORTS_TO]->(m)""".formatted(verb), null, list(bundle.stakeholders()).stream()
+                .filter(s -> s.reportsTo() != null)
+                .map(s -> props("person", people.get(s.key()), "manager", people.get(s.reportsTo()))).toList());
+        unwind("""
+                UNWIND $rows AS row
+                MATCH (a) WHERE elementId(a) = row.from
+                MATCH (b) WHERE elementId(b) = row.to
+                %s (a)-[r:INFLUENCES]->(b)
+                SET r.strength = row.strength, r.note = row.note""".formatted(verb), null,
+                list(bundle.influences()).stream().map(i -> props("from", people.get(i.from()),
+                        "to", people.get(i.to()), "strength", i.effectiveStrength(), "note", i.note())).toList());
+        // Stored once, from the smaller key to the larger, so that a pair has exactly one place to look. When
+        // merging, a line stored the other way round by some older write is replaced rather than doubled.
+        unwind("""
+                UNWIND $rows AS row
+                MATCH (a) WHERE elementId(a) = row.a
+                MATCH (b) WHERE elementId(b) = row.b
+                %s
+                %s (a)-[r:CONFLICTS_WITH]->(b)
+                SET r.note = row.note""".formatted(merge
+                        ? "CALL (a, b) { MATCH (b)-[reverse:CONFLICTS_WITH]->(a) DELETE reverse }" : "", verb),
+                null, list(bundle.conflicts()).stream().map(c -> {
+                    String x = c.between().get(0);
+                    String y = c.between().get(1);
+                    boolean ordered = x.compareTo(y) < 0;
+                    return props("a", people.get(ordered ? x : y), "b", people.get(ordered ? y : x),
+                            "note", c.note());
+                }).toList());
+        unwind("""
+                UNWIND $rows AS row
+                MATCH (t) WHERE elementId(t) = row.teamMember
+                MATCH (s) WHERE elementId(s) = row.stakeholder
+                %s (t)-[r:HAS_CONTACT]->(s)
+                SET r.coverage = row.coverage, r.lastContact = date(row.lastContact),
+                    r.relationship = row.relationship""".formatted(verb), null, list(bundle.contacts()).stream()
+                .map(c -> props("teamMember", ids.team().get(c.teamMember()), "stakeholder",
+                        people.get(c.stakeholder()), "coverage", c.coverage(), "lastContact", c.lastContact(),
+                        "relationship", c.relationship())).toList());
+    }
+
+    private void writeOpportunityContents(Bundle bundle, String account, Ids ids, String verb) {
+        List<Map<String, Object>> against = new ArrayList<>();
+        List<Map<String, Object>> involvements = new ArrayList<>();
+        List<Map<String, Object>> ratings = new ArrayList<>();
+        List<Map<String, Object>> tactics = new ArrayList<>();
+        for (Bundle.Opportunity o : list(bundle.opportunities())) {
+            String opportunity = ids.opportunities().get(o.key());
+            if (o.competitor() != null) {
+                against.add(props("opportunity", opportunity, "competitor", ids.competitors().get(o.competitor())));
+            }
+            // roles and status are separate arrays in the bundle but one INVOLVED_IN line in the graph.
+            Map<String, Map<String, Object>> byPerson = new LinkedHashMap<>();
+            for (Bundle.Roles r : list(o.roles())) {
+                involvement(byPerson, opportunity, ids.people().get(r.stakeholder())).put("roles", r.roles());
+            }
+            for (Bundle.Status s : list(o.status())) {
+                involvement(byPerson, opportunity, ids.people().get(s.stakeholder())).put("status", s.status());
+            }
+            involvements.addAll(byPerson.values());
+            if (o.positions() != null) {
+                // Saved box positions: a bundle that has them restates them; one without leaves them as they are.
+                layouts.replacePositions(new ItemId(account, o.key()), o.positions().stream()
+                        .map(p -> new FocusedMaps.Position(p.stakeholder(), p.x(), p.y())).toList());
+            }
+            for (Bundle.Rating r : list(o.assessment())) {
+                ratings.add(props("opportunity", opportunity, "criterion", r.criterion(), "us", r.us(),
+                        "competitor", r.competitor(), "note", r.note()));
+            }
+            List<Bundle.Tactic> plan = list(o.tactics());
+            for (int position = 0; position < plan.size(); position++) {
+                Bundle.Tactic t = plan.get(position);
+                tactics.add(props("opportunity", opportunity, "position", position, "prime", t.prime(),
+                        "what", t.what(), "owner", t.owner() == null ? null : ids.team().get(t.owner()),
+                        "due", t.due(), "resources", t.resources(),
+                        "cost", t.cost() == null ? null : t.cost().doubleValue(), "done", t.done()));
+            }
+        }
+        unwind("""
+                UNWIND $rows AS row
+                MATCH (o) WHERE elementId(o) = row.opportunity
+                MATCH (c) WHERE elementId(c) = row.competitor
+                %s (o)-[:AGAINST]->(c)""".formatted(verb), null, against);
+        unwind("""
+                UNWIND $rows AS row
+                MATCH (s) WHERE elementId(s) = row.stakeholder
+                MATCH (o) WHERE elementId(o) = row.opportunity
+                %s (s)-[r:INVOLVED_IN]->(o)
+                SET r.roles = row.roles, r.status = row.status""".formatted(verb), null, involvements);
+        // Ratings and tactics have no key in a bundle; merge clears an opportunity's before rewriting, so CREATE
+        // is right in both modes. A tactic's key comes from its place in the plan, so importing the same bundle
+        // again gives the same keys and the history sees no change.
+        unwind("""
+                UNWIND $rows AS row
+                MATCH (o) WHERE elementId(o) = row.opportunity
+                CREATE (o)-[:HAS_RATING]->(r:Rating {account: $account})
+                SET r.criterion = row.criterion, r.us = row.us, r.competitor = row.competitor,
+                    r.note = row.note""", account, ratings);
+        unwind("""
+                UNWIND $rows AS row
+                MATCH (o) WHERE elementId(o) = row.opportunity
+                CREATE (o)-[:HAS_TACTIC]->(t:Tactic {account: $account, key: o.key + '-tactic-' + toString(row.position)})
+                SET t.position = row.position, t.prime = row.prime, t.what = row.what, t.due = date(row.due),
+                    t.resources = row.resources, t.cost = row.cost, t.done = row.done
+                WITH t, row WHERE row.owner IS NOT NULL
+                MATCH (m) WHERE elementId(m) = row.owner
+                CREATE (t)-[:OWNED_BY]->(m)""", account, tactics);
+    }
+
+    private static Map<String, Object> involvement(Map<String, Map<String, Object>> byPerson, String opportunity,
+                                                   String stakeholder) {
+        return byPerson.computeIfAbsent(stakeholder, id -> props("opportunity", opportunity, "stakeholder", id,
+                "roles", null, "status", null));
+    }
+
+    /** "n.name = row.name, n.title = row.title, ..." for a fixed list of field names (never input). */
+    private static String assignments(List<String> fields) {
+        return fields.stream().map(f -> "n." + f + " = row." + f).collect(Collectors.joining(", "));
+    }
+
+    /** A map that, unlike Map.of, keeps null values: a null is how a property gets removed. */
+    private static Map<String, Object> props(Object... keysAndValues) {
+        Map<String, Object> map = new HashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
+    }
+
+    /**
+     * Writes nodes (the statement ends without RETURN; this adds it) and answers their element ids by key. The
+     * ids come back as two lists in one record rather than one record per node: one message instead of a
+     * fetch round trip per thousand nodes.
+     */
+    private Map<String, String> upsert(String cypher, String account, List<Map<String, Object>> rows) {
+        Map<String, String> ids = new HashMap<>();
+        for (List<Map<String, Object>> batch : batches(rows)) {
+            Record r = run(cypher + " RETURN collect(row.key) AS keys, collect(elementId(n)) AS ids",
+                    props("account", account, "rows", batch)).get(0);
+            List<String> keys = r.get("keys").asList(org.neo4j.driver.Value::asString);
+            List<String> elementIds = r.get("ids").asList(org.neo4j.driver.Value::asString);
+            for (int i = 0; i < keys.size(); i++) {
+                ids.put(keys.get(i), elementIds.get(i));
+            }
+        }
+        return ids;
+    }
+
+    private void unwind(String cypher, String account, List<?> rows) {
+        for (List<?> batch : batches(rows)) {
+            run(cypher, props("account", account, "rows", batch));
+        }
+    }
+
+    /** An empty list gives no batch: a round trip that does nothing is skipped. */
+    private static <T> List<List<T>> batches(List<T> rows) {
+        List<List<T>> batches = new ArrayList<>();
+        for (int from = 0; from < rows.size(); from += BATCH) {
+            batches.add(rows.subList(from, Math.min(rows.size(), from + BATCH)));
+        }
+        return batches;
+    }
+
+    /**
+     * Runs one statement on the driver's query runner inside the Spring transaction (Neo4jClient hands out the
+     * transaction's runner). Neo4jClient's own {@code bind} converts every parameter value through Spring's
+     * conversion service; measured here, statements of a few rows took tens of milliseconds more that way than
+     * on the runner, which converts plain maps and lists itself.
+     */
+    private List<Record> run(String cypher, Map<String, Object> parameters) {
+        long start = System.nanoTime();
+        Function<org.neo4j.driver.QueryRunner, Optional<List<Record>>> call =
+                runner -> Optional.of(runner.run(cypher, parameters).list());
+        List<Record> records = neo4j.delegateTo(call).run().orElseThrow();
+        if (log.isDebugEnabled()) {
+            Object rows = parameters.get("rows");
+            log.debug("{} ms for {} rows: {}", (System.nanoTime() - start) / 1_000_000,
+                    rows instanceof List<?> l ? l.size() : 0,
+                    Stream.of(cypher.split("\n")).map(String::strip).collect(Collectors.joining(" ")));
+        }
+        return records;
+    }
+}

@@ -1,5 +1,0 @@
-package io.innercircle.crm;
-
-/** What the CRM said about a person ({@code Stakeholder.crm}); times are ISO-8601 text. */
-record CrmPerson(String key, String email, String seenAt, boolean notInLastImport, String missingSince) {
-}

@@ -1,7 +1,0 @@
-package io.innercircle.crm;
-
-import io.innercircle.vocabulary.BuyingRole;
-
-/** GraphQL {@code CrmRoleMapping}: what a CRM contact role means; a null role: none, skip it quietly. */
-record CrmRoleMapping(String crmRole, BuyingRole role) {
-}

@@ -1,5 +1,0 @@
-package io.innercircle.crm;
-
-/** An opportunity of the account, with the CRM id it was linked to (or null). */
-record ExistingOpportunity(String key, String crmKey) {
-}

@@ -1,0 +1,181 @@
+package io.innercircle.history.internal;
+
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Reads an account's map as facts, in one statement: the account node, every node of any label that carries
+ * the account's key in its {@code account} property, and every relationship between two such nodes. The labels
+ * are taken from the database each time, so nodes of features written later (assessments, tactics, stages)
+ * are part of the history without being listed anywhere.
+ */
+@Component
+class FactReader {
+
+    /** Labels that are not map content: the history itself and Liquibase's bookkeeping. */
+    private static final Set<String> NOT_MAP = Set.of("Account", "ChangeSet", "HistoryFact",
+            // The stored analysis is derived from the map, not part of it.
+            "AnalysisState", "StakeholderAnalysis", "HealthWarning");
+    private static final Set<String> BOOKKEEPING = Set.of("account", "key", "version", "createdAt", "updatedAt");
+    private static final Pattern PLAIN_LABEL = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
+
+    private final Neo4jClient neo4j;
+
+    FactReader(Neo4jClient neo4j) {
+        this.neo4j = neo4j;
+    }
+
+    Map<String, Fact> read(String account) {
+        List<String> labels = neo4j.query("""
+                        CALL db.labels() YIELD label
+                        RETURN label""").fetchAs(String.class).all()
+                .stream().filter(l -> !NOT_MAP.contains(l) && !l.startsWith("__") && PLAIN_LABEL.matcher(l).matches())
+                .sorted().toList();
+        Map<String, Fact> facts = new LinkedHashMap<>();
+        accountFact(account, facts);
+        if (labels.isEmpty()) {
+            return facts;
+        }
+        // Labels come from db.labels() and match PLAIN_LABEL, never from a request.
+        String union = labels.stream()
+                .map("""
+                        MATCH (n:`%1$s` {account: $account}) RETURN n, '%1$s' AS label"""::formatted)
+                .collect(Collectors.joining("\nUNION ALL\n"));
+        Map<String, String> idByElement = new HashMap<>();
+        List<Map<String, Object>> rows = List.copyOf(neo4j.query("""
+                        CALL () { %s }
+                        RETURN label, n.key AS key, elementId(n) AS element, properties(n) AS props,
+                          CASE WHEN n.key IS NULL
+                               THEN [(p)-->(n) WHERE p.account = $account | labels(p)[0] + ':' + p.key][0] END AS owner,
+                          [(n)-[r]->(m) WHERE m.account = $account
+                           | {type: type(r), element: elementId(m), props: properties(r)}] AS out""".formatted(union))
+                .bind(account).to("account").fetch().all());
+        for (Map<String, Object> row : rows) {
+            String label = (String) row.get("label");
+            Map<String, Object> props = clean(props(row.get("props")));
+            String key = row.get("key") != null ? String.valueOf(row.get("key")) : keyless(label, row, props, facts);
+            String id = Fact.nodeId(label, key);
+            if (idByElement.putIfAbsent((String) row.get("element"), id) == null) {
+                facts.put(id, new Fact(id, label, key, null, null, props));
+            }
+        }
+        for (Map<String, Object> row : rows) {
+            String from = idByElement.get((String) row.get("element"));
+            for (Object o : (List<?>) row.get("out")) {
+                Map<?, ?> r = (Map<?, ?>) o;
+                String to = idByElement.get((String) r.get("element"));
+                if (to == null) {
+                    continue;
+                }
+                String type = (String) r.get("type");
+                String id = Fact.relationshipId(type, from, to);
+                facts.put(id, new Fact(id, type, null, from, to, clean(props(r.get("props")))));
+            }
+        }
+        return facts;
+    }
+
+    /**
+     * Only the given nodes ("Label:key") and the relationships at them (both directions): what one edit can have
+     * changed. Empty when a neighbour has no key of its own (its made-up key needs the whole picture): the
+     * caller then reads everything.
+     */
+    Optional<Map<String, Fact>> readAround(String account, Set<String> nodeIds) {
+        Map<String, Fact> facts = new LinkedHashMap<>();
+        accountFact(account, facts);
+        Map<String, List<String>> keysByLabel = new TreeMap<>();
+        for (String id : nodeIds) {
+            String label = Fact.labelOf(id);
+            if (!PLAIN_LABEL.matcher(label).matches() || NOT_MAP.contains(label)) {
+                return Optional.empty();
+            }
+            keysByLabel.computeIfAbsent(label, l -> new ArrayList<>()).add(Fact.keyOf(id));
+        }
+        if (keysByLabel.isEmpty()) {
+            return Optional.of(facts);
+        }
+        // Labels were checked against PLAIN_LABEL above.
+        String union = keysByLabel.keySet().stream()
+                .map("""
+                        MATCH (n:`%1$s` {account: $account}) WHERE n.key IN $keys['%1$s'] RETURN n, '%1$s' AS label"""
+                        ::formatted)
+                .collect(Collectors.joining("\nUNION ALL\n"));
+        List<Map<String, Object>> rows = List.copyOf(neo4j.query("""
+                        CALL () { %s }
+                        RETURN label, n.key AS key, properties(n) AS props,
+                          [(n)-[r]->(m) WHERE m.account = $account
+                           | {type: type(r), out: true, label: labels(m)[0], key: m.key, props: properties(r)}]
+                          + [(m)-[r]->(n) WHERE m.account = $account
+                           | {type: type(r), out: false, label: labels(m)[0], key: m.key, props: properties(r)}]
+                          AS lines""".formatted(union))
+                .bindAll(Map.of("account", account, "keys", keysByLabel)).fetch().all());
+        for (Map<String, Object> row : rows) {
+            String id = Fact.nodeId((String) row.get("label"), String.valueOf(row.get("key")));
+            facts.put(id, new Fact(id, (String) row.get("label"), String.valueOf(row.get("key")), null, null,
+                    clean(props(row.get("props")))));
+            for (Object o : (List<?>) row.get("lines")) {
+                Map<?, ?> r = (Map<?, ?>) o;
+                if (r.get("key") == null) {
+                    return Optional.empty();
+                }
+                String other = Fact.nodeId((String) r.get("label"), String.valueOf(r.get("key")));
+                boolean out = Boolean.TRUE.equals(r.get("out"));
+                String type = (String) r.get("type");
+                String lineId = Fact.relationshipId(type, out ? id : other, out ? other : id);
+                facts.put(lineId, new Fact(lineId, type, null, out ? id : other, out ? other : id,
+                        clean(props(r.get("props")))));
+            }
+        }
+        return Optional.of(facts);
+    }
+
+    private void accountFact(String account, Map<String, Fact> facts) {
+        neo4j.query("""
+                        MATCH (a:Account {key: $account})
+                        RETURN properties(a) AS props""").bind(account).to("account")
+                .fetch().one().ifPresent(row -> facts.put("Account",
+                        new Fact("Account", "Account", account, null, null, clean(props(row.get("props"))))));
+    }
+
+    /**
+     * A node without a key (an assessment rating, a tactic) is known by its owner and its content: a replace
+     * import recreates such nodes, and an element id would make every re-import look like a change. Changing
+     * such a node is recorded as removing the old and adding the new.
+     */
+    private static String keyless(String label, Map<String, Object> row, Map<String, Object> props,
+                                  Map<String, Fact> facts) {
+        String base = (row.get("owner") == null ? "" : row.get("owner")) + Fact.KEYLESS
+                + FactCodec.hash(FactCodec.write(new Fact("", label, null, null, null, props))).substring(0, 10);
+        String key = base;
+        for (int n = 2; facts.containsKey(Fact.nodeId(label, key)); n++) {
+            key = base + Fact.KEYLESS + n;
+        }
+        return key;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> props(Object value) {
+        return value == null ? Map.of() : (Map<String, Object>) value;
+    }
+
+    private static Map<String, Object> clean(Map<String, Object> props) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        props.forEach((k, v) -> {
+            if (!BOOKKEEPING.contains(k) && v != null) {
+                out.put(k, v);
+            }
+        });
+        return out;
+    }
+}

@@ -1,5 +1,0 @@
-package io.innercircle.plan;
-
-/** GraphQL {@code ReviewAnswerInput}: the presenter's answer to a review comment (id). */
-record ReviewAnswerInput(String id, String presenter, String answer) {
-}

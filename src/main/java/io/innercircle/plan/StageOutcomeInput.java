@@ -1,5 +1,0 @@
-package io.innercircle.plan;
-
-/** GraphQL {@code StageOutcomeInput}: whether a stage's verifiable outcome is met, and what shows it. */
-record StageOutcomeInput(String opportunity, StageOutcome outcome, boolean met, String evidence) {
-}
