@@ -94,6 +94,27 @@ public class AccountWrites {
         }
     }
 
+    /**
+     * A read (a root query field) run again, a bounded number of times, when it failed for a passing reason: under
+     * Neo4j's read-committed isolation a read can see rows that a concurrent write deletes before they are sent
+     * ("Database elements ... got deleted by an overlapping committed transaction"). What still fails is answered
+     * as CONFLICT or UNAVAILABLE with {@code retryable: true} by {@link WriteErrors}. A result that arrives later
+     * (a future) is not retried here.
+     */
+    public <T> T read(Supplier<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return work.get();
+            } catch (RuntimeException e) {
+                if (transient_(e) == null || attempt >= attempts) {
+                    throw e;
+                }
+                log.debug("A read failed for a passing reason (attempt {}); retrying", attempt, e);
+                backOff(attempt);
+            }
+        }
+    }
+
     /** A result that arrives later is awaited here, inside the transaction, so the work is part of it. */
     @SuppressWarnings("unchecked")
     private static <T> T settled(T result) {

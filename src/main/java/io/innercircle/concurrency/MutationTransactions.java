@@ -31,7 +31,8 @@ import java.util.TreeSet;
  * Every GraphQL mutation runs through {@link AccountWrites}, applied to the schema once at start-up so that new
  * mutations (and rewritten controllers) are covered without code: the accounts are read from the field's ID
  * arguments (an account key, or the part before '/' of an item id, as the access check reads them), and an
- * {@code ifVersion} argument, where the schema declares one, is the version precondition.
+ * {@code ifVersion} argument, where the schema declares one, is the version precondition. Root query fields are
+ * wrapped too, in {@link AccountWrites#read}: a read that failed for a passing reason is run again.
  */
 @Configuration
 class MutationTransactions {
@@ -57,8 +58,17 @@ class MutationTransactions {
         @Override
         public TraversalControl visitGraphQLFieldDefinition(GraphQLFieldDefinition field,
                                                             TraverserContext<GraphQLSchemaElement> context) {
-            if (!(context.getParentNode() instanceof GraphQLObjectType parent)
-                    || !parent.getName().equals("Mutation")) {
+            if (!(context.getParentNode() instanceof GraphQLObjectType parent)) {
+                return TraversalControl.CONTINUE;
+            }
+            if (parent.getName().equals("Query")) {
+                GraphQLCodeRegistry.Builder registry = context.getVarFromParents(GraphQLCodeRegistry.Builder.class);
+                FieldCoordinates coordinates = FieldCoordinates.coordinates(parent, field);
+                DataFetcher<?> original = registry.getDataFetcher(coordinates, field);
+                registry.dataFetcher(coordinates, (DataFetcher<Object>) env -> writes.read(() -> fetch(original, env)));
+                return TraversalControl.CONTINUE;
+            }
+            if (!parent.getName().equals("Mutation")) {
                 return TraversalControl.CONTINUE;
             }
             List<IdPath> paths = new ArrayList<>();

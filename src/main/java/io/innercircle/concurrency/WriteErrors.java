@@ -15,7 +15,7 @@ import java.util.Map;
 /**
  * The GraphQL errors of concurrent writes: a stale {@code ifVersion} is CONFLICT with the current version and
  * what changed since; a write that still failed after its retries is CONFLICT or UNAVAILABLE with
- * {@code retryable: true}, so a client knows sending it again is safe.
+ * {@code retryable: true}, so a client knows sending it again is safe; so is a read that failed for such a reason.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -36,6 +36,14 @@ class WriteErrors extends DataFetcherExceptionResolverAdapter {
         if (ex instanceof RetryableWriteException retryable) {
             extensions.put("retryable", true);
             return error(env, retryable.kind().name(), retryable.getMessage(), extensions);
+        }
+        RetryableWriteException.Kind kind = AccountWrites.transient_(ex);
+        if (kind != null) {
+            // A read that still failed for a passing reason after its retries (AccountWrites.read).
+            extensions.put("retryable", true);
+            return error(env, kind.name(), kind == RetryableWriteException.Kind.CONFLICT
+                    ? "The read collided with concurrent writes to the same map; send it again"
+                    : "The database is not available right now; send the request again", extensions);
         }
         return null;
     }

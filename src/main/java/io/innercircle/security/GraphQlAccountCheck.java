@@ -82,7 +82,7 @@ class GraphQlAccountCheck {
                     && !field.hasAppliedDirective("noAccountData")) {
                 throw new IllegalStateException("GraphQL field " + typeName + "." + field.getName() + " has no ID "
                         + "argument naming its account; add one, or mark it @checkedInCode (and check with "
-                        + "AccountAccess), @adminOnly or @noAccountData. See README, Security.");
+                        + "AccountAccess), @adminOnly or @noAccountData. See docs/architecture.md, The authorization rule.");
             }
             if (!hasIds && !adminOnly) {
                 return TraversalControl.CONTINUE;

@@ -44,7 +44,7 @@ class JsonAuthenticationEntryPoint implements AuthenticationEntryPoint, Authenti
             }
         } else {
             refuse(request, response, request.getHeader(HttpHeaders.AUTHORIZATION) == null
-                    ? "Sign in first: send a Basic or Bearer Authorization header (README, API tokens)"
+                    ? "Sign in first: send a Basic or Bearer Authorization header (docs/graphql-clients.md, API tokens)"
                     : "The credentials are not valid");
         }
     }

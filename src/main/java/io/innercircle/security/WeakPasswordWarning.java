@@ -39,7 +39,7 @@ class WeakPasswordWarning {
                 *****************************************************************************************
                   WARNING: the password of {} is the user name (the demo users).
                   Anyone who can reach this server ({}) can sign in as them.
-                  Replace innercircle.security.users (README, Security and operations) before real use.
+                  Replace innercircle.security.users (docs/operators.md, Security and operations) before real use.
                 *****************************************************************************************""",
                 String.join(", ", weak), address);
     }

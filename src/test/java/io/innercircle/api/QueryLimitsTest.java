@@ -127,7 +127,7 @@ class QueryLimitsTest extends IntegrationTest {
         assertThat(extensions(firstError(post(aliased)))).containsEntry("limit", "aliases");
     }
 
-    /** Every query and mutation of the web page and of the README stays under the budget. */
+    /** Every query and mutation of the web page, the README and the guides (docs/*.md) stays under the budget. */
     @Test
     void theAppsAndTheReadmesQueriesStayUnderBudget() throws IOException {
         GraphQLSchema schema = graphQlSource.schema();
@@ -143,13 +143,18 @@ class QueryLimitsTest extends IntegrationTest {
             }
         }
         int fromPage = documents.size();
-        Matcher readme = Pattern.compile("```graphql\\n(.*?)```", Pattern.DOTALL)
-                .matcher(Files.readString(Path.of("README.md")));
-        while (readme.find()) {
-            documents.add(readme.group(1));
+        List<Path> guides = new ArrayList<>(List.of(Path.of("README.md")));
+        try (Stream<Path> docs = Files.list(Path.of("docs"))) {
+            docs.filter(f -> f.toString().endsWith(".md")).sorted().forEach(guides::add);
+        }
+        for (Path guide : guides) {
+            Matcher block = Pattern.compile("```graphql\\n(.*?)```", Pattern.DOTALL).matcher(Files.readString(guide));
+            while (block.find()) {
+                documents.add(block.group(1));
+            }
         }
         assertThat(fromPage).as("queries found in the web page").isGreaterThanOrEqualTo(5);
-        assertThat(documents.size()).as("queries found in the page and the README").isGreaterThan(fromPage);
+        assertThat(documents.size()).as("queries found in the page and the documents").isGreaterThan(fromPage);
 
         for (String text : documents) {
             Document document;

@@ -13,7 +13,11 @@ import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Backup, wipe, restore: every account's map and its whole history come back, and nothing else changes. */
+/**
+ * Backup, wipe, restore: every account's map and its whole history come back, and nothing else changes. The
+ * database is read and wiped over Bolt only, so the class runs against a server in its own process too
+ * ({@code mvn -Pserver test}, pom profile {@code server}).
+ */
 class BackupRestoreTest extends IntegrationTest {
 
     private static final String OPPORTUNITY = "national-manufacturing/customer-service-2027";
@@ -42,6 +46,9 @@ class BackupRestoreTest extends IntegrationTest {
                 .bodyValue(backup).exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.accounts").isEqualTo(2);
 
+        assertThat(before).containsKeys("bundle national-manufacturing", "bundle krackhardt-hightech",
+                "changes national-manufacturing");
+        assertThat(before.get("changes national-manufacturing")).contains("randy", "VP Engineering");
         assertThat(state()).isEqualTo(before);
         // A second backup holds the same nodes and relationships (numbered in the database's own order).
         assertThat(canonical(download())).isEqualTo(canonical(backup));
@@ -63,9 +70,9 @@ class BackupRestoreTest extends IntegrationTest {
         http.post().uri("/api/restore").bodyValue(backup.replace("\"labels\":[\"Account\"]", "\"labels\":[\"Account` DETACH DELETE n //\"]"))
                 .exchange().expectStatus().isEqualTo(422)
                 .expectBody().jsonPath("$.message").value(m -> assertThat((String) m).contains("labels"));
-        long left = Neo4jHarness.database().executeTransactionally(
-                "MATCH (n) WHERE NOT any(l IN labels(n) WHERE l STARTS WITH '__') RETURN count(n) AS n", Map.of(),
-                r -> (Long) r.next().get("n"));
+        long left = Neo4jHarness.cypher(
+                "MATCH (n) WHERE NOT any(l IN labels(n) WHERE l STARTS WITH '__') RETURN count(n) AS n", Map.of())
+                .get(0).get("n").asLong();
         assertThat(left).isZero();
     }
 
@@ -76,26 +83,37 @@ class BackupRestoreTest extends IntegrationTest {
         as("coach").http().post().uri("/api/restore").bodyValue("{}").exchange().expectStatus().isForbidden();
     }
 
-    /** What a user can see of every account: its bundle, its history in words, and how many nodes of each kind. */
+    /**
+     * What a user can see of every account: its bundle (the export), its whole history (every change set with its
+     * time, author and changes), its Sam Ortiz trend; and how many nodes of each label and relationships of each
+     * type the database holds.
+     */
     private Map<String, String> state() {
         Map<String, String> state = new TreeMap<>();
         for (String account : accountKeys()) {
             state.put("bundle " + account, new String(http.get().uri("/api/accounts/{k}/bundle", account).exchange()
                     .expectStatus().isOk().expectBody().returnResult().getResponseBodyContent(), StandardCharsets.UTF_8));
+            state.put("changes " + account, graphQl.document("""
+                    query($a: ID!) { changes(account: $a, first: 200) { totalCount edges { node { version at by changes { kind item field before after description } } } } }
+                    """).variable("a", account).execute().path("changes").entity(Object.class).get().toString());
         }
-        state.put("changes", graphQl.document("""
-                query($o: ID!) { changes(opportunity: $o, first: 50) { edges { node { version at by changes { kind item field before after description } } } } }
-                """).variable("o", OPPORTUNITY).execute().path("changes").entity(Object.class).get().toString());
-        state.put("labels", Neo4jHarness.database().executeTransactionally("""
+        state.put("trend", graphQl.document("""
+                query($o: ID!) { stakeholderTrend(stakeholder: "national-manufacturing/deng", opportunity: $o) { at by status coverage } }
+                """).variable("o", OPPORTUNITY).execute().path("stakeholderTrend").entity(Object.class).get().toString());
+        state.put("labels", Neo4jHarness.cypher("""
                 MATCH (n) WHERE NOT any(l IN labels(n) WHERE l STARTS WITH '__')
                 UNWIND labels(n) AS label RETURN label, count(*) AS n ORDER BY label
-                """, Map.of(), r -> r.stream().map(Object::toString).toList()).toString());
+                """, Map.of()).stream().map(r -> r.get("label").asString() + "=" + r.get("n").asLong()).toList().toString());
+        state.put("relationships", Neo4jHarness.cypher("""
+                MATCH (a)-[r]->(b) WHERE NOT any(l IN labels(a) WHERE l STARTS WITH '__')
+                RETURN type(r) AS type, count(*) AS n ORDER BY type
+                """, Map.of()).stream().map(r -> r.get("type").asString() + "=" + r.get("n").asLong()).toList().toString());
         return state;
     }
 
     private List<String> accountKeys() {
-        return Neo4jHarness.database().executeTransactionally("MATCH (a:Account) RETURN a.key AS k ORDER BY k",
-                Map.of(), r -> r.stream().map(row -> (String) row.get("k")).toList());
+        return Neo4jHarness.cypher("MATCH (a:Account) RETURN a.key AS k ORDER BY k", Map.of())
+                .stream().map(row -> row.get("k").asString()).toList();
     }
 
     private String download() {
@@ -129,7 +147,7 @@ class BackupRestoreTest extends IntegrationTest {
     }
 
     private void wipe() {
-        Neo4jHarness.database().executeTransactionally(
-                "MATCH (n) WHERE NOT any(l IN labels(n) WHERE l STARTS WITH '__Liquibase') DETACH DELETE n");
+        Neo4jHarness.cypher(
+                "MATCH (n) WHERE NOT any(l IN labels(n) WHERE l STARTS WITH '__Liquibase') DETACH DELETE n", Map.of());
     }
 }

@@ -1,6 +1,5 @@
 package io.innercircle.docs;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import graphql.ParseAndValidate;
 import graphql.language.Document;
@@ -32,9 +31,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DocsGraphQlTest extends IntegrationTest {
 
-    private static final Pattern FENCE = Pattern.compile("(?m)^```(\\w*)\\n(.*?)^```", Pattern.DOTALL);
-    /** A JSON request body in single quotes, as the shell examples write it. */
-    private static final Pattern JSON_BODY = Pattern.compile("'(\\{\"query\"[^']*)'");
+    private static final Pattern FENCE = Pattern.compile("(?m)^```(\\w*)[^\\n]*\\n(.*?)^```", Pattern.DOTALL);
+    /**
+     * The query of a JSON request body in single quotes, as the shell examples write it; the body may go on past a
+     * quote spliced in for a shell variable ({@code "variables":{"at":"'"$BEFORE"'"}}), the query itself may not.
+     */
+    private static final Pattern JSON_BODY = Pattern.compile("'\\{\"query\":(\"(?:[^\"\\\\']|\\\\.)*\")");
 
     @Autowired
     private GraphQlSource graphQlSource;
@@ -75,8 +77,7 @@ class DocsGraphQlTest extends IntegrationTest {
 
     private String queryOf(String where, String body) {
         try {
-            JsonNode node = json.readTree(body);
-            return node.path("query").asText();
+            return json.readTree(body).asText();
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new AssertionError(where + ": the request body is not valid JSON: " + e.getOriginalMessage());
         }

@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The real Neo4j 5.26 the tests run against, one for the whole test JVM, chosen by the system property
- * {@code innercircle.test.neo4j} (set by the Maven profiles, README "Limits, concurrency and retries"):
+ * {@code innercircle.test.neo4j} (set by the Maven profiles, docs/architecture.md "Tests and module boundaries"):
  * <ul>
  *   <li>{@code in-process} (default): neo4j-harness inside the test JVM, auth off; fastest, and the only mode in
  *   which {@link #database()} (the in-process API) is available.</li>

@@ -4,7 +4,10 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.PrintsPage;
+import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -149,6 +152,23 @@ final class Browser implements AutoCloseable {
     /** Waits until the page marks itself drawn (main.js sets body[data-ready] after each page is shown). */
     void waitForPage() {
         waitUntil(d -> js("return document.body.dataset.ready || null") != null);
+    }
+
+    /**
+     * Clicks a person's node on the map canvas. Cytoscape draws on a canvas, so the click goes to the node's
+     * rendered position (Selenium offsets are from the element's centre).
+     */
+    void clickPerson(String nodeId) {
+        @SuppressWarnings("unchecked")
+        Map<String, Number> at = (Map<String, Number>) js(
+                "const p = window.politicalMap.$id(arguments[0]).renderedPosition(); return {x: p.x, y: p.y};",
+                nodeId);
+        WebElement canvas = driver.findElement(By.id("cy"));
+        Rectangle box = canvas.getRect();
+        new Actions(driver)
+                .moveToElement(canvas, (int) (at.get("x").doubleValue() - box.width / 2.0),
+                        (int) (at.get("y").doubleValue() - box.height / 2.0))
+                .click().perform();
     }
 
     Path screenshot(String name) {

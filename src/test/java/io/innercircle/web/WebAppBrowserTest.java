@@ -7,16 +7,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -346,16 +343,7 @@ class WebAppBrowserTest extends IntegrationTest {
 
     /** A real mouse click on the person's box on the canvas. */
     private void clickPerson(String key) {
-        @SuppressWarnings("unchecked")
-        Map<String, Number> at = (Map<String, Number>) browser.js(
-                "const p = window.politicalMap.$id(arguments[0]).renderedPosition(); return {x: p.x, y: p.y};",
-                ACCOUNT + "/" + key);
-        WebElement canvas = browser.driver().findElement(By.id("cy"));
-        Rectangle box = canvas.getRect();
-        new Actions(browser.driver())
-                .moveToElement(canvas, (int) (at.get("x").doubleValue() - box.width / 2.0),
-                        (int) (at.get("y").doubleValue() - box.height / 2.0))
-                .click().perform();
+        browser.clickPerson(ACCOUNT + "/" + key);
     }
 
     private String badges(String key) {

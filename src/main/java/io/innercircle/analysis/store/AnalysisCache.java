@@ -93,13 +93,48 @@ public class AnalysisCache implements AnalysisService {
     }
 
     private AnalysedAccount remember(MapSnapshot graph, Entry previous, long changesSeen) {
-        AnalysedAccount analysis = previous == null ? AnalysedAccount.of(graph)
+        AnalysedAccount analysis = compute(graph, previous);
+        adopt(analysis, changesSeen);
+        return analysis;
+    }
+
+    /**
+     * Analyses a snapshot, reusing the centralities of the cached analysis when no person or line changed, and
+     * records how long it took ({@code innercircle_analysis_recompute_seconds{analysis="account"}}).
+     */
+    public AnalysedAccount compute(MapSnapshot graph) {
+        return compute(graph, entries.getIfPresent(graph.accountKey()));
+    }
+
+    private AnalysedAccount compute(MapSnapshot graph, Entry previous) {
+        java.util.function.Supplier<AnalysedAccount> recompute = () -> previous == null ? AnalysedAccount.of(graph)
                 : AnalysedAccount.of(graph, previous.analysis());
-        if (changes(graph.accountKey()).get() == changesSeen) {
-            entries.asMap().merge(graph.accountKey(), new Entry(graph.version(), analysis, false),
+        return metrics == null ? recompute.get() : metrics.timeAnalysis("account", recompute);
+    }
+
+    /** How many changes of the account this cache has been told of; give it to {@link #adopt}. */
+    public long changesSeen(String account) {
+        return changes(account).get();
+    }
+
+    /**
+     * Caches an analysis as current, unless the account changed since {@code changesSeen} was taken (then a newer
+     * map exists and this analysis must not be served as current) or a newer version is cached already.
+     */
+    public void adopt(AnalysedAccount analysis, long changesSeen) {
+        String account = analysis.network().source().accountKey();
+        if (changes(account).get() == changesSeen) {
+            entries.asMap().merge(account, new Entry(analysis.version(), analysis, false),
                     (old, fresh) -> old.version() > fresh.version() ? old : fresh);
         }
-        return analysis;
+    }
+
+    private io.innercircle.operations.AppMetrics metrics;
+
+    /** Recompute times for operations (optional, so the cache also works without a meter registry). */
+    @Autowired(required = false)
+    void setMetrics(io.innercircle.operations.AppMetrics metrics) {
+        this.metrics = metrics;
     }
 
     private AtomicLong changes(String account) {

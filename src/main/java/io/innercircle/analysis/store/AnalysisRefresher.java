@@ -1,5 +1,6 @@
 package io.innercircle.analysis.store;
 
+import io.innercircle.analysis.MapSnapshot;
 import io.innercircle.analysis.account.AnalysedAccount;
 import io.innercircle.map.MapChanged;
 import org.slf4j.Logger;
@@ -18,17 +19,18 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Keeps the stored analysis in step with the map. After a write commits, the account's analysis is recomputed
  * (incrementally: centralities only when a person or a line changed) and written with its version by
  * {@link AnalysisStore}, which never lets an older result replace a newer one, whichever instance computed it.
  *
- * <p>Small maps (up to {@code innercircle.analysis.store.sync-max-people} people) are refreshed before the write
- * returns to its caller, so a rep's next read is current; bigger ones on a background thread, and reads serve
- * the previous result meanwhile, marked stale. Several changes to one account while a refresh is queued coalesce
- * into one refresh of the latest version.
+ * <p>Small maps (up to {@code innercircle.analysis.store.sync-max-people} people, 300 by default) are analysed and
+ * stored inside the write's own transaction, just before it commits: the analysis commits (or rolls back) with the
+ * change, and a read right after the write is current, on this instance or any other. The write holds its
+ * account's lock then, so the lock order (account, then analysis state) is the one every writer uses. Bigger maps
+ * are refreshed on a background thread after the commit, and reads serve the previous result meanwhile, marked
+ * stale. Several changes to one account while a refresh is queued coalesce into one refresh of the latest version.
  */
 @Component
 public class AnalysisRefresher implements DisposableBean {
@@ -37,16 +39,23 @@ public class AnalysisRefresher implements DisposableBean {
 
     private final AnalysisCache cache;
     private final AnalysisStore store;
+    private final MapSnapshotReader reader;
     private final Clock clock;
     private final int syncMaxPeople;
     private final ExecutorService executor;
     private final Map<String, CompletableFuture<Void>> queued = new ConcurrentHashMap<>();
+    /** Analyses stored inside a write's transaction, by the write's event, to be cached once it commits. */
+    private final Map<MapChanged, StoredInTransaction> storedInTransaction =
+            java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
 
-    public AnalysisRefresher(AnalysisCache cache, AnalysisStore store, Optional<Clock> clock,
-                             @Value("${innercircle.analysis.store.sync-max-people:0}") int syncMaxPeople,
+    private record StoredInTransaction(AnalysedAccount analysis, long changesSeen) {}
+
+    public AnalysisRefresher(AnalysisCache cache, AnalysisStore store, MapSnapshotReader reader, Optional<Clock> clock,
+                             @Value("${innercircle.analysis.store.sync-max-people:300}") int syncMaxPeople,
                              @Value("${innercircle.analysis.store.threads:1}") int threads) {
         this.cache = cache;
         this.store = store;
+        this.reader = reader;
         this.clock = clock.orElse(Clock.systemUTC());
         this.syncMaxPeople = syncMaxPeople;
         this.executor = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
@@ -56,27 +65,60 @@ public class AnalysisRefresher implements DisposableBean {
         });
     }
 
+    /**
+     * Inside the write's transaction, after everything else it wrote: a small map is read as the transaction sees
+     * it, analysed and stored there. A failure of the analysis itself leaves the write alone (the background
+     * refresher then tries again after the commit).
+     */
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    void storeInTransaction(MapChanged change) {
+        if (syncMaxPeople <= 0) {
+            return;
+        }
+        String account = change.account();
+        boolean small = cache.peek(account).map(e -> e.analysis().network().size() <= syncMaxPeople)
+                .orElseGet(() -> store.people(account) <= syncMaxPeople);
+        if (!small) {
+            return;
+        }
+        // The account is locked by this write until it commits: no other change can slip in before the cache
+        // adopts this analysis, except one this instance is not told of (then adopt() refuses).
+        cache.outdate(account);
+        long seen = cache.changesSeen(account);
+        AnalysedAccount analysis;
+        try {
+            Optional<MapSnapshot> snapshot = reader.read(account);
+            if (snapshot.isEmpty()) {
+                return;
+            }
+            analysis = cache.compute(snapshot.get());
+        } catch (RuntimeException e) {
+            log.warn("Could not analyse account {} in its write's transaction; refreshing after the commit",
+                    account, e);
+            return;
+        }
+        store.write(analysis, LocalDate.now(clock));
+        storedInTransaction.put(change, new StoredInTransaction(analysis, seen));
+    }
+
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void mapChanged(MapChanged change) {
-        boolean small = cache.peek(change.account())
-                .map(e -> e.analysis().network().size() <= syncMaxPeople).orElse(true);
-        cache.outdate(change.account());
-        CompletableFuture<Void> refresh = refreshLater(change.account());
-        if (small) {
-            try {
-                refresh.get(30, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                log.warn("The analysis of account {} is not refreshed yet: {}", change.account(), e.toString());
-            }
+        StoredInTransaction stored = storedInTransaction.remove(change);
+        if (stored != null) {
+            cache.adopt(stored.analysis(), stored.changesSeen());
+            return;
         }
+        cache.outdate(change.account());
+        refreshLater(change.account());
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_ROLLBACK)
     void mapChangeRolledBack(MapChanged change) {
+        storedInTransaction.remove(change);
         cache.outdate(change.account());
     }
 
-    /** Maps up to this many people are refreshed before the write returns. */
+    /** Maps up to this many people are analysed and stored in the write's own transaction. */
     public int syncMaxPeople() {
         return syncMaxPeople;
     }

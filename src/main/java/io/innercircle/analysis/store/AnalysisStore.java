@@ -145,6 +145,12 @@ public class AnalysisStore {
                         "asOf", today)).run();
     }
 
+    /** How many people the account's map has now (as the current transaction sees it). */
+    public long people(String account) {
+        return neo4j.query("MATCH (s:Stakeholder {account: $account}) RETURN count(s)").bind(account).to("account")
+                .fetchAs(Long.class).one().orElse(0L);
+    }
+
     /** What is stored for each account (version reflected, day checked). */
     @Transactional(readOnly = true)
     public Map<String, State> states() {

@@ -10,6 +10,8 @@ import io.innercircle.map.PeopleReads;
 import io.innercircle.map.Opportunity;
 import io.innercircle.map.Page;
 import io.innercircle.map.Stakeholder;
+import io.innercircle.map.StakeholderOrder;
+import io.innercircle.map.StakeholderRanking;
 import io.innercircle.map.TeamMember;
 import io.innercircle.map.Lines.ConflictLine;
 import io.innercircle.map.Lines.Contact;
@@ -39,15 +41,18 @@ class MapQueryController {
     private final OpportunityReads opportunityReads;
     private final PeopleReads peopleReads;
     private final AccountVisibility visibility;
+    private final org.springframework.beans.factory.ObjectProvider<StakeholderRanking> ranking;
 
     MapQueryController(AccountReads accountReads, ContactReads contactReads, LineReads lineReads,
-                       OpportunityReads opportunityReads, PeopleReads peopleReads, AccountVisibility visibility) {
+                       OpportunityReads opportunityReads, PeopleReads peopleReads, AccountVisibility visibility,
+                       org.springframework.beans.factory.ObjectProvider<StakeholderRanking> ranking) {
         this.accountReads = accountReads;
         this.contactReads = contactReads;
         this.lineReads = lineReads;
         this.opportunityReads = opportunityReads;
         this.peopleReads = peopleReads;
         this.visibility = visibility;
+        this.ranking = ranking;
     }
 
     @QueryMapping
@@ -80,8 +85,15 @@ class MapQueryController {
 
     @SchemaMapping(typeName = "Account")
     Page<Stakeholder> stakeholders(Account account, @Argument Integer first, @Argument String after,
-                                   @Argument Integer last, @Argument String before) {
-        return peopleReads.stakeholders(account.key(), Page.Request.of(first, after, last, before));
+                                   @Argument Integer last, @Argument String before,
+                                   @Argument StakeholderOrder orderBy, @Argument Boolean innerCircleOnly) {
+        Page.Request request = Page.Request.of(first, after, last, before);
+        boolean onlyInnerCircle = Boolean.TRUE.equals(innerCircleOnly);
+        if ((orderBy == null || orderBy == StakeholderOrder.KEY) && !onlyInnerCircle) {
+            return peopleReads.stakeholders(account.key(), request);
+        }
+        return ranking.getObject().stakeholders(account, request,
+                orderBy == null ? StakeholderOrder.KEY : orderBy, onlyInnerCircle);
     }
 
     @BatchMapping(typeName = "Account")

@@ -144,4 +144,146 @@ class StoredAnalysisTest extends IntegrationTest {
         assertThat(byMember).extracting(r -> r.get("key")).contains("randy");
         assertThat(byMember).allSatisfy(r -> assertThat(r.get("total")).isEqualTo(r.get("high")));
     }
+
+    @Test
+    void stakeholdersOrderedByComputedInfluenceAndFilteredToTheInnerCircle() {
+        TestBundles.importBundle(http, "course-example.json");
+        AnalysedAccount computed = cache.analysis(ACCOUNT).orElseThrow();
+        List<String> byInfluence = computed.innerCircle().people().stream()
+                .sorted(java.util.Comparator.comparingDouble(PersonInfluence::computedInfluence).reversed()
+                        .thenComparing(PersonInfluence::key))
+                .map(PersonInfluence::key).toList();
+        List<String> innerCircle = computed.innerCircle().people().stream()
+                .sorted(java.util.Comparator.comparingDouble(PersonInfluence::computedInfluence).reversed()
+                        .thenComparing(PersonInfluence::key))
+                .filter(PersonInfluence::treatedAsInnerCircle).map(PersonInfluence::key).toList();
+        assertThat(innerCircle).isNotEmpty().hasSizeLessThan(byInfluence.size());
+
+        // Paged forward 4 at a time, the pages join up into the analysis' ranking.
+        List<String> paged = new java.util.ArrayList<>();
+        String after = null;
+        boolean more = true;
+        while (more) {
+            Map<?, ?> page = ranked(Map.of("orderBy", "COMPUTED_INFLUENCE", "first", 4), after);
+            assertThat(((Number) page.get("totalCount")).intValue()).isEqualTo(byInfluence.size());
+            List<?> edges = (List<?>) page.get("edges");
+            edges.forEach(e -> paged.add((String) ((Map<?, ?>) ((Map<?, ?>) e).get("node")).get("key")));
+            Map<?, ?> info = (Map<?, ?>) page.get("pageInfo");
+            more = (Boolean) info.get("hasNextPage");
+            after = (String) info.get("endCursor");
+        }
+        assertThat(paged).isEqualTo(byInfluence);
+
+        // Backward from the end: the last three of the ranking.
+        Map<?, ?> last = ranked(Map.of("orderBy", "COMPUTED_INFLUENCE", "last", 3), null);
+        assertThat(keys(last)).isEqualTo(byInfluence.subList(byInfluence.size() - 3, byInfluence.size()));
+        String firstOfLast = (String) ((Map<?, ?>) last.get("pageInfo")).get("startCursor");
+        Map<?, ?> beforeThose = ranked(Map.of("orderBy", "COMPUTED_INFLUENCE", "last", 2, "before", firstOfLast), null);
+        assertThat(keys(beforeThose)).isEqualTo(byInfluence.subList(byInfluence.size() - 5, byInfluence.size() - 3));
+
+        Map<?, ?> inner = ranked(Map.of("orderBy", "COMPUTED_INFLUENCE", "innerCircleOnly", true, "first", 50), null);
+        assertThat(keys(inner)).isEqualTo(innerCircle);
+        assertThat(((Number) inner.get("totalCount")).intValue()).isEqualTo(innerCircle.size());
+        // By key, Inner Circle only.
+        Map<?, ?> innerByKey = ranked(Map.of("innerCircleOnly", true, "first", 50), null);
+        assertThat(keys(innerByKey)).isEqualTo(innerCircle.stream().sorted().toList());
+
+        // No stored analysis (e.g. a database restored without it): computed and stored first, then ranked.
+        Neo4jHarness.database().executeTransactionally("""
+                MATCH (n) WHERE n:AnalysisState OR n:StakeholderAnalysis OR n:HealthWarning DETACH DELETE n""");
+        assertThat(keys(ranked(Map.of("orderBy", "COMPUTED_INFLUENCE", "first", 50), null))).isEqualTo(byInfluence);
+        assertThat(store.state(ACCOUNT)).get().extracting(AnalysisStore.State::version).isEqualTo(computed.version());
+
+        graphQl.document("{ account(key: \"" + ACCOUNT + "\") { stakeholders(orderBy: COMPUTED_INFLUENCE, "
+                        + "after: \"" + java.util.Base64.getUrlEncoder().encodeToString("k:svp".getBytes()) + "\") "
+                        + "{ totalCount } } }")
+                .execute().errors().satisfy(errors -> assertThat(errors).singleElement()
+                        .satisfies(e -> assertThat(e.getMessage()).contains("after")));
+    }
+
+    private Map<?, ?> ranked(Map<String, Object> variables, String after) {
+        var request = graphQl.documentName("rankedStakeholders").variable("key", ACCOUNT);
+        for (var v : variables.entrySet()) {
+            request = request.variable(v.getKey(), v.getValue());
+        }
+        if (after != null) {
+            request = request.variable("after", after);
+        }
+        return request.execute().path("account.stakeholders").entity(Map.class).get();
+    }
+
+    private static List<String> keys(Map<?, ?> connection) {
+        return ((List<?>) connection.get("edges")).stream()
+                .map(e -> (String) ((Map<?, ?>) ((Map<?, ?>) e).get("node")).get("key")).toList();
+    }
+
+    private long accountVersion(String account) {
+        return ((Number) Neo4jHarness.database().executeTransactionally(
+                "MATCH (a:Account {key: $a}) RETURN a.version AS v", Map.of("a", account),
+                r -> r.next().get("v"))).longValue();
+    }
+
+    @Test
+    void aSmallMapStoresItsAnalysisInTheWritesTransaction() {
+        assertThat(refresher.syncMaxPeople()).isEqualTo(300);
+        TestBundles.importBundle(http, "course-example.json");
+        // No refreshNow: the import itself stored the analysis of the version it wrote.
+        assertThat(store.state(ACCOUNT)).get().extracting(AnalysisStore.State::version)
+                .isEqualTo(accountVersion(ACCOUNT));
+        graphQl.documentName("setInfluence").variable("input", Map.of(
+                        "from", ACCOUNT + "/mfg", "to", ACCOUNT + "/svp", "strength", 3))
+                .execute().path("setInfluence.influence.strength").entity(Integer.class).isEqualTo(3);
+        long version = accountVersion(ACCOUNT);
+        assertThat(store.state(ACCOUNT)).get().extracting(AnalysisStore.State::version).isEqualTo(version);
+        // The stored people are those of the edited map, equal to a fresh computation of it.
+        AnalysedAccount fresh = AnalysedAccount.of(new MapSnapshotReader(neo4jClient).read(ACCOUNT).orElseThrow());
+        Map<String, Object> svp = Neo4jHarness.database().executeTransactionally("""
+                MATCH (p:StakeholderAnalysis {account: $a, key: 'svp'})
+                RETURN p.computedInfluence AS influence, p.analysisVersion AS version""", Map.of("a", ACCOUNT),
+                r -> r.next());
+        assertThat((Double) svp.get("influence")).isEqualTo(fresh.innerCircle().require("svp").computedInfluence());
+        var report = graphQl.document("query($a: ID!) { innerCircle(account: $a) { analysisVersion stale } }")
+                .variable("a", ACCOUNT).execute();
+        report.path("innerCircle.stale").entity(Boolean.class).isEqualTo(false);
+        report.path("innerCircle.analysisVersion").entity(Long.class).isEqualTo(version);
+
+        // A write refused as a whole stores no analysis either.
+        graphQl.documentName("setInfluence").variable("input", Map.of(
+                        "from", ACCOUNT + "/mfg", "to", ACCOUNT + "/nobody", "strength", 3))
+                .execute().errors().satisfy(errors -> assertThat(errors).isNotEmpty());
+        assertThat(accountVersion(ACCOUNT)).isEqualTo(version);
+        assertThat(store.state(ACCOUNT)).get().extracting(AnalysisStore.State::version).isEqualTo(version);
+    }
+
+    @Test
+    void aBigMapIsAnalysedAfterTheWriteCommitsNotInIt() throws Exception {
+        String account = "big";
+        http.post().uri("/api/bundles").contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .bodyValue(io.innercircle.bundle.BundleGenerator.toJson(
+                        io.innercircle.bundle.BundleGenerator.generate(account, 400, 42)))
+                .exchange().expectStatus().isOk();
+        awaitStored(account, accountVersion(account));
+        long before = accountVersion(account);
+        // Hold the analysis state's lock: an analysis stored in the write's transaction would wait for it.
+        try (var holder = Neo4jHarness.database().beginTx()) {
+            holder.execute("MATCH (s:AnalysisState {account: $a}) SET s.held = true", Map.of("a", account));
+            graphQl.documentName("updateAccount").variable("input", Map.of("key", account, "notes", "edited"))
+                    .execute().path("updateAccount.account.version").entity(Long.class).isEqualTo(before + 1);
+            assertThat(store.state(account)).get().extracting(AnalysisStore.State::version).isEqualTo(before);
+            holder.rollback();
+        }
+        awaitStored(account, before + 1);
+    }
+
+    private void awaitStored(String account, long version) throws InterruptedException {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (store.state(account).map(AnalysisStore.State::version).orElse(-1L) < version
+                && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(store.state(account)).get().extracting(AnalysisStore.State::version).isEqualTo(version);
+    }
+
+    @Autowired
+    org.springframework.data.neo4j.core.Neo4jClient neo4jClient;
 }
