@@ -469,6 +469,10 @@ public final class MapBenchmark {
     // ---- Report
 
     private void row(String what, String target, String measured, Boolean met) {
+        // Smoke sizes are not the targets' sizes: say only whether the steps ran (and no OutOfMemoryError).
+        if (scale.name().equals("smoke") && !what.startsWith("no OutOfMemoryError")) {
+            met = null;
+        }
         rows.add(new Row(what, target, measured, met));
         System.out.printf(Locale.ROOT, "  %-62s %s%n", what, measured);
     }
