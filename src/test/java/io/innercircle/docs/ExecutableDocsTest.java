@@ -28,10 +28,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * documentation"):
  * <ul>
  *     <li>A fenced block tagged {@code bash} or {@code sh} is run. {@code ```bash no-run} marks one that cannot run
- *     in a test. Today there are five: in docs/operators.md the app against a Neo4j server and docker compose
- *     ({@code mvn spring-boot:run}, a second app), the restore into a second app on a new data directory, and the
- *     benchmarks (Maven builds of their own); in docs/architecture.md the two browser test commands (Maven builds
- *     of their own, minutes long). The README's two commands are in a table, not in blocks.</li>
+ *     in a test. Today there are six: in docs/operators.md the app against a Neo4j server and docker compose
+ *     ({@code mvn spring-boot:run}, a second app), the restore into a second app on a new data directory, the
+ *     benchmarks and the soak run with the hostile-input probe (Maven builds of their own, minutes long); in
+ *     docs/architecture.md the two browser test commands (Maven builds of their own). The README's two commands
+ *     are in a table, not in blocks.</li>
  *     <li>The block's output is the {@code ```output} block that follows it (only blank lines between). A run
  *     block without one must print nothing. Standard error is not compared, but shown when a block fails.</li>
  *     <li>In an output block, {@code <id>} stands for a key or id, {@code <n>} for a whole number, {@code <time>}
