@@ -12,7 +12,8 @@ import io.innercircle.api.NotFoundException;
 import io.innercircle.map.AccountVersions;
 import io.innercircle.map.Checks;
 import io.innercircle.map.ItemId;
-import io.innercircle.map.MapReads;
+import io.innercircle.map.AccountReads;
+import io.innercircle.map.OpportunityReads;
 import io.innercircle.map.Opportunity;
 import io.innercircle.vocabulary.CompetitiveStrategy;
 import org.springframework.data.neo4j.core.Neo4jClient;
@@ -49,13 +50,16 @@ public class AssessmentStore {
             "canChangeBuyingCriteria", "profitableSubset", "positionToProtect");
 
     private final Neo4jClient neo4j;
-    private final MapReads map;
+    private final AccountReads accountReads;
+    private final OpportunityReads opportunityReads;
     private final AccountVersions versions;
     private final Clock clock;
 
-    AssessmentStore(Neo4jClient neo4j, MapReads map, AccountVersions versions, Clock clock) {
+    AssessmentStore(Neo4jClient neo4j, AccountReads accountReads, OpportunityReads opportunityReads,
+                    AccountVersions versions, Clock clock) {
         this.neo4j = neo4j;
-        this.map = map;
+        this.accountReads = accountReads;
+        this.opportunityReads = opportunityReads;
         this.versions = versions;
         this.clock = clock;
     }
@@ -377,7 +381,8 @@ public class AssessmentStore {
     }
 
     private Opportunity requireOpportunity(String field, ItemId id) {
-        return map.opportunity(id).orElseThrow(() -> new NotFoundException(field, "opportunity", id.toString()));
+        return opportunityReads.opportunity(id)
+                .orElseThrow(() -> new NotFoundException(field, "opportunity", id.toString()));
     }
 
     private void requireCompetitor(ItemId opportunity, ItemId competitor) {
@@ -385,7 +390,7 @@ public class AssessmentStore {
             throw new InvalidInputException("competitor", "'" + competitor + "' belongs to another account than '"
                     + opportunity.account() + "'");
         }
-        if (map.competitorsById(List.of(competitor)).isEmpty()) {
+        if (accountReads.competitorsById(List.of(competitor)).isEmpty()) {
             throw new NotFoundException("competitor", "competitor", competitor.toString());
         }
     }

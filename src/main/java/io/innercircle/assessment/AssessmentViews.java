@@ -14,7 +14,7 @@ import io.innercircle.analysis.account.AnalysedAccount;
 import io.innercircle.analysis.AnalysisService;
 import io.innercircle.map.Competitor;
 import io.innercircle.map.ItemId;
-import io.innercircle.map.MapReads;
+import io.innercircle.map.AccountReads;
 import io.innercircle.map.Opportunity;
 import io.innercircle.vocabulary.CompetitiveStrategy;
 import org.springframework.stereotype.Component;
@@ -76,12 +76,12 @@ public class AssessmentViews {
     }
 
     private final AssessmentStore store;
-    private final MapReads map;
+    private final AccountReads accountReads;
     private final AnalysisService analyses;
 
-    AssessmentViews(AssessmentStore store, MapReads map, AnalysisService analyses) {
+    AssessmentViews(AssessmentStore store, AccountReads accountReads, AnalysisService analyses) {
         this.store = store;
-        this.map = map;
+        this.accountReads = accountReads;
         this.analyses = analyses;
     }
 
@@ -219,7 +219,7 @@ public class AssessmentViews {
                 a.competitors().forEach(k -> ids.add(new ItemId(o.account(), k)));
             }
         }
-        return ids.isEmpty() ? Map.of() : map.competitorsById(ids.stream().distinct().toList());
+        return ids.isEmpty() ? Map.of() : accountReads.competitorsById(ids.stream().distinct().toList());
     }
 
     private Map<String, Optional<AnalysedAccount>> analyses(Collection<Opportunity> opportunities) {

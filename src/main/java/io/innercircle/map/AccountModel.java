@@ -30,26 +30,28 @@ public record AccountModel(Account account, List<Person> people, List<InfluenceR
                            List<Competitor> competitors, List<Opportunity> opportunities,
                            List<InvolvementRow> involvements) {
 
-    /** A stakeholder with every stored field; {@code reportsTo} is the manager's key or null. */
+    /**
+     * A stakeholder with every stored field, as stored ({@code external} and {@code placeholder} null when never
+     * set); {@code reportsTo} is the manager's key or null.
+     */
     public record Person(String key, String name, String title, String department, Adaptability adaptability,
-                         Integer rank, Integer influence, Boolean innerCircle, boolean external,
-                         boolean placeholder, String email, String crmKey, boolean notInLastImport,
+                         Integer rank, Integer influence, Boolean innerCircle, Boolean external,
+                         Boolean placeholder, String email, String crmKey, boolean notInLastImport,
                          String businessAgenda, String personalAgenda, String notes, String reportsTo) {
 
         /** From a node's properties (as Neo4j or the history holds them) and the manager's key. */
         public static Person of(String key, Map<String, ?> p, String reportsTo) {
             return new Person(key, str(p, "name"), str(p, "title"), str(p, "department"),
                     Adaptability.parse(str(p, "adaptability")), integer(p, "rank"), integer(p, "influence"),
-                    (Boolean) p.get("innerCircle"), Boolean.TRUE.equals(p.get("external")),
-                    Boolean.TRUE.equals(p.get("placeholder")), str(p, "email"), str(p, "crmKey"),
-                    p.get("crmMissingSince") != null, str(p, "businessAgenda"), str(p, "personalAgenda"),
+                    (Boolean) p.get("innerCircle"), (Boolean) p.get("external"), (Boolean) p.get("placeholder"),
+                    str(p, "email"), str(p, "crmKey"), p.get("crmMissingSince") != null, str(p, "businessAgenda"), str(p, "personalAgenda"),
                     str(p, "notes"), reportsTo);
         }
 
         public Stakeholder asStakeholder(String account) {
             return new Stakeholder(account, key, name, title, department,
-                    adaptability == null ? null : adaptability.name(), rank, influence, innerCircle, external,
-                    placeholder, businessAgenda, personalAgenda, notes, reportsTo);
+                    adaptability == null ? null : adaptability.name(), rank, influence, innerCircle,
+                    Boolean.TRUE.equals(external), Boolean.TRUE.equals(placeholder), businessAgenda, personalAgenda, notes, reportsTo);
         }
     }
 

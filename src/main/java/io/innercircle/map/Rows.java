@@ -3,6 +3,11 @@ package io.innercircle.map;
 import org.neo4j.driver.Value;
 
 import java.time.LocalDate;
+import java.util.function.Function;
+import java.util.Map;
+import java.util.HashMap;
+import java.util.Collection;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Maps Neo4j values (nodes or maps with the same property names) to the map's records. */
@@ -11,7 +16,7 @@ public final class Rows {
     private Rows() {
     }
 
-    static Account account(Value v) {
+    public static Account account(Value v) {
         return new Account(str(v, "key"), str(v, "name"), str(v, "industry"), str(v, "notes"),
                 v.get("version").isNull() ? 0 : v.get("version").asLong());
     }
@@ -31,14 +36,14 @@ public final class Rows {
                 str(v, "notes"), reportsToKey != null ? reportsToKey : str(v, "reportsTo"));
     }
 
-    static TeamMember teamMember(Value v) {
+    public static TeamMember teamMember(Value v) {
         if (v == null || v.isNull()) {
             return null;
         }
         return new TeamMember(str(v, "account"), str(v, "key"), str(v, "name"), str(v, "role"));
     }
 
-    static Competitor competitor(Value v) {
+    public static Competitor competitor(Value v) {
         if (v == null || v.isNull()) {
             return null;
         }
@@ -55,7 +60,7 @@ public final class Rows {
                 str(v, "objective"));
     }
 
-    static String str(Value v, String key) {
+    public static String str(Value v, String key) {
         Value x = v.get(key);
         return x.isNull() ? null : x.asString();
     }
@@ -70,12 +75,51 @@ public final class Rows {
         return x.isNull() ? null : x.asBoolean();
     }
 
-    static LocalDate date(Value v, String key) {
+    public static LocalDate date(Value v, String key) {
         Value x = v.get(key);
         return x.isNull() ? null : x.asLocalDate();
     }
 
-    static List<String> strings(Value v) {
+    public static List<String> strings(Value v) {
         return v == null || v.isNull() ? List.of() : v.asList(Value::asString);
+    }
+
+    // ---- helpers of the batch reads (one query for many ids)
+
+    /** A string, or null for a missing or null value. */
+    public static String str(Value v) {
+        return v == null || v.isNull() ? null : v.asString();
+    }
+
+    /** Ids as Cypher parameters ({account, key} maps) for an {@code UNWIND $ids AS id}. */
+    public static List<Map<String, String>> params(Collection<ItemId> ids) {
+        return ids.stream().map(id -> Map.of("account", id.account(), "key", id.key())).toList();
+    }
+
+    /** An {account, key} map back to an id. */
+    public static ItemId itemId(Value v) {
+        return new ItemId(v.get("account").asString(), v.get("key").asString());
+    }
+
+    public static <K, T> Map<K, T> index(Collection<T> items, Function<T, K> key) {
+        Map<K, T> map = new HashMap<>();
+        items.forEach(i -> map.put(key.apply(i), i));
+        return map;
+    }
+
+    public static <T> Map<String, List<T>> groupBy(Collection<T> items, Function<T, String> key) {
+        Map<String, List<T>> map = new HashMap<>();
+        items.forEach(i -> map.computeIfAbsent(key.apply(i), k -> new ArrayList<>()).add(i));
+        return map;
+    }
+
+    /** (id, item) rows grouped by id, in row order. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static <T> Map<ItemId, List<T>> group(Collection<Map.Entry> entries) {
+        Map<ItemId, List<T>> map = new HashMap<>();
+        for (Map.Entry e : entries) {
+            map.computeIfAbsent((ItemId) e.getKey(), k -> new ArrayList<>()).add((T) e.getValue());
+        }
+        return map;
     }
 }

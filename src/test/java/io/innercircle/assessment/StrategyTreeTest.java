@@ -173,8 +173,10 @@ class StrategyTreeTest {
                 adviceThen.recommended(), moved, StrategyTree.advise(moved, asked));
         assertThat(shift.material()).isTrue();
         assertThat(shift.recommendedNow()).isEqualTo(CompetitiveStrategy.DEVELOP);
-        assertThat(shift.reasons()).first().asString().startsWith("the decision tree now recommends Develop");
-        assertThat(shift.reasons()).anyMatch(r -> r.startsWith("#5 Compelling event changed for us from + to -"));
+        assertThat(shift.recommendedThen()).isEqualTo(CompetitiveStrategy.FLANKING);
+        assertThat(shift.changedCriteria()).containsExactly(5);
+        // One reason for the new advice, one for the tree input that moved.
+        assertThat(shift.reasons()).hasSize(2);
 
         // Four changes anywhere are material even when the advice stands.
         Assessment many = assessment(with(CAN_COMPETE, 17, Rating.PLUS, 1, Rating.PLUS, 2, Rating.PLUS,
@@ -182,6 +184,24 @@ class StrategyTreeTest {
         StrategyShift broad = StrategyShift.between(then.usSymbols(), then.competitorSymbols(null),
                 adviceThen.recommended(), many, StrategyTree.advise(many, asked));
         assertThat(broad.material()).isTrue();
-        assertThat(broad.reasons()).containsExactly("4 of the 20 criteria have changed since the strategy was chosen");
+        assertThat(broad.recommendedNow()).isEqualTo(broad.recommendedThen());
+        assertThat(broad.changedCriteria()).containsExactly(1, 2, 3, 4);
+        assertThat(broad.reasons()).hasSize(1);
+    }
+
+    @Test
+    void theReasonsOfAShiftAreWordedForTheRep() {
+        // The one test that pins the wording of the shift's reasons; the others check criteria and strategies.
+        Assessment then = assessment(with(CAN_COMPETE, 17, Rating.PLUS));
+        StrategyQuestions asked = asked(null, NO, YES, null, null);
+        StrategyAdvice adviceThen = StrategyTree.advise(then, asked);
+        Assessment moved = assessment(with(CAN_COMPETE, 17, Rating.PLUS, 5, Rating.MINUS, 1, Rating.PLUS,
+                2, Rating.PLUS, 3, Rating.PLUS));
+        StrategyShift shift = StrategyShift.between(then.usSymbols(), then.competitorSymbols(null),
+                adviceThen.recommended(), moved, StrategyTree.advise(moved, asked));
+        assertThat(shift.reasons()).containsExactly(
+                "the decision tree now recommends Develop (it recommended Flanking when the strategy was chosen)",
+                "#5 Compelling event changed for us from + to -, and the decision tree reads it",
+                "4 of the 20 criteria have changed since the strategy was chosen");
     }
 }

@@ -49,10 +49,10 @@ class OpportunityPlanTest extends IntegrationTest {
         // Key players: the Senior VP (approver), the Director of Engineering (decision maker), and the Inner
         // Circle, Dana Wells and Morgan Blake. Only Dana is covered in depth: 1 of 4.
         assertThat(suggested(c9)).containsEntry("rating", "MINUS");
-        assertThat(reasons(c9).get(0)).isEqualTo("real relationships (multiple or in-depth contact) with 1 of 4 key players");
+        assertThat(reasons(c9).get(0)).contains("1 of 4");
         // Dana Wells is a supporter in the Inner Circle.
         assertThat(suggested(c11)).containsEntry("rating", "PLUS").containsEntry("differsFromRep", false);
-        assertThat(reasons(c11)).anyMatch(r -> r.startsWith("Dana Wells, Director of Information Services is a supporter in the Inner Circle"));
+        assertThat(reasons(c11)).anyMatch(r -> r.contains("Dana Wells") && r.contains("supporter"));
         // The decision maker is a non-supporter with brief contact; the rep says - too.
         assertThat(suggested(c12)).containsEntry("rating", "MINUS").containsEntry("differsFromRep", false);
         assertThat(reasons(c12)).anyMatch(r -> r.contains("Sam Ortiz") && r.contains("non-supporter"));
@@ -158,8 +158,8 @@ class OpportunityPlanTest extends IntegrationTest {
         shifted.path("opportunity.strategyChoice.shift.material").entity(Boolean.class).isEqualTo(true);
         shifted.path("opportunity.strategyChoice.shift.recommendedNow").entity(String.class).isEqualTo("DEVELOP");
         shifted.path("opportunity.strategyChoice.shift.changedCriteria").entityList(Integer.class).containsExactly(5);
-        shifted.path("opportunity.strategyChoice.shift.reasons[0]").entity(String.class)
-                .isEqualTo("the decision tree now recommends Develop (it recommended Flanking when the strategy was chosen)");
+        // The new advice and the tree input that moved (their wording: StrategyTreeTest).
+        shifted.path("opportunity.strategyChoice.shift.reasons").entityList(String.class).hasSize(2);
         shifted.path("opportunity.strategyHistory[*].strategy").entityList(String.class).containsExactly("FLANKING");
     }
 

@@ -7,7 +7,7 @@ import io.innercircle.analysis.path.InfluencePathFinder;
 import io.innercircle.api.InvalidInputException;
 import io.innercircle.api.NotFoundException;
 import io.innercircle.map.ItemId;
-import io.innercircle.map.MapReads;
+import io.innercircle.map.OpportunityReads;
 import io.innercircle.map.Opportunity;
 import org.springframework.stereotype.Component;
 
@@ -25,13 +25,14 @@ class AnalysisLookups {
 
     private final AnalysisCache cache;
     private final AnalysisRefresher refresher;
-    private final MapReads map;
+    private final OpportunityReads opportunityReads;
     private final Clock clock;
 
-    AnalysisLookups(AnalysisCache cache, AnalysisRefresher refresher, MapReads map, Optional<Clock> clock) {
+    AnalysisLookups(AnalysisCache cache, AnalysisRefresher refresher, OpportunityReads opportunityReads,
+                    Optional<Clock> clock) {
         this.cache = cache;
         this.refresher = refresher;
-        this.map = map;
+        this.opportunityReads = opportunityReads;
         this.clock = clock.orElse(Clock.systemDefaultZone());
     }
 
@@ -49,7 +50,7 @@ class AnalysisLookups {
 
     Optional<Deal> deal(String field, String id) {
         ItemId opportunityId = ItemId.parse(field, id);
-        return map.opportunity(opportunityId).map(this::deal);
+        return opportunityReads.opportunity(opportunityId).map(this::deal);
     }
 
     Deal deal(Opportunity opportunity) {

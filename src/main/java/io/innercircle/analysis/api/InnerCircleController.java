@@ -9,7 +9,7 @@ import io.innercircle.analysis.innercircle.InnerCircleParameters;
 import io.innercircle.analysis.innercircle.InnerCircleReport;
 import io.innercircle.api.InvalidInputException;
 import io.innercircle.map.Account;
-import io.innercircle.map.MapReads;
+import io.innercircle.map.AccountReads;
 import io.innercircle.map.Stakeholder;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -28,11 +28,11 @@ import java.util.stream.Collectors;
 class InnerCircleController {
 
     private final AnalysisLookups lookups;
-    private final MapReads map;
+    private final AccountReads accountReads;
 
-    InnerCircleController(AnalysisLookups lookups, MapReads map) {
+    InnerCircleController(AnalysisLookups lookups, AccountReads accountReads) {
         this.lookups = lookups;
-        this.map = map;
+        this.accountReads = accountReads;
     }
 
     @QueryMapping
@@ -72,7 +72,7 @@ class InnerCircleController {
 
     @SchemaMapping(typeName = "InnerCircleReport")
     Account account(InnerCircleView report) {
-        return map.account(report.accountKey()).orElse(null);
+        return accountReads.account(report.accountKey()).orElse(null);
     }
 
     private static double checkScore(double score) {

@@ -8,7 +8,7 @@ import io.innercircle.assessment.Rating;
 import io.innercircle.api.InvalidInputException;
 import io.innercircle.api.NotFoundException;
 import io.innercircle.map.ItemId;
-import io.innercircle.map.MapReads;
+import io.innercircle.map.OpportunityReads;
 import io.innercircle.map.Opportunity;
 import io.innercircle.vocabulary.CompetitiveStrategy;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -29,17 +29,17 @@ class AssessmentController {
 
     private final AssessmentStore store;
     private final AssessmentViews views;
-    private final MapReads map;
+    private final OpportunityReads opportunityReads;
 
-    AssessmentController(AssessmentStore store, AssessmentViews views, MapReads map) {
+    AssessmentController(AssessmentStore store, AssessmentViews views, OpportunityReads opportunityReads) {
         this.store = store;
         this.views = views;
-        this.map = map;
+        this.opportunityReads = opportunityReads;
     }
 
     @QueryMapping
     AssessmentViews.View assessment(@Argument String opportunity) {
-        return map.opportunity(ItemId.parse("opportunity", opportunity))
+        return opportunityReads.opportunity(ItemId.parse("opportunity", opportunity))
                 .map(o -> views.assessments(List.of(o)).get(o)).orElse(null);
     }
 
@@ -146,6 +146,7 @@ class AssessmentController {
     }
 
     private Opportunity opportunity(ItemId id) {
-        return map.opportunity(id).orElseThrow(() -> new NotFoundException("opportunity", "opportunity", id.toString()));
+        return opportunityReads.opportunity(id)
+                .orElseThrow(() -> new NotFoundException("opportunity", "opportunity", id.toString()));
     }
 }

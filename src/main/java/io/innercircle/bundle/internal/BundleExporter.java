@@ -1,5 +1,8 @@
 package io.innercircle.bundle.internal;
 
+import io.innercircle.map.Account;
+import io.innercircle.map.AccountModel;
+import io.innercircle.map.AccountModelReader;
 import io.innercircle.map.FocusedMaps;
 import io.innercircle.map.ItemId;
 import org.springframework.data.neo4j.core.Neo4jClient;
@@ -17,7 +20,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads one account's map back out as a bundle.
+ * Reads one account's map back out as a bundle: the map from the one read model ({@link AccountModelReader}),
+ * the assessment ratings and the plan's tactics with their own queries.
  *
  * <p>The order is fixed so that the same graph always gives the same bytes (export, import, export again is
  * byte-identical): team, competitors, stakeholders and opportunities by key; influence lines by from then to;
@@ -30,7 +34,7 @@ import java.util.Optional;
  * Amounts and costs that are whole numbers are written without a fraction (3000000, not 3000000.0).
  * Properties the bundle format does not know are not exported.
  *
- * <p>Queries return whole property maps ({@code .*}, {@code properties(r)}) rather than naming optional
+ * <p>The queries return whole property maps ({@code .*}, {@code properties(r)}) rather than naming optional
  * properties: naming one that no node in the database has yet makes Neo4j send an "unknown property" warning
  * that the driver logs on every export.
  */
@@ -39,76 +43,55 @@ public class BundleExporter {
 
     private final Neo4jClient neo4j;
 
+    private final AccountModelReader models;
+
     private final FocusedMaps layouts;
 
-    public BundleExporter(Neo4jClient neo4j, FocusedMaps layouts) {
+    public BundleExporter(Neo4jClient neo4j, AccountModelReader models, FocusedMaps layouts) {
         this.neo4j = neo4j;
+        this.models = models;
         this.layouts = layouts;
     }
 
     /** The account's map as a bundle, or empty when there is no account with that key. */
     @Transactional(readOnly = true)
     public Optional<Bundle> export(String accountKey) {
-        Optional<Map<String, Object>> account = neo4j
-                .query("MATCH (a:Account {key: $account}) RETURN a {.*} AS a")
-                .bind(accountKey).to("account").fetch().one();
-        if (account.isEmpty()) {
+        Optional<AccountModel> read = models.read(accountKey);
+        if (read.isEmpty()) {
             return Optional.empty();
         }
-        Map<String, Object> a = map(account.get().get("a"));
+        AccountModel model = read.get();
+        Account a = model.account();
 
-        List<Bundle.TeamMember> team = rows("MATCH (t:TeamMember {account: $account}) RETURN t {.*} AS n",
-                accountKey).stream()
-                .map(r -> map(r.get("n")))
-                .map(t -> new Bundle.TeamMember(str(t, "key"), str(t, "name"), str(t, "role")))
+        List<Bundle.TeamMember> team = model.team().stream()
+                .map(t -> new Bundle.TeamMember(t.key(), t.name(), t.role()))
                 .sorted(Comparator.comparing(Bundle.TeamMember::key))
                 .toList();
 
-        List<Bundle.Competitor> competitors = rows("MATCH (c:Competitor {account: $account}) RETURN c {.*} AS n",
-                accountKey).stream()
-                .map(r -> map(r.get("n")))
-                .map(c -> new Bundle.Competitor(str(c, "key"), str(c, "name")))
+        List<Bundle.Competitor> competitors = model.competitors().stream()
+                .map(c -> new Bundle.Competitor(c.key(), c.name()))
                 .sorted(Comparator.comparing(Bundle.Competitor::key))
                 .toList();
 
-        List<Bundle.Stakeholder> stakeholders = rows("""
-                MATCH (s:Stakeholder {account: $account})
-                RETURN s {.*} AS n, [(s)-[:REPORTS_TO]->(m:Stakeholder) | m.key][0] AS reportsTo""", accountKey)
-                .stream()
-                .map(r -> {
-                    Map<String, Object> s = map(r.get("n"));
-                    return new Bundle.Stakeholder(str(s, "key"), str(s, "name"), str(s, "title"),
-                            str(s, "department"), (String) r.get("reportsTo"), str(s, "adaptability"),
-                            integer(s, "rank"), integer(s, "influence"), bool(s, "innerCircle"),
-                            bool(s, "external"), bool(s, "placeholder"), str(s, "businessAgenda"),
-                            str(s, "personalAgenda"), str(s, "notes"));
-                })
+        List<Bundle.Stakeholder> stakeholders = model.people().stream()
+                .map(s -> new Bundle.Stakeholder(s.key(), s.name(), s.title(), s.department(), s.reportsTo(),
+                        name(s.adaptability()), s.rank(), s.influence(), s.innerCircle(), s.external(),
+                        s.placeholder(), s.businessAgenda(), s.personalAgenda(), s.notes()))
                 .sorted(Comparator.comparing(Bundle.Stakeholder::key))
                 .toList();
 
-        List<Bundle.Influence> influences = rows("""
-                MATCH (a:Stakeholder {account: $account})-[r:INFLUENCES]->(b:Stakeholder)
-                RETURN a.key AS from, b.key AS to, properties(r) AS r""", accountKey)
-                .stream()
-                .map(row -> {
-                    Map<String, Object> r = map(row.get("r"));
-                    return new Bundle.Influence(str(row, "from"), str(row, "to"),
-                            r.get("strength") == null ? Bundle.DEFAULT_STRENGTH : integer(r, "strength"),
-                            str(r, "note"));
-                })
+        List<Bundle.Influence> influences = model.influences().stream()
+                .map(r -> new Bundle.Influence(r.from(), r.to(), r.strength(), r.note()))
                 .sorted(Comparator.comparing(Bundle.Influence::from).thenComparing(Bundle.Influence::to))
                 .toList();
 
         // A conflict has no direction: write each pair smaller key first, and once even if it was stored twice.
         Map<String, Bundle.Conflict> conflictsByPair = new HashMap<>();
-        for (Map<String, Object> r : rows("""
-                MATCH (a:Stakeholder {account: $account})-[r:CONFLICTS_WITH]->(b:Stakeholder)
-                RETURN a.key AS a, b.key AS b, properties(r) AS r""", accountKey)) {
-            String x = str(r, "a");
-            String y = str(r, "b");
+        for (AccountModel.ConflictRow r : model.conflicts()) {
+            String x = r.first();
+            String y = r.second();
             List<String> pair = x.compareTo(y) <= 0 ? List.of(x, y) : List.of(y, x);
-            String note = str(map(r.get("r")), "note");
-            conflictsByPair.merge(pair.get(0) + "\u0000" + pair.get(1), new Bundle.Conflict(pair, note),
+            conflictsByPair.merge(pair.get(0) + "\u0000" + pair.get(1), new Bundle.Conflict(pair, r.note()),
                     (kept, other) -> kept.note() != null ? kept : other);
         }
         List<Bundle.Conflict> conflicts = conflictsByPair.values().stream()
@@ -116,39 +99,30 @@ public class BundleExporter {
                         .thenComparing(c -> c.between().get(1)))
                 .toList();
 
-        List<Bundle.Contact> contacts = rows("""
-                MATCH (t:TeamMember {account: $account})-[r:HAS_CONTACT]->(s:Stakeholder)
-                RETURN t.key AS teamMember, s.key AS stakeholder, properties(r) AS r""", accountKey)
-                .stream()
-                .map(row -> {
-                    Map<String, Object> r = map(row.get("r"));
-                    return new Bundle.Contact(str(row, "teamMember"), str(row, "stakeholder"), str(r, "coverage"),
-                            date(r, "lastContact"), str(r, "relationship"));
-                })
+        List<Bundle.Contact> contacts = model.contacts().stream()
+                .map(r -> new Bundle.Contact(r.teamMember(), r.stakeholder(), name(r.coverage()),
+                        r.lastContact() == null ? null : r.lastContact().toString(), name(r.relationship())))
                 .sorted(Comparator.comparing(Bundle.Contact::teamMember).thenComparing(Bundle.Contact::stakeholder))
                 .toList();
 
-        return Optional.of(new Bundle(Bundle.FORMAT,
-                new Bundle.Account(str(a, "key"), str(a, "name"), str(a, "industry"), str(a, "notes")),
+        return Optional.of(new Bundle(Bundle.FORMAT, new Bundle.Account(a.key(), a.name(), a.industry(), a.notes()),
                 orNull(team), orNull(competitors), stakeholders, orNull(influences), orNull(conflicts),
-                orNull(contacts), orNull(opportunities(accountKey))));
+                orNull(contacts), orNull(opportunities(model))));
     }
 
-    private List<Bundle.Opportunity> opportunities(String accountKey) {
+    /** Opportunities from the read model, with their assessment ratings and plan, which the map does not hold. */
+    private List<Bundle.Opportunity> opportunities(AccountModel model) {
+        String accountKey = model.account().key();
         Map<String, List<Bundle.Roles>> roles = new HashMap<>();
         Map<String, List<Bundle.Status>> status = new HashMap<>();
-        for (Map<String, Object> r : rows("""
-                MATCH (s:Stakeholder {account: $account})-[r:INVOLVED_IN]->(o:Opportunity)
-                RETURN o.key AS opportunity, s.key AS stakeholder, properties(r) AS r""", accountKey)) {
-            Map<String, Object> line = map(r.get("r"));
-            List<String> list = strings(line.get("roles"));
-            if (!list.isEmpty()) {
-                roles.computeIfAbsent(str(r, "opportunity"), k -> new ArrayList<>())
-                        .add(new Bundle.Roles(str(r, "stakeholder"), list));
+        for (AccountModel.InvolvementRow r : model.involvements()) {
+            if (!r.roles().isEmpty()) {
+                roles.computeIfAbsent(r.opportunity(), k -> new ArrayList<>())
+                        .add(new Bundle.Roles(r.stakeholder(), r.roles().stream().map(Enum::name).toList()));
             }
-            if (line.get("status") != null) {
-                status.computeIfAbsent(str(r, "opportunity"), k -> new ArrayList<>())
-                        .add(new Bundle.Status(str(r, "stakeholder"), str(line, "status")));
+            if (r.status() != null) {
+                status.computeIfAbsent(r.opportunity(), k -> new ArrayList<>())
+                        .add(new Bundle.Status(r.stakeholder(), r.status().name()));
             }
         }
 
@@ -170,25 +144,21 @@ public class BundleExporter {
             tactics.computeIfAbsent(str(r, "opportunity"), k -> new ArrayList<>()).add(map(r.get("n")));
         }
 
-        return rows("""
-                MATCH (o:Opportunity {account: $account})
-                RETURN o {.*} AS n, [(o)-[:AGAINST]->(c:Competitor) | c.key][0] AS competitor""", accountKey)
-                .stream()
-                .map(r -> {
-                    Map<String, Object> o = map(r.get("n"));
-                    String key = str(o, "key");
+        return model.opportunities().stream()
+                .map(o -> {
+                    String key = o.key();
                     List<Bundle.Tactic> plan = tactics.getOrDefault(key, List.of()).stream()
                             .sorted(Comparator.comparing(t -> t.get("position") == null ? Long.MAX_VALUE
                                     : ((Number) t.get("position")).longValue()))
                             .map(t -> new Bundle.Tactic(str(t, "prime"), str(t, "what"), str(t, "owner"),
                                     date(t, "due"), str(t, "resources"), number(t.get("cost")), bool(t, "done")))
                             .toList();
-                    return new Bundle.Opportunity(key, str(o, "name"), number(o.get("amount")), str(o, "currency"),
-                            date(o, "closeDate"), str(o, "stage"), (String) r.get("competitor"),
+                    return new Bundle.Opportunity(key, o.name(), number(o.amount()), o.currency(),
+                            o.closeDate() == null ? null : o.closeDate().toString(), o.stage(), o.competitorKey(),
                             orNull(sorted(roles.get(key), Comparator.comparing(Bundle.Roles::stakeholder))),
                             orNull(sorted(status.get(key), Comparator.comparing(Bundle.Status::stakeholder))),
                             orNull(sorted(ratings.get(key), Comparator.comparing(Bundle.Rating::criterion))),
-                            str(o, "strategy"), str(o, "goal"), str(o, "objective"), orNull(plan),
+                            o.strategy(), o.goal(), o.objective(), orNull(plan),
                             orNull(layouts.positions(new ItemId(accountKey, key)).values().stream()
                                     .map(p -> new Bundle.Position(p.stakeholder(), p.x(), p.y()))
                                     .sorted(Comparator.comparing(Bundle.Position::stakeholder)).toList()));
@@ -199,6 +169,10 @@ public class BundleExporter {
 
     private Collection<Map<String, Object>> rows(String cypher, String account) {
         return neo4j.query(cypher).bind(account).to("account").fetch().all();
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
     }
 
     private static <T> List<T> sorted(List<T> items, Comparator<T> order) {
@@ -231,11 +205,6 @@ public class BundleExporter {
     private static String date(Map<String, Object> m, String key) {
         Object v = m.get(key);
         return v instanceof LocalDate d ? d.toString() : v == null ? null : v.toString();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<String> strings(Object value) {
-        return value == null ? List.of() : ((List<Object>) value).stream().map(String::valueOf).toList();
     }
 
     /** Whole numbers without a fraction, so an amount of 3000000 survives the graph's float as 3000000. */

@@ -2,7 +2,7 @@ package io.innercircle.crm.internal;
 
 import io.innercircle.map.Account;
 import io.innercircle.map.ItemId;
-import io.innercircle.map.MapReads;
+import io.innercircle.map.PeopleReads;
 import io.innercircle.map.Opportunity;
 import io.innercircle.map.Stakeholder;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -26,16 +26,16 @@ class CrmGraphQlController {
     private final CrmRoleImport roles;
     private final ImportProgress progress;
     private final CrmReads reads;
-    private final MapReads map;
+    private final PeopleReads peopleReads;
     private final CrmLimits limits;
 
     CrmGraphQlController(CrmContactImport contacts, CrmRoleImport roles, ImportProgress progress, CrmReads reads,
-                         MapReads map, CrmLimits limits) {
+                         PeopleReads peopleReads, CrmLimits limits) {
         this.contacts = contacts;
         this.roles = roles;
         this.progress = progress;
         this.reads = reads;
-        this.map = map;
+        this.peopleReads = peopleReads;
         this.limits = limits;
     }
 
@@ -89,7 +89,7 @@ class CrmGraphQlController {
                 .toList());
         List<ItemId> all = new ArrayList<>();
         missing.values().forEach(all::addAll);
-        Map<ItemId, Stakeholder> people = all.isEmpty() ? Map.of() : map.stakeholders(all);
+        Map<ItemId, Stakeholder> people = all.isEmpty() ? Map.of() : peopleReads.stakeholders(all);
         Map<Account, List<Stakeholder>> result = new LinkedHashMap<>();
         accounts.forEach(a -> result.put(a, missing.getOrDefault(a.key(), List.of()).stream()
                 .map(people::get).toList()));

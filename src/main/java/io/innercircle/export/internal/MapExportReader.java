@@ -3,11 +3,17 @@ package io.innercircle.export.internal;
 import io.innercircle.api.NotFoundException;
 import io.innercircle.export.internal.ExportedMap.Line;
 import io.innercircle.export.internal.ExportedMap.Node;
-import org.neo4j.driver.Record;
-import org.neo4j.driver.Value;
-import org.springframework.data.neo4j.core.Neo4jClient;
+import io.innercircle.map.AccountModel;
+import io.innercircle.map.AccountModel.ConflictRow;
+import io.innercircle.map.AccountModel.ContactRow;
+import io.innercircle.map.AccountModel.InfluenceRow;
+import io.innercircle.map.AccountModel.InvolvementRow;
+import io.innercircle.map.AccountModel.Person;
+import io.innercircle.map.AccountModelReader;
+import io.innercircle.map.TeamMember;
+import io.innercircle.vocabulary.BuyingRole;
+import io.innercircle.vocabulary.Coverage;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,104 +22,110 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads an account's whole map for export in one query. With an opportunity, each person also carries their
- * buying roles and our status in it. Best coverage is the best of the team's contacts, as on the map.
+ * An account's whole map for export, taken from the one read model ({@link AccountModelReader}). With an
+ * opportunity, each person also carries their buying roles and our status in it. Best coverage is the best of the
+ * team's contacts, as on the map.
  */
 @Component
 class MapExportReader {
 
-    private static final String QUERY = """
-            MATCH (a:Account {key: $account})
-            OPTIONAL MATCH (o:Opportunity {account: $account, key: $opportunity})
-            RETURN o IS NOT NULL AS opportunityFound,
-              COLLECT { MATCH (s:Stakeholder {account: $account})
-                        OPTIONAL MATCH (s)-[i:INVOLVED_IN]->(o)
-                        RETURN s{.key, .name, .title, .department, .adaptability, .rank, .influence, .innerCircle,
-                                 .external, .placeholder, .email, .crmKey, .businessAgenda, .personalAgenda,
-                                 .notes, notInLastImport: s.crmMissingSince IS NOT NULL,
-                                 reportsTo: [(s)-[:REPORTS_TO]->(m) | m.key][0],
-                                 coverages: [(:TeamMember)-[c:HAS_CONTACT]->(s) | c.coverage],
-                                 roles: i.roles, status: i.status}
-                        ORDER BY s.key } AS people,
-              COLLECT { MATCH (t:TeamMember {account: $account}) RETURN t{.key, .name, .role} ORDER BY t.key } AS team,
-              COLLECT { MATCH (s:Stakeholder {account: $account})-[:REPORTS_TO]->(m)
-                        RETURN [s.key, m.key] ORDER BY s.key } AS reporting,
-              COLLECT { MATCH (f:Stakeholder {account: $account})-[r:INFLUENCES]->(t)
-                        RETURN [f.key, t.key, r.strength, r.note] ORDER BY f.key, t.key } AS influences,
-              COLLECT { MATCH (f:Stakeholder {account: $account})-[r:CONFLICTS_WITH]->(t)
-                        RETURN [f.key, t.key, r.note] ORDER BY f.key, t.key } AS conflicts,
-              COLLECT { MATCH (t:TeamMember {account: $account})-[c:HAS_CONTACT]->(s)
-                        RETURN [t.key, s.key, c.coverage, toString(c.lastContact), c.relationship]
-                        ORDER BY t.key, s.key } AS contacts
-            """;
+    private final AccountModelReader models;
 
-    /** Best first, as map/Coverage ranks them. */
-    private static final List<String> COVERAGE = List.of("IN_DEPTH", "MULTIPLE", "BRIEF");
-
-    private final Neo4jClient neo4j;
-
-    MapExportReader(Neo4jClient neo4j) {
-        this.neo4j = neo4j;
+    MapExportReader(AccountModelReader models) {
+        this.models = models;
     }
 
-    @Transactional(readOnly = true)
     public ExportedMap read(String account, String opportunity, boolean withTeam) {
-        Map<String, Object> params = new HashMap<>();
-        params.put("account", account);
-        params.put("opportunity", opportunity);
-        Record r = neo4j.query(QUERY).bindAll(params).fetchAs(Record.class).mappedBy((t, rec) -> rec).one()
+        AccountModel model = models.read(account)
                 .orElseThrow(() -> new NotFoundException("account", "account", account));
-        if (opportunity != null && !r.get("opportunityFound").asBoolean()) {
+        if (opportunity != null && model.opportunities().stream().noneMatch(o -> o.key().equals(opportunity))) {
             throw new NotFoundException("opportunity", "opportunity", account + "/" + opportunity);
         }
+        Map<String, InvolvementRow> involved = new HashMap<>();
+        if (opportunity != null) {
+            model.involvementsIn(opportunity).forEach(i -> involved.put(i.stakeholder(), i));
+        }
+        Map<String, Coverage> best = new HashMap<>();
+        model.contacts().forEach(c -> best.merge(c.stakeholder(), c.coverage(), Coverage::better));
         List<Node> nodes = new ArrayList<>();
-        for (Value p : r.get("people").values()) {
+        for (Person p : model.people()) {
+            Map<String, Object> values = values(p, involved.get(p.key()), best.get(p.key()));
             Map<String, Object> a = new LinkedHashMap<>();
             a.put("kind", "stakeholder");
             for (Attributes.Attribute attribute : Attributes.NODE) {
-                Value v = p.get(attribute.name());
-                if (!v.isNull() && !attribute.name().equals("kind") && !attribute.name().equals("roles")) {
-                    a.put(attribute.name(), v.asObject());
-                }
-                if (attribute.name().equals("coverage")) {
-                    a.put("coverage", best(p.get("coverages").asList(Value::asString)));
+                Object v = values.get(attribute.name());
+                if (v != null && !attribute.name().equals("roles")) {
+                    a.put(attribute.name(), v);
                 }
                 if (attribute.name().equals("roles") && opportunity != null) {
-                    a.put("roles", String.join(" ", p.get("roles").isNull() ? List.of()
-                            : p.get("roles").asList(Value::asString)));
+                    a.put("roles", v);
                 }
             }
-            nodes.add(new Node(personId(p.get("key").asString()), p.get("key").asString(), "stakeholder", a));
+            nodes.add(new Node(personId(p.key()), p.key(), "stakeholder", a));
         }
         List<Line> lines = new ArrayList<>();
-        for (Value l : r.get("reporting").values()) {
-            lines.add(line("REPORTS_TO", personId(l.get(0).asString()), personId(l.get(1).asString())));
+        for (Person p : model.people()) {
+            if (p.reportsTo() != null) {
+                lines.add(line("REPORTS_TO", personId(p.key()), personId(p.reportsTo())));
+            }
         }
-        for (Value l : r.get("influences").values()) {
-            lines.add(line("INFLUENCES", personId(l.get(0).asString()), personId(l.get(1).asString()),
-                    "strength", l.get(2).asLong(), "note", str(l.get(3))));
+        for (InfluenceRow l : model.influences()) {
+            lines.add(line("INFLUENCES", personId(l.from()), personId(l.to()),
+                    "strength", (long) l.strength(), "note", l.note()));
         }
-        for (Value l : r.get("conflicts").values()) {
-            lines.add(line("CONFLICTS_WITH", personId(l.get(0).asString()), personId(l.get(1).asString()),
-                    "note", str(l.get(2))));
+        for (ConflictRow l : model.conflicts()) {
+            lines.add(line("CONFLICTS_WITH", personId(l.first()), personId(l.second()), "note", l.note()));
         }
         if (withTeam) {
-            for (Value t : r.get("team").values()) {
+            for (TeamMember t : model.team()) {
                 Map<String, Object> a = new LinkedHashMap<>();
                 a.put("kind", "teamMember");
-                a.put("key", t.get("key").asString());
-                a.put("name", str(t.get("name")));
-                if (!t.get("role").isNull()) {
-                    a.put("teamRole", t.get("role").asString());
+                a.put("key", t.key());
+                a.put("name", t.name());
+                if (t.role() != null) {
+                    a.put("teamRole", t.role());
                 }
-                nodes.add(new Node(teamId(t.get("key").asString()), t.get("key").asString(), "teamMember", a));
+                nodes.add(new Node(teamId(t.key()), t.key(), "teamMember", a));
             }
-            for (Value l : r.get("contacts").values()) {
-                lines.add(line("HAS_CONTACT", teamId(l.get(0).asString()), personId(l.get(1).asString()),
-                        "contactCoverage", str(l.get(2)), "lastContact", str(l.get(3)), "relationship", str(l.get(4))));
+            for (ContactRow c : model.contacts()) {
+                lines.add(line("HAS_CONTACT", teamId(c.teamMember()), personId(c.stakeholder()),
+                        "contactCoverage", name(c.coverage()),
+                        "lastContact", c.lastContact() == null ? null : c.lastContact().toString(),
+                        "relationship", name(c.relationship())));
             }
         }
         return new ExportedMap(account, opportunity, nodes, lines);
+    }
+
+    /** A person's export values by attribute name: integers as Long, enums by name, as the formats write them. */
+    private static Map<String, Object> values(Person p, InvolvementRow involvement, Coverage coverage) {
+        Map<String, Object> v = new HashMap<>();
+        v.put("key", p.key());
+        v.put("name", p.name());
+        v.put("title", p.title());
+        v.put("department", p.department());
+        v.put("reportsTo", p.reportsTo());
+        v.put("adaptability", name(p.adaptability()));
+        v.put("rank", p.rank() == null ? null : p.rank().longValue());
+        v.put("influence", p.influence() == null ? null : p.influence().longValue());
+        v.put("innerCircle", p.innerCircle());
+        v.put("external", p.external());
+        v.put("placeholder", p.placeholder());
+        v.put("coverage", (coverage == null ? Coverage.NONE : coverage).name());
+        v.put("roles", involvement == null ? ""
+                : String.join(" ", involvement.roles().stream().map(BuyingRole::name).toList()));
+        v.put("status", involvement == null ? null : name(involvement.status()));
+        v.put("email", p.email());
+        v.put("crmKey", p.crmKey());
+        v.put("notInLastImport", p.notInLastImport());
+        v.put("businessAgenda", p.businessAgenda());
+        v.put("personalAgenda", p.personalAgenda());
+        v.put("notes", p.notes());
+        return v;
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
     }
 
     /**
@@ -139,11 +151,4 @@ class MapExportReader {
         return new Line(type, from, to, a);
     }
 
-    private static String best(List<String> coverages) {
-        return COVERAGE.stream().filter(coverages::contains).findFirst().orElse("NONE");
-    }
-
-    private static String str(Value v) {
-        return v == null || v.isNull() ? null : v.asString();
-    }
 }

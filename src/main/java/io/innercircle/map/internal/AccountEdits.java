@@ -5,7 +5,7 @@ import io.innercircle.map.Checks;
 import io.innercircle.map.Competitor;
 import io.innercircle.map.ItemId;
 import io.innercircle.map.MapChanged;
-import io.innercircle.map.MapReads;
+import io.innercircle.map.AccountReads;
 import io.innercircle.map.TeamMember;
 import io.innercircle.api.InvalidInputException;
 import io.innercircle.api.NotFoundException;
@@ -36,13 +36,13 @@ import static io.innercircle.map.internal.EditSupport.patch;
 public class AccountEdits {
 
     private final Neo4jClient neo4j;
-    private final MapReads reads;
+    private final AccountReads accountReads;
     private final EditSupport support;
     private final ApplicationEventPublisher events;
 
-    AccountEdits(Neo4jClient neo4j, MapReads reads, EditSupport support, ApplicationEventPublisher events) {
+    AccountEdits(Neo4jClient neo4j, AccountReads accountReads, EditSupport support, ApplicationEventPublisher events) {
         this.neo4j = neo4j;
-        this.reads = reads;
+        this.accountReads = accountReads;
         this.support = support;
         this.events = events;
     }
@@ -54,7 +54,7 @@ public class AccountEdits {
         props.put("name", Checks.name("input.name", input.name()));
         props.put("industry", Checks.text("input.industry", input.industry()));
         props.put("notes", Checks.longText("input.notes", input.notes()));
-        if (reads.account(key).isPresent()) {
+        if (accountReads.account(key).isPresent()) {
             throw new InvalidInputException("input.key", "an account with key '" + key + "' already exists");
         }
         neo4j.query("""
@@ -62,7 +62,7 @@ public class AccountEdits {
                           a.updatedAt = a.createdAt""")
                 .bind(props).to("props").run();
         events.publishEvent(new MapChanged(key, 1));
-        return reads.account(key).orElseThrow();
+        return accountReads.account(key).orElseThrow();
     }
 
     public Account updateAccount(UpdateAccountInput input) {
@@ -74,7 +74,7 @@ public class AccountEdits {
         patch(props, "notes", input.notes(), v -> Checks.longText("input.notes", v));
         neo4j.query("MATCH (a:Account {key: $key}) SET a += $props").bind(key).to("key").bind(props).to("props").run();
         support.bump(key);
-        return reads.account(key).orElseThrow();
+        return accountReads.account(key).orElseThrow();
     }
 
     public TeamMember createTeamMember(CreateTeamMemberInput input) {
@@ -86,13 +86,13 @@ public class AccountEdits {
         props.put("key", key);
         props.put("name", Checks.name("input.name", input.name()));
         props.put("role", Checks.text("input.role", input.role()));
-        if (reads.teamMember(new ItemId(account, key)).isPresent()) {
+        if (accountReads.teamMember(new ItemId(account, key)).isPresent()) {
             throw new InvalidInputException("input.key",
                     "a team member with key '" + key + "' already exists in account '" + account + "'");
         }
         neo4j.query("CREATE (t:TeamMember) SET t = $props").bind(props).to("props").run();
         support.bump(account, MapChanged.node("TeamMember", key));
-        return reads.teamMember(new ItemId(account, key)).orElseThrow();
+        return accountReads.teamMember(new ItemId(account, key)).orElseThrow();
     }
 
     public TeamMember updateTeamMember(UpdateTeamMemberInput input) {
@@ -104,7 +104,7 @@ public class AccountEdits {
         neo4j.query("MATCH (t:TeamMember {account: $account, key: $key}) SET t += $props")
                 .bindAll(Map.of("account", id.account(), "key", id.key())).bind(props).to("props").run();
         support.bump(id.account(), MapChanged.node("TeamMember", id.key()));
-        return reads.teamMember(id).orElseThrow();
+        return accountReads.teamMember(id).orElseThrow();
     }
 
     public Competitor createCompetitor(CreateCompetitorInput input) {
@@ -113,19 +113,19 @@ public class AccountEdits {
         String key = Checks.key("input.key", input.key());
         String name = Checks.name("input.name", input.name());
         ItemId id = new ItemId(account, key);
-        if (!reads.competitorsById(List.of(id)).isEmpty()) {
+        if (!accountReads.competitorsById(List.of(id)).isEmpty()) {
             throw new InvalidInputException("input.key",
                     "a competitor with key '" + key + "' already exists in account '" + account + "'");
         }
         neo4j.query("CREATE (c:Competitor {account: $account, key: $key, name: $name})")
                 .bindAll(Map.of("account", account, "key", key, "name", name)).run();
         support.bump(account, MapChanged.node("Competitor", key));
-        return reads.competitorsById(List.of(id)).get(id);
+        return accountReads.competitorsById(List.of(id)).get(id);
     }
 
     public Competitor updateCompetitor(UpdateCompetitorInput input) {
         ItemId id = ItemId.parse("input.id", input.id());
-        if (reads.competitorsById(List.of(id)).isEmpty()) {
+        if (accountReads.competitorsById(List.of(id)).isEmpty()) {
             throw new NotFoundException("input.id", "competitor", id.toString());
         }
         if (given(input.name())) {
@@ -134,6 +134,6 @@ public class AccountEdits {
                             "name", Checks.name("input.name", input.name().value()))).run();
         }
         support.bump(id.account(), MapChanged.node("Competitor", id.key()));
-        return reads.competitorsById(List.of(id)).get(id);
+        return accountReads.competitorsById(List.of(id)).get(id);
     }
 }

@@ -2,7 +2,6 @@ package io.innercircle.map.internal;
 
 import io.innercircle.map.ItemId;
 import io.innercircle.map.MapChanged;
-import io.innercircle.map.MapReads;
 import io.innercircle.map.Stakeholder;
 import io.innercircle.map.TeamMember;
 import io.innercircle.api.InvalidInputException;
@@ -26,12 +25,12 @@ import static io.innercircle.map.internal.EditSupport.stored;
 public class ContactEdits {
 
     private final Neo4jClient neo4j;
-    private final MapReads reads;
+    private final ContactReads contactReads;
     private final EditSupport support;
 
-    ContactEdits(Neo4jClient neo4j, MapReads reads, EditSupport support) {
+    ContactEdits(Neo4jClient neo4j, ContactReads contactReads, EditSupport support) {
         this.neo4j = neo4j;
-        this.reads = reads;
+        this.contactReads = contactReads;
         this.support = support;
     }
 
@@ -55,7 +54,7 @@ public class ContactEdits {
                         "relationship", stored(input.relationship())))
                 .run();
         support.bump(member.account(), MapChanged.node("Stakeholder", person.key()));
-        return reads.contacts(List.of(person), false).get(person).stream()
+        return contactReads.contacts(List.of(person), false).get(person).stream()
                 .filter(c -> c.teamMember().key().equals(member.key())).findFirst().orElseThrow();
     }
 

@@ -2,7 +2,7 @@ package io.innercircle.map.internal;
 
 import io.innercircle.map.AccountVersions;
 import io.innercircle.map.ItemId;
-import io.innercircle.map.MapReads;
+import io.innercircle.map.AccountReads;
 import io.innercircle.map.Opportunity;
 import io.innercircle.map.Stakeholder;
 import io.innercircle.map.TeamMember;
@@ -29,12 +29,12 @@ class EditSupport {
                     MATCH (n:Opportunity {account: $account, key: $key}) RETURN count(n) > 0""");
 
     private final Neo4jClient neo4j;
-    private final MapReads reads;
+    private final AccountReads accountReads;
     private final AccountVersions versions;
 
-    EditSupport(Neo4jClient neo4j, MapReads reads, AccountVersions versions) {
+    EditSupport(Neo4jClient neo4j, AccountReads accountReads, AccountVersions versions) {
         this.neo4j = neo4j;
-        this.reads = reads;
+        this.accountReads = accountReads;
         this.versions = versions;
     }
 
@@ -47,7 +47,7 @@ class EditSupport {
     }
 
     void requireAccount(String field, String key) {
-        if (key == null || reads.account(key).isEmpty()) {
+        if (key == null || accountReads.account(key).isEmpty()) {
             throw new NotFoundException(field, "account", String.valueOf(key));
         }
     }

@@ -3,7 +3,7 @@ package io.innercircle.map.internal;
 import io.innercircle.map.FocusPeople;
 import io.innercircle.map.FocusedMaps;
 import io.innercircle.map.ItemId;
-import io.innercircle.map.MapReads;
+import io.innercircle.map.OpportunityReads;
 import io.innercircle.map.PastMaps;
 import io.innercircle.map.PoliticalMap;
 import io.innercircle.api.InvalidInputException;
@@ -30,13 +30,14 @@ class FocusedMapController {
 
     static final int MAX_HOPS = 6;
 
-    private final MapReads reads;
+    private final OpportunityReads opportunityReads;
     private final FocusedMaps focused;
     private final PastMaps pastMaps;
     private final FocusPeople focusPeople;
 
-    FocusedMapController(MapReads reads, FocusedMaps focused, PastMaps pastMaps, FocusPeople focusPeople) {
-        this.reads = reads;
+    FocusedMapController(OpportunityReads opportunityReads, FocusedMaps focused, PastMaps pastMaps,
+                         FocusPeople focusPeople) {
+        this.opportunityReads = opportunityReads;
         this.focused = focused;
         this.pastMaps = pastMaps;
         this.focusPeople = focusPeople;
@@ -52,7 +53,7 @@ class FocusedMapController {
             throw new InvalidInputException("hops", "must be between 0 and " + MAX_HOPS + ", was " + widen);
         }
         if (focus == null || focus.equals("ALL")) {
-            return (asOf == null ? reads.politicalMap(id) : pastMaps.politicalMap(id, asOf)).orElse(null);
+            return (asOf == null ? opportunityReads.politicalMap(id) : pastMaps.politicalMap(id, asOf)).orElse(null);
         }
         Optional<Set<String>> people = focusPeople.dealFocus(id, widen);
         if (people.isEmpty()) {

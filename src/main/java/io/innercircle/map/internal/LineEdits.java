@@ -3,7 +3,6 @@ package io.innercircle.map.internal;
 import io.innercircle.map.Checks;
 import io.innercircle.map.ItemId;
 import io.innercircle.map.MapChanged;
-import io.innercircle.map.MapReads;
 import io.innercircle.map.Stakeholder;
 import io.innercircle.api.InvalidInputException;
 import io.innercircle.map.Lines.ConflictLine;
@@ -27,12 +26,12 @@ import static io.innercircle.map.internal.EditSupport.sameAccount;
 public class LineEdits {
 
     private final Neo4jClient neo4j;
-    private final MapReads reads;
+    private final LineReads lineReads;
     private final EditSupport support;
 
-    LineEdits(Neo4jClient neo4j, MapReads reads, EditSupport support) {
+    LineEdits(Neo4jClient neo4j, LineReads lineReads, EditSupport support) {
         this.neo4j = neo4j;
-        this.reads = reads;
+        this.lineReads = lineReads;
         this.support = support;
     }
 
@@ -57,7 +56,7 @@ public class LineEdits {
                         "note", note, "hasNote", hasNote))
                 .run();
         support.bump(from.account(), MapChanged.node("Stakeholder", from.key()));
-        return reads.influenceLines(List.of(from), false).get(from).stream()
+        return lineReads.influenceLines(List.of(from), false).get(from).stream()
                 .filter(l -> l.to().key().equals(to.key())).findFirst().orElseThrow();
     }
 
@@ -92,7 +91,7 @@ public class LineEdits {
                         "hasNote", hasNote))
                 .run();
         support.bump(pair[0].account(), MapChanged.node("Stakeholder", pair[0].key()));
-        return reads.conflictLines(List.of(pair[0])).get(pair[0]).stream()
+        return lineReads.conflictLines(List.of(pair[0])).get(pair[0]).stream()
                 .filter(c -> c.between().get(1).key().equals(pair[1].key())).findFirst().orElseThrow();
     }
 

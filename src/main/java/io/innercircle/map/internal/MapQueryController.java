@@ -4,7 +4,9 @@ import io.innercircle.map.Account;
 import io.innercircle.map.AccountVisibility;
 import io.innercircle.map.Competitor;
 import io.innercircle.map.ItemId;
-import io.innercircle.map.MapReads;
+import io.innercircle.map.AccountReads;
+import io.innercircle.map.OpportunityReads;
+import io.innercircle.map.PeopleReads;
 import io.innercircle.map.Opportunity;
 import io.innercircle.map.Page;
 import io.innercircle.map.Stakeholder;
@@ -33,13 +35,22 @@ import java.util.function.Function;
 @Controller
 class MapQueryController {
 
-    private final MapReads reads;
+    private final AccountReads accountReads;
+    private final ContactReads contactReads;
+    private final LineReads lineReads;
+    private final OpportunityReads opportunityReads;
+    private final PeopleReads peopleReads;
     private final AccountVisibility visibility;
     private final org.springframework.beans.factory.ObjectProvider<StakeholderRanking> ranking;
 
-    MapQueryController(MapReads reads, AccountVisibility visibility,
+    MapQueryController(AccountReads accountReads, ContactReads contactReads, LineReads lineReads,
+                       OpportunityReads opportunityReads, PeopleReads peopleReads, AccountVisibility visibility,
                        org.springframework.beans.factory.ObjectProvider<StakeholderRanking> ranking) {
-        this.reads = reads;
+        this.accountReads = accountReads;
+        this.contactReads = contactReads;
+        this.lineReads = lineReads;
+        this.opportunityReads = opportunityReads;
+        this.peopleReads = peopleReads;
         this.visibility = visibility;
         this.ranking = ranking;
     }
@@ -47,27 +58,27 @@ class MapQueryController {
     @QueryMapping
     Page<Account> accounts(@Argument Integer first, @Argument String after, @Argument Integer last,
                            @Argument String before) {
-        return reads.accounts(Page.Request.of(first, after, last, before), visibility.readableAccountsOrAll());
+        return accountReads.accounts(Page.Request.of(first, after, last, before), visibility.readableAccountsOrAll());
     }
 
     @QueryMapping
     Account account(@Argument String key) {
-        return reads.account(key).orElse(null);
+        return accountReads.account(key).orElse(null);
     }
 
     @QueryMapping
     Stakeholder stakeholder(@Argument String id) {
-        return reads.stakeholder(ItemId.parse("id", id)).orElse(null);
+        return peopleReads.stakeholder(ItemId.parse("id", id)).orElse(null);
     }
 
     @QueryMapping
     Opportunity opportunity(@Argument String id) {
-        return reads.opportunity(ItemId.parse("id", id)).orElse(null);
+        return opportunityReads.opportunity(ItemId.parse("id", id)).orElse(null);
     }
 
     @QueryMapping
     TeamMember teamMember(@Argument String id) {
-        return reads.teamMember(ItemId.parse("id", id)).orElse(null);
+        return accountReads.teamMember(ItemId.parse("id", id)).orElse(null);
     }
 
     // ---- Account
@@ -79,7 +90,7 @@ class MapQueryController {
         Page.Request request = Page.Request.of(first, after, last, before);
         boolean onlyInnerCircle = Boolean.TRUE.equals(innerCircleOnly);
         if ((orderBy == null || orderBy == StakeholderOrder.KEY) && !onlyInnerCircle) {
-            return reads.stakeholders(account.key(), request);
+            return peopleReads.stakeholders(account.key(), request);
         }
         return ranking.getObject().stakeholders(account, request,
                 orderBy == null ? StakeholderOrder.KEY : orderBy, onlyInnerCircle);
@@ -87,17 +98,17 @@ class MapQueryController {
 
     @BatchMapping(typeName = "Account")
     Map<Account, List<TeamMember>> teamMembers(List<Account> accounts) {
-        return byAccount(accounts, reads.teamMembers(accounts.stream().map(Account::key).toList()));
+        return byAccount(accounts, accountReads.teamMembers(accounts.stream().map(Account::key).toList()));
     }
 
     @BatchMapping(typeName = "Account")
     Map<Account, List<Competitor>> competitors(List<Account> accounts) {
-        return byAccount(accounts, reads.competitors(accounts.stream().map(Account::key).toList()));
+        return byAccount(accounts, accountReads.competitors(accounts.stream().map(Account::key).toList()));
     }
 
     @BatchMapping(typeName = "Account")
     Map<Account, List<Opportunity>> opportunities(List<Account> accounts) {
-        return byAccount(accounts, reads.opportunities(accounts.stream().map(Account::key).toList()));
+        return byAccount(accounts, opportunityReads.opportunities(accounts.stream().map(Account::key).toList()));
     }
 
     private static <T> Map<Account, List<T>> byAccount(List<Account> accounts, Map<String, List<T>> found) {
@@ -110,7 +121,8 @@ class MapQueryController {
 
     @BatchMapping(typeName = "Stakeholder", field = "account")
     Map<Stakeholder, Account> stakeholderAccount(List<Stakeholder> people) {
-        Map<String, Account> accounts = reads.accounts(people.stream().map(Stakeholder::account).distinct().toList());
+        Map<String, Account> accounts =
+                accountReads.accounts(people.stream().map(Stakeholder::account).distinct().toList());
         Map<Stakeholder, Account> result = new LinkedHashMap<>();
         people.forEach(p -> result.put(p, accounts.get(p.account())));
         return result;
@@ -120,7 +132,7 @@ class MapQueryController {
     Map<Stakeholder, Stakeholder> reportsTo(List<Stakeholder> people) {
         List<ItemId> managers = people.stream().filter(p -> p.reportsToKey() != null)
                 .map(p -> new ItemId(p.account(), p.reportsToKey())).distinct().toList();
-        Map<ItemId, Stakeholder> found = managers.isEmpty() ? Map.of() : reads.stakeholders(managers);
+        Map<ItemId, Stakeholder> found = managers.isEmpty() ? Map.of() : peopleReads.stakeholders(managers);
         Map<Stakeholder, Stakeholder> result = new LinkedHashMap<>();
         for (Stakeholder p : people) {
             if (p.reportsToKey() != null) {
@@ -132,32 +144,32 @@ class MapQueryController {
 
     @BatchMapping(typeName = "Stakeholder")
     Map<Stakeholder, List<Stakeholder>> directReports(List<Stakeholder> people) {
-        return perPerson(people, reads::directReports);
+        return perPerson(people, peopleReads::directReports);
     }
 
     @BatchMapping(typeName = "Stakeholder")
     Map<Stakeholder, List<InfluenceLine>> influencedBy(List<Stakeholder> people) {
-        return perPerson(people, ids -> reads.influenceLines(ids, true));
+        return perPerson(people, ids -> lineReads.influenceLines(ids, true));
     }
 
     @BatchMapping(typeName = "Stakeholder")
     Map<Stakeholder, List<InfluenceLine>> influences(List<Stakeholder> people) {
-        return perPerson(people, ids -> reads.influenceLines(ids, false));
+        return perPerson(people, ids -> lineReads.influenceLines(ids, false));
     }
 
     @BatchMapping(typeName = "Stakeholder")
     Map<Stakeholder, List<ConflictLine>> conflicts(List<Stakeholder> people) {
-        return perPerson(people, reads::conflictLines);
+        return perPerson(people, lineReads::conflictLines);
     }
 
     @BatchMapping(typeName = "Stakeholder", field = "contacts")
     Map<Stakeholder, List<Contact>> stakeholderContacts(List<Stakeholder> people) {
-        return perPerson(people, ids -> reads.contacts(ids, false));
+        return perPerson(people, ids -> contactReads.contacts(ids, false));
     }
 
     @BatchMapping(typeName = "Stakeholder", field = "involvements")
     Map<Stakeholder, List<Involvement>> stakeholderInvolvements(List<Stakeholder> people) {
-        return perPerson(people, ids -> reads.involvements(ids, false));
+        return perPerson(people, ids -> lineReads.involvements(ids, false));
     }
 
     private static <T> Map<Stakeholder, List<T>> perPerson(List<Stakeholder> people,
@@ -178,12 +190,12 @@ class MapQueryController {
 
     @BatchMapping(typeName = "TeamMember", field = "contacts")
     Map<TeamMember, List<Contact>> teamMemberContacts(List<TeamMember> members) {
-        return perItem(members, m -> new ItemId(m.account(), m.key()), ids -> reads.contacts(ids, true));
+        return perItem(members, m -> new ItemId(m.account(), m.key()), ids -> contactReads.contacts(ids, true));
     }
 
     @BatchMapping(typeName = "Opportunity", field = "account")
     Map<Opportunity, Account> opportunityAccount(List<Opportunity> opportunities) {
-        Map<String, Account> accounts = reads.accounts(
+        Map<String, Account> accounts = accountReads.accounts(
                 opportunities.stream().map(Opportunity::account).distinct().toList());
         Map<Opportunity, Account> result = new LinkedHashMap<>();
         opportunities.forEach(o -> result.put(o, accounts.get(o.account())));
@@ -194,7 +206,7 @@ class MapQueryController {
     Map<Opportunity, Competitor> competitor(List<Opportunity> opportunities) {
         List<ItemId> ids = opportunities.stream().filter(o -> o.competitorKey() != null)
                 .map(o -> new ItemId(o.account(), o.competitorKey())).distinct().toList();
-        Map<ItemId, Competitor> found = ids.isEmpty() ? Map.of() : reads.competitorsById(ids);
+        Map<ItemId, Competitor> found = ids.isEmpty() ? Map.of() : accountReads.competitorsById(ids);
         Map<Opportunity, Competitor> result = new LinkedHashMap<>();
         for (Opportunity o : opportunities) {
             if (o.competitorKey() != null) {
@@ -206,6 +218,6 @@ class MapQueryController {
 
     @BatchMapping(typeName = "Opportunity", field = "involvements")
     Map<Opportunity, List<Involvement>> opportunityInvolvements(List<Opportunity> opportunities) {
-        return perItem(opportunities, o -> new ItemId(o.account(), o.key()), ids -> reads.involvements(ids, true));
+        return perItem(opportunities, o -> new ItemId(o.account(), o.key()), ids -> lineReads.involvements(ids, true));
     }
 }

@@ -4,7 +4,8 @@ import io.innercircle.map.Checks;
 import io.innercircle.map.Competitor;
 import io.innercircle.map.ItemId;
 import io.innercircle.map.MapChanged;
-import io.innercircle.map.MapReads;
+import io.innercircle.map.AccountReads;
+import io.innercircle.map.OpportunityReads;
 import io.innercircle.map.Opportunity;
 import io.innercircle.map.OpportunityEditCheck;
 import io.innercircle.map.Stakeholder;
@@ -39,14 +40,19 @@ import static io.innercircle.map.internal.EditSupport.stored;
 public class OpportunityEdits {
 
     private final Neo4jClient neo4j;
-    private final MapReads reads;
+    private final AccountReads accountReads;
+    private final LineReads lineReads;
+    private final OpportunityReads opportunityReads;
     private final EditSupport support;
     private final List<OpportunityEditCheck> opportunityChecks;
 
-    OpportunityEdits(Neo4jClient neo4j, MapReads reads, EditSupport support,
+    OpportunityEdits(Neo4jClient neo4j, AccountReads accountReads, LineReads lineReads,
+                     OpportunityReads opportunityReads, EditSupport support,
                      List<OpportunityEditCheck> opportunityChecks) {
         this.neo4j = neo4j;
-        this.reads = reads;
+        this.accountReads = accountReads;
+        this.lineReads = lineReads;
+        this.opportunityReads = opportunityReads;
         this.support = support;
         this.opportunityChecks = List.copyOf(opportunityChecks);
     }
@@ -68,7 +74,7 @@ public class OpportunityEdits {
                         "roles", roles.stream().map(BuyingRole::name).toList(), "status", stored(input.status())))
                 .run();
         support.bump(person.account(), MapChanged.node("Stakeholder", person.key()));
-        return reads.involvements(List.of(person), false).getOrDefault(person, List.of()).stream()
+        return lineReads.involvements(List.of(person), false).getOrDefault(person, List.of()).stream()
                 .filter(i -> i.opportunity().key().equals(opportunity.key())).findFirst().orElse(null);
     }
 
@@ -88,20 +94,20 @@ public class OpportunityEdits {
         props.put("account", account);
         props.put("key", key);
         ItemId competitor = competitorRef(input.competitor(), account);
-        if (reads.opportunity(new ItemId(account, key)).isPresent()) {
+        if (opportunityReads.opportunity(new ItemId(account, key)).isPresent()) {
             throw new InvalidInputException("input.key",
                     "an opportunity with key '" + key + "' already exists in account '" + account + "'");
         }
         neo4j.query("CREATE (o:Opportunity) SET o = $props").bind(props).to("props").run();
         setCompetitor(new ItemId(account, key), competitor);
         support.bump(account, MapChanged.node("Opportunity", key));
-        return reads.opportunity(new ItemId(account, key)).orElseThrow();
+        return opportunityReads.opportunity(new ItemId(account, key)).orElseThrow();
     }
 
     public Opportunity updateOpportunity(UpdateOpportunityInput input) {
         ItemId id = ItemId.parse("input.id", input.id());
         support.requireOpportunity("input.id", id);
-        Opportunity before = reads.opportunity(id).orElseThrow();
+        Opportunity before = opportunityReads.opportunity(id).orElseThrow();
         if (given(input.stage()) && !Objects.equals(before.stage(), stored(input.stage().value()))) {
             String to = stored(input.stage().value());
             opportunityChecks.forEach(check -> check.stageChanging(id, before.stage(), to));
@@ -128,7 +134,7 @@ public class OpportunityEdits {
             setCompetitor(id, competitor);
         }
         support.bump(id.account(), MapChanged.node("Opportunity", id.key()));
-        return reads.opportunity(id).orElseThrow();
+        return opportunityReads.opportunity(id).orElseThrow();
     }
 
     private ItemId competitorRef(String competitorId, String account) {
@@ -136,7 +142,7 @@ public class OpportunityEdits {
             return null;
         }
         ItemId c = sameAccount("input.competitor", account, ItemId.parse("input.competitor", competitorId));
-        if (reads.competitorsById(List.of(c)).isEmpty()) {
+        if (accountReads.competitorsById(List.of(c)).isEmpty()) {
             throw new NotFoundException("input.competitor", "competitor", c.toString());
         }
         return c;

@@ -3,7 +3,7 @@ package io.innercircle.map.internal;
 import io.innercircle.map.Checks;
 import io.innercircle.map.ItemId;
 import io.innercircle.map.MapChanged;
-import io.innercircle.map.MapReads;
+import io.innercircle.map.PeopleReads;
 import io.innercircle.map.Stakeholder;
 import io.innercircle.api.InvalidInputException;
 import io.innercircle.map.internal.MapInputs.CreateStakeholderInput;
@@ -27,12 +27,12 @@ import static io.innercircle.map.internal.EditSupport.stored;
 public class PeopleEdits {
 
     private final Neo4jClient neo4j;
-    private final MapReads reads;
+    private final PeopleReads peopleReads;
     private final EditSupport support;
 
-    PeopleEdits(Neo4jClient neo4j, MapReads reads, EditSupport support) {
+    PeopleEdits(Neo4jClient neo4j, PeopleReads peopleReads, EditSupport support) {
         this.neo4j = neo4j;
-        this.reads = reads;
+        this.peopleReads = peopleReads;
         this.support = support;
     }
 
@@ -60,7 +60,7 @@ public class PeopleEdits {
         if (manager != null) {
             support.requireStakeholder("input.reportsTo", manager);
         }
-        if (reads.stakeholder(new ItemId(account, key)).isPresent()) {
+        if (peopleReads.stakeholder(new ItemId(account, key)).isPresent()) {
             throw new InvalidInputException("input.key",
                     "a stakeholder with key '" + key + "' already exists in account '" + account + "'");
         }
@@ -73,7 +73,7 @@ public class PeopleEdits {
                     .bindAll(Map.of("account", account, "key", key, "manager", manager.key())).run();
         }
         support.bump(account, MapChanged.node("Stakeholder", key));
-        return reads.stakeholder(new ItemId(account, key)).orElseThrow();
+        return peopleReads.stakeholder(new ItemId(account, key)).orElseThrow();
     }
 
     public Stakeholder updateStakeholder(UpdateStakeholderInput input) {
@@ -96,7 +96,7 @@ public class PeopleEdits {
         neo4j.query("MATCH (s:Stakeholder {account: $account, key: $key}) SET s += $props")
                 .bindAll(Map.of("account", id.account(), "key", id.key())).bind(props).to("props").run();
         support.bump(id.account(), MapChanged.node("Stakeholder", id.key()));
-        return reads.stakeholder(id).orElseThrow();
+        return peopleReads.stakeholder(id).orElseThrow();
     }
 
     public List<String> removeStakeholder(String idText) {
@@ -139,6 +139,6 @@ public class PeopleEdits {
                         "manager", manager == null ? null : manager.key()))
                 .run();
         support.bump(person.account(), MapChanged.node("Stakeholder", person.key()));
-        return reads.stakeholder(person).orElseThrow();
+        return peopleReads.stakeholder(person).orElseThrow();
     }
 }

@@ -2,7 +2,8 @@ package io.innercircle.plan.internal;
 
 import io.innercircle.api.NotFoundException;
 import io.innercircle.map.ItemId;
-import io.innercircle.map.MapReads;
+import io.innercircle.map.OpportunityReads;
+import io.innercircle.map.AccountReads;
 import io.innercircle.map.Opportunity;
 import io.innercircle.map.Page;
 import io.innercircle.map.TeamMember;
@@ -28,17 +29,19 @@ class PlanController {
 
     private final PlanStore store;
     private final PlanViews views;
-    private final MapReads map;
+    private final OpportunityReads opportunityReads;
+    private final AccountReads accountReads;
 
-    PlanController(PlanStore store, PlanViews views, MapReads map) {
+    PlanController(PlanStore store, PlanViews views, OpportunityReads opportunityReads, AccountReads accountReads) {
         this.store = store;
         this.views = views;
-        this.map = map;
+        this.opportunityReads = opportunityReads;
+        this.accountReads = accountReads;
     }
 
     @QueryMapping
     PlanView plan(@Argument String opportunity) {
-        return map.opportunity(ItemId.parse("opportunity", opportunity)).map(views::plan).orElse(null);
+        return opportunityReads.opportunity(ItemId.parse("opportunity", opportunity)).map(views::plan).orElse(null);
     }
 
     @BatchMapping(typeName = "Opportunity", field = "plan")
@@ -81,8 +84,8 @@ class PlanController {
 
     @BatchMapping(typeName = "Tactic")
     Map<Tactic, TeamMember> owner(List<Tactic> tactics) {
-        Map<String, List<TeamMember>> teams = map.teamMembers(tactics.stream().filter(t -> t.ownerKey() != null)
-                .map(Tactic::account).distinct().toList());
+        Map<String, List<TeamMember>> teams = accountReads.teamMembers(tactics.stream()
+                .filter(t -> t.ownerKey() != null).map(Tactic::account).distinct().toList());
         Map<Tactic, TeamMember> result = new LinkedHashMap<>();
         for (Tactic t : tactics) {
             teams.getOrDefault(t.account(), List.of()).stream().filter(m -> m.key().equals(t.ownerKey())).findFirst()
@@ -182,6 +185,7 @@ class PlanController {
     }
 
     private Opportunity opportunity(ItemId id) {
-        return map.opportunity(id).orElseThrow(() -> new NotFoundException("opportunity", "opportunity", id.toString()));
+        return opportunityReads.opportunity(id)
+                .orElseThrow(() -> new NotFoundException("opportunity", "opportunity", id.toString()));
     }
 }

@@ -5,7 +5,8 @@ import io.innercircle.api.NotFoundException;
 import io.innercircle.map.AccountVersions;
 import io.innercircle.map.Checks;
 import io.innercircle.map.ItemId;
-import io.innercircle.map.MapReads;
+import io.innercircle.map.OpportunityReads;
+import io.innercircle.map.AccountReads;
 import io.innercircle.map.Opportunity;
 import io.innercircle.plan.internal.PlanData.OutcomeRecord;
 import io.innercircle.plan.internal.PlanData.ReviewComment;
@@ -42,13 +43,16 @@ import java.util.function.Function;
 public class PlanStore {
 
     private final Neo4jClient neo4j;
-    private final MapReads map;
+    private final OpportunityReads opportunityReads;
+    private final AccountReads accountReads;
     private final AccountVersions versions;
     private final Clock clock;
 
-    PlanStore(Neo4jClient neo4j, MapReads map, AccountVersions versions, Clock clock) {
+    PlanStore(Neo4jClient neo4j, OpportunityReads opportunityReads, AccountReads accountReads, AccountVersions versions,
+              Clock clock) {
         this.neo4j = neo4j;
-        this.map = map;
+        this.opportunityReads = opportunityReads;
+        this.accountReads = accountReads;
         this.versions = versions;
         this.clock = clock;
     }
@@ -246,7 +250,7 @@ public class PlanStore {
             throw new InvalidInputException("input.owner", "'" + owner + "' is not on the team of account '"
                     + account + "'");
         }
-        if (map.teamMember(owner).isEmpty()) {
+        if (accountReads.teamMember(owner).isEmpty()) {
             throw new NotFoundException("input.owner", "team member", owner.toString());
         }
         return owner.key();
@@ -400,7 +404,8 @@ public class PlanStore {
     }
 
     Opportunity requireOpportunity(String field, ItemId id) {
-        return map.opportunity(id).orElseThrow(() -> new NotFoundException(field, "opportunity", id.toString()));
+        return opportunityReads.opportunity(id)
+                .orElseThrow(() -> new NotFoundException(field, "opportunity", id.toString()));
     }
 
     /** A text that must be given, up to the long-text limit (as a tactic's "what" in the bundle). */

@@ -11,7 +11,7 @@ import io.innercircle.assessment.AssessmentViews.CriterionView;
 import io.innercircle.assessment.Rating;
 import io.innercircle.map.Competitor;
 import io.innercircle.map.ItemId;
-import io.innercircle.map.MapReads;
+import io.innercircle.map.OpportunityReads;
 import io.innercircle.map.Opportunity;
 import io.innercircle.map.PoliticalMap;
 import io.innercircle.plan.internal.PlanData.Tactic;
@@ -36,15 +36,15 @@ import java.util.stream.Collectors;
 @Component
 public class PrintablePlan {
 
-    private final MapReads map;
+    private final OpportunityReads opportunityReads;
     private final AnalysisService analyses;
     private final AssessmentViews assessments;
     private final PlanViews plans;
     private final PlanStore store;
 
-    PrintablePlan(MapReads map, AnalysisService analyses, AssessmentViews assessments, PlanViews plans,
-                  PlanStore store) {
-        this.map = map;
+    PrintablePlan(OpportunityReads opportunityReads, AnalysisService analyses, AssessmentViews assessments,
+                  PlanViews plans, PlanStore store) {
+        this.opportunityReads = opportunityReads;
         this.analyses = analyses;
         this.assessments = assessments;
         this.plans = plans;
@@ -56,11 +56,11 @@ public class PrintablePlan {
      * back to the opportunity, and screen-sized text (printing it, or the PDF, keeps the compact page).
      */
     public Optional<String> html(ItemId id) {
-        return map.politicalMap(id).map(this::page).map(page -> forScreen(page, id));
+        return opportunityReads.politicalMap(id).map(this::page).map(page -> forScreen(page, id));
     }
 
     public Optional<byte[]> pdf(ItemId id) {
-        return map.politicalMap(id).map(this::page).map(PrintablePlan::render);
+        return opportunityReads.politicalMap(id).map(this::page).map(PrintablePlan::render);
     }
 
     private static String forScreen(String page, ItemId id) {

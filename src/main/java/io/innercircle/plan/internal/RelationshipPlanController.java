@@ -4,7 +4,9 @@ import io.innercircle.analysis.AnalysisService;
 import io.innercircle.analysis.strategy.StakeholderStrategy;
 import io.innercircle.api.NotFoundException;
 import io.innercircle.map.ItemId;
-import io.innercircle.map.MapReads;
+import io.innercircle.map.OpportunityReads;
+import io.innercircle.map.PeopleReads;
+import io.innercircle.map.AccountReads;
 import io.innercircle.map.Opportunity;
 import io.innercircle.map.Stakeholder;
 import io.innercircle.map.TeamMember;
@@ -39,15 +41,20 @@ class RelationshipPlanController {
     private final RelationshipPlanStore store;
     private final PlanStore plans;
     private final PlanViews views;
-    private final MapReads map;
+    private final OpportunityReads opportunityReads;
+    private final PeopleReads peopleReads;
+    private final AccountReads accountReads;
     private final AnalysisService analyses;
 
-    RelationshipPlanController(RelationshipPlanStore store, PlanStore plans, PlanViews views, MapReads map,
+    RelationshipPlanController(RelationshipPlanStore store, PlanStore plans, PlanViews views,
+                               OpportunityReads opportunityReads, PeopleReads peopleReads, AccountReads accountReads,
                                AnalysisService analyses) {
         this.store = store;
         this.plans = plans;
         this.views = views;
-        this.map = map;
+        this.opportunityReads = opportunityReads;
+        this.peopleReads = peopleReads;
+        this.accountReads = accountReads;
         this.analyses = analyses;
     }
 
@@ -55,8 +62,8 @@ class RelationshipPlanController {
     RelationshipPlanView relationshipPlan(@Argument String opportunity, @Argument String stakeholder) {
         ItemId o = ItemId.parse("opportunity", opportunity);
         ItemId s = ItemId.parse("stakeholder", stakeholder);
-        Optional<Stakeholder> person = map.stakeholder(s);
-        if (map.opportunity(o).isEmpty() || person.isEmpty()) {
+        Optional<Stakeholder> person = peopleReads.stakeholder(s);
+        if (opportunityReads.opportunity(o).isEmpty() || person.isEmpty()) {
             return null;
         }
         Map<String, String> computed = computed(o);
@@ -69,13 +76,13 @@ class RelationshipPlanController {
     @QueryMapping
     List<RelationshipPlanView> relationshipPlans(@Argument String opportunity) {
         ItemId o = ItemId.parse("opportunity", opportunity);
-        if (map.opportunity(o).isEmpty()) {
+        if (opportunityReads.opportunity(o).isEmpty()) {
             throw new NotFoundException("opportunity", "opportunity", opportunity);
         }
         Map<String, String> computed = computed(o);
         Map<String, TeamMember> team = team(o.account());
         List<Stored> stored = store.all(o);
-        Map<ItemId, Stakeholder> people = map.stakeholders(stored.stream()
+        Map<ItemId, Stakeholder> people = peopleReads.stakeholders(stored.stream()
                 .map(r -> new ItemId(r.account(), r.stakeholder())).toList());
         return stored.stream()
                 .map(r -> view(r, Optional.ofNullable(people.get(new ItemId(r.account(), r.stakeholder())))
@@ -97,7 +104,7 @@ class RelationshipPlanController {
     TacticPayload setTacticTargets(@Argument String tactic, @Argument List<String> people) {
         ItemId id = ItemId.parse("tactic", tactic);
         ItemId opportunity = store.setTargets(id, people);
-        Opportunity o = map.opportunity(opportunity).orElseThrow();
+        Opportunity o = opportunityReads.opportunity(opportunity).orElseThrow();
         PlanViews.PlanView plan = views.plan(o);
         Tactic t = plan.data().tactics().stream().filter(x -> x.key().equals(id.key())).findFirst().orElseThrow();
         return new TacticPayload(t, plan);
@@ -130,7 +137,7 @@ class RelationshipPlanController {
     }
 
     private Map<String, TeamMember> team(String account) {
-        return map.teamMembers(List.of(account)).getOrDefault(account, List.of()).stream()
+        return accountReads.teamMembers(List.of(account)).getOrDefault(account, List.of()).stream()
                 .collect(Collectors.toMap(TeamMember::key, Function.identity(), (x, y) -> x));
     }
 }
