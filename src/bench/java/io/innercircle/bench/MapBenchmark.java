@@ -100,6 +100,12 @@ public final class MapBenchmark {
         try {
             bench.awaitStart(app, log);
             bench.run(app);
+        } catch (Exception e) {
+            // Print what was measured up to the failure (an app killed by an OutOfMemoryError shows below).
+            e.printStackTrace();
+            bench.row("benchmark stopped early", "runs to the end", String.valueOf(e.getMessage()).lines()
+                    .findFirst().orElse("").substring(0, Math.min(80, String.valueOf(e.getMessage()).length())),
+                    false);
         } finally {
             app.destroy();
             if (!app.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
@@ -107,7 +113,7 @@ public final class MapBenchmark {
             }
         }
         String appLog = Files.readString(log);
-        boolean oom = appLog.contains("OutOfMemoryError");
+        boolean oom = appLog.contains("OutOfMemoryError") || appLog.contains("Terminating due to java.lang.OutOfMemoryError");
         bench.row("no OutOfMemoryError, app alive to the end", "yes", oom ? "OutOfMemoryError (see log)" : "yes",
                 !oom);
         bench.print((System.nanoTime() - started) / 1e9);
@@ -212,6 +218,7 @@ public final class MapBenchmark {
     private double coverageGapsP50(long pid) throws Exception {
         String gaps = json(Map.of("query", "{ coverageGaps(first: 50) { totalCount edges { node { code severity "
                 + "opportunity { id } people { key } } } } }"));
+        awaitIdle(pid);
         post(bearer, gaps);
         awaitIdle(pid);
         return pct(time(scale.rounds(), () -> post(bearer, gaps)), 50);
