@@ -60,17 +60,21 @@ public final class HostileInputProbe {
 
     private void run() throws Exception {
         setUp();
-        fragmentBombs();
-        listAmplification();
-        concurrentEdits();
-        staleVersion();
-        bolt();
-        csvFormulas();
-        csrf();
-        oversizeBodies();
-        oddPaths();
-        errorPage();
-        passwordFlood();
+        List<Attack> attacks = List.of(this::fragmentBombs, this::listAmplification, this::concurrentEdits,
+                this::staleVersion, this::bolt, this::csvFormulas, this::csrf, this::oversizeBodies, this::oddPaths,
+                this::errorPage, this::passwordFlood);
+        for (Attack attack : attacks) {
+            try {
+                attack.run();
+            } catch (Exception e) {
+                // One area failing to run is reported, and the others still run.
+                System.out.println("   PROBE FAILED to run this area: " + e);
+            }
+        }
+    }
+
+    private interface Attack {
+        void run() throws Exception;
     }
 
     private void setUp() throws IOException, InterruptedException {
@@ -343,7 +347,9 @@ public final class HostileInputProbe {
         } catch (IOException e) {
             answer = "connection closed: " + e.getClass().getSimpleName();
         }
-        line("multipart upload of 51 MB (CRM contacts)", answer, System.nanoTime() - start);
+        // The JDK client sends the whole body before it reads: the server's early 413 (SecurityWebTest reads it
+        // while sending, as curl and browsers do) is lost when Tomcat closes the connection.
+        line("multipart upload of 51 MB (CRM contacts), JDK client", answer, System.nanoTime() - start);
     }
 
     /** A POST whose body is sent chunked, over a plain socket (the JDK client always sends a length). */
@@ -424,7 +430,7 @@ public final class HostileInputProbe {
         start = System.nanoTime();
         HttpResponse<String> right = app.http.send(app.graphQlRequest("{\"query\":\"{ ping }\"}",
                 AppProcess.basic("randy", "randy")), HttpResponse.BodyHandlers.ofString());
-        line("then randy's right password (not cached)", describe(right), System.nanoTime() - start);
+        line("then randy's right password (cached by the area 7 sign-in)", describe(right), System.nanoTime() - start);
         start = System.nanoTime();
         HttpResponse<String> other = app.http.send(app.graphQlRequest("{\"query\":\"{ ping }\"}", rep),
                 HttpResponse.BodyHandlers.ofString());

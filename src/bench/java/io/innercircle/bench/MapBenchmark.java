@@ -2,7 +2,7 @@ package io.innercircle.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.innercircle.bundle.Bundle;
+import io.innercircle.bundle.internal.Bundle;
 import io.innercircle.bundle.BundleGenerator;
 
 import java.io.IOException;
@@ -114,7 +114,7 @@ public final class MapBenchmark {
     }
 
     private void awaitStart(Process app, Path log) throws Exception {
-        long deadline = System.nanoTime() + 180_000_000_000L;
+        long deadline = System.nanoTime() + 600_000_000_000L;
         while (System.nanoTime() < deadline) {
             if (!app.isAlive()) {
                 throw new IllegalStateException("The app stopped while starting:\n" + Files.readString(log));
@@ -130,7 +130,7 @@ public final class MapBenchmark {
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException("The app did not start within 3 minutes; log: " + log);
+        throw new IllegalStateException("The app did not start within 10 minutes; log: " + log);
     }
 
     private void run(Process app) throws Exception {
@@ -469,6 +469,10 @@ public final class MapBenchmark {
     // ---- Report
 
     private void row(String what, String target, String measured, Boolean met) {
+        // Smoke sizes are not the targets' sizes: say only whether the steps ran (and no OutOfMemoryError).
+        if (scale.name().equals("smoke") && !what.startsWith("no OutOfMemoryError")) {
+            met = null;
+        }
         rows.add(new Row(what, target, measured, met));
         System.out.printf(Locale.ROOT, "  %-62s %s%n", what, measured);
     }

@@ -113,7 +113,16 @@ public final class SoakRunner {
                 app.pid());
         app.kill();
         long down = System.nanoTime();
-        app.start();
+        try {
+            app.start();
+        } catch (IllegalStateException notBack) {
+            for (Thread t : clients) {
+                t.join();
+            }
+            report(memoryBefore, memoryAtKill, "(the app did not come back)");
+            System.out.println("CHECK FAILED: " + notBack.getMessage());
+            return false;
+        }
         long downMillis = (System.nanoTime() - down) / 1_000_000;
         System.out.printf("App back after %d ms (pid %d)%n", downMillis, app.pid());
         for (Thread t : clients) {

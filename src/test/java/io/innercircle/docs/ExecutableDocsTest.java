@@ -3,6 +3,7 @@ package io.innercircle.docs;
 import io.innercircle.bundle.internal.DemoBundleLoader;
 import io.innercircle.support.IntegrationTest;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -27,9 +28,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * documentation"):
  * <ul>
  *     <li>A fenced block tagged {@code bash} or {@code sh} is run. {@code ```bash no-run} marks one that cannot run
- *     in a test; today: {@code mvn spring-boot:run} and the other Maven commands (the test is itself a Maven
- *     build), {@code docker compose}, the restore into a second app, the Prometheus scrape configuration, the
- *     browser tests and the benchmarks.</li>
+ *     in a test. Today there are five: in docs/operators.md the app against a Neo4j server and docker compose
+ *     ({@code mvn spring-boot:run}, a second app), the restore into a second app on a new data directory, and the
+ *     benchmarks (Maven builds of their own); in docs/architecture.md the two browser test commands (Maven builds
+ *     of their own, minutes long). The README's two commands are in a table, not in blocks.</li>
  *     <li>The block's output is the {@code ```output} block that follows it (only blank lines between). A run
  *     block without one must print nothing. Standard error is not compared, but shown when a block fails.</li>
  *     <li>In an output block, {@code <id>} stands for a key or id, {@code <n>} for a whole number, {@code <time>}
@@ -115,6 +117,19 @@ class ExecutableDocsTest extends IntegrationTest {
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target", "executable-docs.txt"), printed);
         return tests.stream();
+    }
+
+    /** The output rule accepts what the placeholders declare and nothing else: a changed value fails. */
+    @Test
+    void theOutputRuleAllowsOnlyWhatItDeclares() {
+        assertThat(matches("{\"version\":<n>,\"at\":\"<time>\",\"by\":\"randy\"}",
+                "{\"version\":12,\"at\":\"2026-11-29T02:30:00.123Z\",\"by\":\"randy\"}  \n\n")).isTrue();
+        assertThat(matches("{\"version\":<n>}", "{\"version\":\"twelve\"}")).isFalse();
+        assertThat(matches("{\"status\":\"NEUTRAL\"}", "{\"status\":\"NON_SUPPORTER\"}")).isFalse();
+        assertThat(matches("{\"people\":[...],\"version\":3}", "{\"people\":[1,\n2],\"version\":3}")).isTrue();
+        assertThat(matches("{\"people\":[...],\"version\":3}", "{\"people\":[1,\n2],\"version\":4}")).isFalse();
+        assertThat(matches("last contact: none → <date>, <day>", "last contact: none → 2026-11-29, 29 Nov")).isTrue();
+        assertThat(matches("", "something printed")).as("a block without output block prints nothing").isFalse();
     }
 
     static List<Example> examples() throws IOException {

@@ -158,6 +158,67 @@ class SecurityWebTest extends IntegrationTest {
                 .expectHeader().valueMatches("Content-Security-Policy", ".*font-src 'self' data:.*");
     }
 
+    @Test
+    void anUploadOverTheLimitGetsAJson413NotAServerPage() throws Exception {
+        // One MB over spring.servlet.multipart.max-request-size (50MB), as a CRM file upload. Sent over a plain
+        // socket that reads while it writes, as curl and browsers do: the server answers as soon as the limit is
+        // passed and then closes the connection without reading the rest (Tomcat does so after a 413), which a
+        // client that first sends everything sees only as a broken pipe.
+        String boundary = "limit-test";
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"x.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        long length = head.length + 51L * 1024 * 1024 + tail.length;
+        String basic = java.util.Base64.getEncoder().encodeToString("admin:admin".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(120_000);
+            java.util.concurrent.CompletableFuture<String> answer = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                java.io.ByteArrayOutputStream read = new java.io.ByteArrayOutputStream();
+                try {
+                    socket.getInputStream().transferTo(read);
+                } catch (java.io.IOException closed) {
+                    // what arrived before the connection closed is the answer
+                }
+                return read.toString(java.nio.charset.StandardCharsets.UTF_8);
+            });
+            java.io.OutputStream out = socket.getOutputStream();
+            try {
+                out.write(("POST /api/accounts/national-manufacturing/imports/contacts HTTP/1.1\r\nHost: localhost\r\n"
+                        + "Authorization: Basic " + basic + "\r\nAccept: application/json\r\n"
+                        + "Content-Type: multipart/form-data; boundary=" + boundary + "\r\nContent-Length: " + length
+                        + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                out.write(head);
+                byte[] mb = new byte[1024 * 1024];
+                for (int i = 0; i < 51 && !answer.isDone(); i++) {
+                    out.write(mb);
+                }
+                out.write(tail);
+                out.flush();
+                socket.shutdownOutput();
+            } catch (java.io.IOException closedByTheServer) {
+                // the server answered and closed: read its answer below
+            }
+            String response = answer.get(120, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(response).startsWith("HTTP/1.1 413");
+            assertThat(response.toLowerCase()).contains("content-type: application/json");
+            assertThat(response).contains("\"status\":413").contains("max-request-size").doesNotContain("<html");
+        }
+    }
+
+    @Test
+    void oddPathsGetJson400AndUnknownOnesJson404() {
+        for (String path : List.of("/api/accounts/a/..;/bundle", "/api/accounts/%2e%2e/bundle",
+                "/api/accounts/a%25/bundle", "/api//accounts/a/bundle", "/graphql;jsessionid=x")) {
+            http.get().uri(java.net.URI.create("http://localhost:" + port + path)).accept(MediaType.APPLICATION_JSON)
+                    .exchange().expectStatus().isBadRequest()
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
+                    .expectBody().jsonPath("$.status").isEqualTo(400);
+        }
+        http.get().uri("/api/no-such-thing").accept(MediaType.APPLICATION_JSON).exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON);
+    }
+
     /** Signs in through the login form (with its CSRF token) and answers the session cookie. */
     private String signIn(String username, String password) {
         EntityExchangeResult<String> page = anonymous().get().uri("/login").accept(MediaType.TEXT_HTML).exchange()

@@ -286,4 +286,68 @@ class StoredAnalysisTest extends IntegrationTest {
 
     @Autowired
     org.springframework.data.neo4j.core.Neo4jClient neo4jClient;
+
+    @Test
+    void twoHandWiredRefreshersRacingWhileTheMapChangesOnlyEverMoveTheStoredVersionForward(
+            @Autowired org.springframework.transaction.PlatformTransactionManager transactions,
+            @Autowired org.springframework.core.env.Environment environment) throws Exception {
+        // Over the in-transaction size, so the app's own refresher works in the background and races too.
+        String account = "racing";
+        http.post().uri("/api/bundles").contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .bodyValue(io.innercircle.bundle.BundleGenerator.toJson(
+                        io.innercircle.bundle.BundleGenerator.generate(account, 400, 42)))
+                .exchange().expectStatus().isOk();
+        var tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        // Two instances on one database: each its own cache (checking versions), store and refresher.
+        List<AnalysisRefresher> instances = new java.util.ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            MapSnapshotReader reader = new MapSnapshotReader(neo4jClient);
+            AnalysisStore ownStore = new AnalysisStore(neo4jClient);
+            instances.add(new AnalysisRefresher(new AnalysisCache(reader, environment, "true"), ownStore, reader,
+                    java.util.Optional.empty(), 0, 1));
+        }
+        var stop = new java.util.concurrent.atomic.AtomicBoolean();
+        List<Long> seen = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        var watcher = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            while (!stop.get()) {
+                store.state(account).ifPresent(st -> seen.add(st.version()));
+                java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+            }
+        });
+        List<java.util.concurrent.CompletableFuture<Integer>> racers = instances.stream()
+                .map(r -> java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                    int stored = 0;
+                    while (!stop.get()) {
+                        if (Boolean.TRUE.equals(tx.execute(st -> r.refreshNow(account)))) {
+                            stored++;
+                        }
+                    }
+                    return stored;
+                })).toList();
+        for (int edit = 0; edit < 12; edit++) {
+            graphQl.documentName("updateAccount").variable("input", Map.of("key", account, "notes", "edit " + edit))
+                    .execute().path("updateAccount.account.version").hasValue();
+            Thread.sleep(100);
+        }
+        long last = accountVersion(account);
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (store.state(account).map(AnalysisStore.State::version).orElse(-1L) < last && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        stop.set(true);
+        int stored = 0;
+        for (var racer : racers) {
+            stored += racer.get();
+        }
+        watcher.get();
+        for (AnalysisRefresher r : instances) {
+            r.destroy();
+        }
+        assertThat(stored).as("the racers stored some results").isPositive();
+        assertThat(seen).as("the stored version never goes back").isSorted();
+        assertThat(store.state(account)).get().extracting(AnalysisStore.State::version).isEqualTo(last);
+        // Another instance serves the analysis of this instance's last edit, from its own cache.
+        AnalysisCache cacheB = new AnalysisCache(new MapSnapshotReader(neo4jClient), environment, "true");
+        assertThat(cacheB.analysis(account).orElseThrow().version()).isEqualTo(last);
+    }
 }
