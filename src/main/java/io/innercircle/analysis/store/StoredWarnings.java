@@ -3,6 +3,7 @@ package io.innercircle.analysis.store;
 import io.innercircle.map.Opportunity;
 import io.innercircle.map.Rows;
 import org.neo4j.driver.Value;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -86,6 +87,12 @@ public class StoredWarnings {
     }
 
     private static Warning warning(Value w, Value o, String competitor) {
+        if (w.get("people").isNull() || w.get("code").isNull()) {
+            // Read committed: a refresh that committed while this read ran removed the warning between the MATCH
+            // and the reading of its properties. Reading again sees the refreshed set whole.
+            throw new TransientDataAccessResourceException(
+                    "A health warning was replaced by a refresh while it was being read");
+        }
         return new Warning(Rows.opportunity(o, competitor), w.get("severity").asString(), w.get("code").asString(),
                 w.get("people").asList(Value::asString), w.get("peopleNames").asList(Value::asString),
                 w.get("message").asString(), w.get("analysisVersion").asLong());
