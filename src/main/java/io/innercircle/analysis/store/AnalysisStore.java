@@ -134,15 +134,26 @@ public class AnalysisStore {
                 rows.add(row);
             }
         }
-        neo4j.query("MATCH (w:HealthWarning {account: $account}) DETACH DELETE w").bind(account).to("account").run();
+        // Updated in place, not deleted and created again: under read committed, a coach's coverageGaps read that
+        // meets a warning deleted by an overlapping refresh fails ("got deleted by an overlapping committed
+        // transaction"); one that meets a warning being updated reads it whole, before or after. Only warnings
+        // that no longer exist are deleted. Refreshes of one account are serialised on its AnalysisState.
         neo4j.query("""
                         CALL () { MATCH (t:TeamMember {account: $account}) RETURN collect(t.key) AS teamMembers }
                         UNWIND $rows AS row
-                        CREATE (w:HealthWarning {account: $account})
+                        MERGE (w:HealthWarning {account: $account, opportunity: row.opportunity, position: row.position})
                         SET w += row, w.teamMembers = teamMembers, w.analysisVersion = $version, w.asOf = $asOf
                         """)
                 .bindAll(Map.of("account", account, "version", version, "rows", rows,
                         "asOf", today)).run();
+        neo4j.query("""
+                        MATCH (w:HealthWarning {account: $account})
+                        WHERE NOT [w.opportunity, w.position] IN $kept
+                        DETACH DELETE w
+                        """)
+                .bindAll(Map.of("account", account, "kept",
+                        rows.stream().map(r -> List.of(r.get("opportunity"), r.get("position"))).toList()))
+                .run();
     }
 
     /** How many people the account's map has now (as the current transaction sees it). */
