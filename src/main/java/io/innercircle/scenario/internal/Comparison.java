@@ -6,6 +6,7 @@ import io.innercircle.analysis.health.HealthParameters;
 import io.innercircle.analysis.health.Severity;
 import io.innercircle.analysis.health.WarningCode;
 import io.innercircle.analysis.innercircle.PersonInfluence;
+import io.innercircle.analysis.strategy.DealStrategy;
 import io.innercircle.analysis.strategy.Priority;
 import io.innercircle.analysis.strategy.RelationshipStrategy;
 import io.innercircle.analysis.strategy.StakeholderStrategy;
@@ -111,10 +112,15 @@ final class Comparison {
                                                   Function<String, PersonRef> names) {
         TreeSet<String> keys = new TreeSet<>(today.network().people().keySet());
         keys.addAll(changed.network().people().keySet());
+        // The deal's context and strategies once per side: each is computed over the whole deal.
+        DealContext todayDeal = today.deal(deal);
+        DealContext changedDeal = changed.deal(deal);
+        DealStrategy todayStrategy = today.strategy(deal);
+        DealStrategy changedStrategy = changed.strategy(deal);
         List<PersonDifference> result = new ArrayList<>();
         for (String key : keys) {
-            Standing b = standing(today, deal, key);
-            Standing a = standing(changed, deal, key);
+            Standing b = standing(today, todayDeal, todayStrategy, key);
+            Standing a = standing(changed, changedDeal, changedStrategy, key);
             List<PersonChange> changes = new ArrayList<>();
             List<String> words = new ArrayList<>();
             if (b.onMap() != a.onMap()) {
@@ -141,13 +147,12 @@ final class Comparison {
         return result;
     }
 
-    private static Standing standing(AnalysedAccount a, String deal, String key) {
+    private static Standing standing(AnalysedAccount a, DealContext context, DealStrategy strategy, String key) {
         if (!a.network().contains(key)) {
             return new Standing(false, null, null, null, null, List.of(), null, null);
         }
         PersonInfluence p = a.innerCircle().require(key);
-        DealContext context = a.deal(deal);
-        StakeholderStrategy s = a.strategy(deal).stakeholder(key).orElse(null);
+        StakeholderStrategy s = strategy.stakeholder(key).orElse(null);
         List<BuyingRole> roles = context.roles(key).stream().sorted().toList();
         return new Standing(true, p.candidate(), p.treatedAsInnerCircle(), p.computedLevel(), context.status(key),
                 roles, s == null ? null : s.strategy(), s == null ? null : s.priority());
