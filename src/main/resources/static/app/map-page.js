@@ -11,6 +11,7 @@ import { reportError, say, setPage } from './page.js';
 import { TABS, mountWorkspace } from './workspace.js';
 import { renderRelationshipPlan } from './relationship-plan-view.js';
 import { signedInUser } from './user.js';
+import { showActivity } from './activity-panel.js';
 
 const MAP = `query PoliticalMap($o: ID!, $a: ID!, $focus: MapFocus, $hops: Int) {
   politicalMap(opportunity: $o, focus: $focus, hops: $hops) {
@@ -106,6 +107,7 @@ class MapPage {
           <a id="to-plan" class="button" target="_blank" href="${planUrl(this.opportunityId)}">Plan</a>
           <a id="to-plan-pdf" class="button" target="_blank" href="${planUrl(this.opportunityId)}.pdf">Plan PDF</a>
           <button id="add-person">Add person</button>
+          <button id="show-activity">Activity</button>
           <button id="clear-path">Clear highlight</button>
           <button id="export-png">Export PNG</button>
           <button id="export-svg">Export SVG</button>
@@ -128,6 +130,8 @@ class MapPage {
     this.page.querySelector('#export-png').addEventListener('click', () => exportPng(this.cy, this.fileName()));
     this.page.querySelector('#export-svg').addEventListener('click', () => exportSvg(this.cy, this.fileName(), this.title()));
     this.page.querySelector('#print-map').addEventListener('click', () => window.print());
+    this.page.querySelector('#show-activity').addEventListener('click', () => showActivity(this.panel, this.account,
+      { canEdit: this.canEdit, onAccepted: () => this.reload() }).catch(error => reportError(error)));
     await this.reload();
     await mountWorkspace({
       page: this.page, opportunityId: this.opportunityId, account: this.account, map: () => this.map,

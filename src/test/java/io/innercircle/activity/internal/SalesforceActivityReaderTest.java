@@ -37,7 +37,7 @@ class SalesforceActivityReaderTest {
 
     @Test
     void emailsWithRecipientsRelationsAndReplies() {
-        List<Activity> emails = read("sf-email-message.csv", "sf-email-message-relation.csv");
+        List<Activity> emails = read("globex-emails.csv", "globex-email-relations.csv");
         assertThat(emails).hasSize(3).allMatch(a -> a.kind() == Kind.EMAIL);
         Activity first = emails.get(0);
         assertThat(first.from()).isEqualTo("dana.wells@globex.com");
