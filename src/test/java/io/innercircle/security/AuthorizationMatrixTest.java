@@ -309,7 +309,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 mutation($files: [ActivityFileInput!]!) {
                   a: createStakeholder(input: {account: "%1$s", key: "a%2$d", name: "A", email: "a%2$d@matrix.example"}) { stakeholder { id } }
                   b: createStakeholder(input: {account: "%1$s", key: "b%2$d", name: "B", email: "b%2$d@matrix.example"}) { stakeholder { id } }
-                  c: importActivity(account: "%1$s", files: $files, options: {from: "2025-12-01", to: "2026-01-31"}) { suggested }
+                  c: importActivity(account: "%1$s", files: $files, options: {from: "2025-12-01", to: "2026-01-04"}) { suggested }
                 }""".formatted(account, n);
         JsonNode made = post(http, mutation, Map.of("files", List.of(Map.of("name", "m.ics", "content", ics.toString()))));
         assertThat(made.path("data").path("c").path("suggested").asInt()).as("suggestion made: %s", made).isEqualTo(1);

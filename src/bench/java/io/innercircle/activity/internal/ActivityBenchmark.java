@@ -33,9 +33,10 @@ public final class ActivityBenchmark {
             for (long seed : new long[]{1, 2, 3}) {
                 Organization org = ActivityOrganizationGenerator.generate(n, seed, 180);
                 for (Map.Entry<String, Parameters> variant : List.of(
-                        Map.entry("default (half-life 90, min 3 activities, min frequency 1)", Parameters.DEFAULT),
-                        Map.entry("min 2 activities", new Parameters(90, 2, 0.5, 3, 6)),
-                        Map.entry("min 5 activities", new Parameters(90, 5, 2.0, 3, 6)))) {
+                        Map.entry("default (half-life 90, min 3 activities, min frequency 2.5, medium 5, strong 9)", Parameters.DEFAULT),
+                        Map.entry("min frequency 1, medium 3, strong 6", new Parameters(90, 3, 1.0, 3, 6)),
+                        Map.entry("min 5 activities, min frequency 2.5", new Parameters(90, 5, 2.5, 5, 9)),
+                        Map.entry("min frequency 3.5", new Parameters(90, 3, 3.5, 5, 9)))) {
                     run(n, seed, org, variant.getKey(), variant.getValue());
                 }
             }

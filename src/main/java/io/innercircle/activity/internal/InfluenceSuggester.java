@@ -51,7 +51,9 @@ final class InfluenceSuggester {
     record Parameters(double halfLifeDays, int minActivities, double minFrequency, double mediumAt,
                       double strongAt) {
 
-        static final Parameters DEFAULT = new Parameters(90, 3, 1.0, 3.0, 6.0);
+        // Chosen on the generated organisations of ActivityBenchmark (docs/architecture.md): a minimum
+        // frequency of 1 with medium from 3 let weekly department meetings through (precision 0.3 to 0.5).
+        static final Parameters DEFAULT = new Parameters(90, 3, 2.5, 5.0, 9.0);
 
         Parameters withHalfLife(double days) {
             return new Parameters(days, minActivities, minFrequency, mediumAt, strongAt);
