@@ -133,11 +133,11 @@ class AuthorizationMatrixTest extends IntegrationTest {
         rows.add(q("exportMap", "{ exportMap(account: \"ACC\", format: GRAPHML) }"));
         rows.add(m("importCrmContacts", Need.EDIT, "importCrmContacts(account: \"ACC\", csv: \"Id,FirstName,LastName\\nc1,Ann,Lee\\n\", dryRun: true) { account dryRun }"));
         rows.add(m("importCrmContactRoles", Need.EDIT, "importCrmContactRoles(account: \"ACC\", csv: \"OpportunityId,ContactId,Role,IsPrimary\\no1,c1,Decision Maker,true\\n\", dryRun: true) { account dryRun }"));
-        // ---- influence lines suggested from activity (SUGGESTION: one made for the call, see madeSuggestion)
+        // ---- influence lines suggested from activity (SUGGESTED: one made for the call, see madeSuggestion)
         rows.add(q("activitySuggestions", "{ activitySuggestions(account: \"ACC\") { totalCount edges { node { id from { key } } } } }"));
         rows.add(m("importActivity", Need.EDIT, "importActivity(account: \"ACC\", files: [{name: \"m.ics\", content: \"BEGIN:VCALENDAR\\nVERSION:2.0\\nPRODID:-//t//t//EN\\nEND:VCALENDAR\\n\"}]) { meetings }"));
-        rows.add(m("acceptActivitySuggestion", Need.EDIT, "acceptActivitySuggestion(id: \"SUGGESTION\") { suggestion { state } }"));
-        rows.add(m("rejectActivitySuggestion", Need.EDIT, "rejectActivitySuggestion(id: \"SUGGESTION\") { state }"));
+        rows.add(m("acceptActivitySuggestion", Need.EDIT, "acceptActivitySuggestion(id: \"SUGGESTED\") { suggestion { state } }"));
+        rows.add(m("rejectActivitySuggestion", Need.EDIT, "rejectActivitySuggestion(id: \"SUGGESTED\") { state }"));
         // ---- mutations (team management, administration)
         rows.add(m("createTeamMember", Need.EDIT, "createTeamMember(input: {account: \"ACC\", key: \"mN\", name: \"M\"}) { teamMember { id } }"));
         rows.add(m("updateTeamMember", Need.EDIT, "updateTeamMember(input: {id: \"ACC/NICOLE\", role: \"Sales engineer\"}) { teamMember { id } }"));
@@ -245,8 +245,8 @@ class AuthorizationMatrixTest extends IntegrationTest {
         if (document.contains("\"REVIEW\"")) {
             document = document.replace("\"REVIEW\"", "\"" + made(account, n, "addReviewComment(input: {opportunity: \"%s\", reviewer: \"r\", kind: CHALLENGE, text: \"made for the matrix\"}) { comment { id } }", "comment") + "\"");
         }
-        if (document.contains("\"SUGGESTION\"")) {
-            document = document.replace("\"SUGGESTION\"", "\"" + madeSuggestion(account, n) + "\"");
+        if (document.contains("\"SUGGESTED\"")) {
+            document = document.replace("\"SUGGESTED\"", "\"" + madeSuggestion(account, n) + "\"");
         }
         Map<String, Object> variables = new HashMap<>();
         for (Map.Entry<String, Object> v : row.variables().entrySet()) {
