@@ -93,6 +93,8 @@ final class Browser implements AutoCloseable {
                     "--disable-quic", "--no-first-run", "--disable-background-networking",
                     "--disable-component-update", "--disable-sync", "--window-size=1600,1000",
                     "--user-data-dir=" + profile);
+            // The page's console, for a failed wait to print (see waitUntil).
+            options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
             options.setExperimentalOption("prefs", Map.of(
                     "download.default_directory", DOWNLOADS.toString(),
                     "download.prompt_for_download", false));
@@ -139,14 +141,46 @@ final class Browser implements AutoCloseable {
         return true;
     }
 
+    /**
+     * Makes the page see a screen of this size (a phone) through Chromium's device emulation: the viewport is that
+     * size at once, unlike a resized headless window, which settles some time later.
+     */
+    void emulateScreen(int width, int height) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
+                "deviceScaleFactor", 1, "mobile", true));
+    }
+
+    void stopEmulating() {
+        driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    }
+
     Object js(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }
 
     <T> T waitUntil(Function<WebDriver, T> condition) {
         // The page re-renders panels as answers arrive: an element read mid-render is stale, so look again.
-        return new WebDriverWait(driver, Duration.ofSeconds(30))
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
+        try {
+            return new WebDriverWait(driver, Duration.ofSeconds(30))
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            // What the page showed and said when the wait gave up, for whoever reads the failure.
+            Path shot = screenshot("timeout-" + System.currentTimeMillis());
+            throw new org.openqa.selenium.TimeoutException(e.getMessage() + "\nscreenshot: " + shot
+                    + "\nurl: " + driver.getCurrentUrl() + "\nbrowser console:\n" + consoleLog(), e);
+        }
+    }
+
+    /** The page's console messages since the last call (errors, warnings, logs). */
+    String consoleLog() {
+        try {
+            StringBuilder out = new StringBuilder();
+            driver.manage().logs().get("browser").forEach(entry ->
+                    out.append(entry.getLevel()).append(' ').append(entry.getMessage()).append('\n'));
+            return out.toString();
+        } catch (RuntimeException e) {
+            return "(not available: " + e.getMessage() + ")";
+        }
     }
 
     /** Waits until the page marks itself drawn (main.js sets body[data-ready] after each page is shown). */
