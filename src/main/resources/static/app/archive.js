@@ -71,8 +71,8 @@ export function wireArchiveButtons(page, reload) {
     button.disabled = true;
     try {
       await gql(MUTATIONS[action], variables);
-      say(`${button.dataset.name} ${DONE[verb]}`, 'ok');
       await reload();
+      say(`${button.dataset.name} ${DONE[verb]}`, 'ok');
     } catch (error) {
       reportError(error);
       button.disabled = false;
