@@ -5,6 +5,7 @@ import { setPage } from './page.js';
 import { CRM_FORM, wireCrmImport } from './crm-upload.js';
 import { NEW_ACCOUNT_FORM, accountForms, wireAccountForms } from './account-forms.js';
 import { signedInUser } from './user.js';
+import { archiveButton, archivedSection, wireArchiveButtons } from './archive.js';
 
 const ACCOUNTS = `query Accounts($after: String) {
   accounts(first: 25, after: $after) {
@@ -19,10 +20,12 @@ function accountRow(account, user) {
         <a class="open-map" href="#/map/${encodeURIComponent(o.id)}">${escapeHtml(o.name)}</a>
         <span class="muted">${words(o.stage)} ${money(o.amount, o.currency)}</span>
         <a class="small" href="#/charts/${encodeURIComponent(o.id)}">charts</a>
+        ${user.canEdit(account.key) ? archiveButton('archive', 'Opportunity', o.id, o.name) : ''}
       </li>`).join('');
   return `
     <section class="account card" data-key="${escapeHtml(account.key)}">
-      <h2><bdi>${escapeHtml(account.name)}</bdi> <span class="muted">${escapeHtml(account.industry || '')} · ${escapeHtml(account.key)}</span></h2>
+      <h2><bdi>${escapeHtml(account.name)}</bdi> <span class="muted">${escapeHtml(account.industry || '')} · ${escapeHtml(account.key)}</span>
+        ${user.canEdit(account.key) ? archiveButton('archive', 'Account', account.key, account.name) : ''}</h2>
       <ul>${opportunities || '<li class="muted">No opportunity yet: add one below.</li>'}</ul>
       ${user.canEdit(account.key) ? accountForms(account) : ''}
     </section>`;
@@ -31,7 +34,7 @@ function accountRow(account, user) {
 export async function showAccounts() {
   const user = await signedInUser();
   const page = setPage(`<h1>Accounts</h1>${user.readOnly ? '' : NEW_ACCOUNT_FORM}<div id="accounts"></div>
-    <button id="more-accounts" hidden>More accounts</button>${CRM_FORM}`, 'accounts-page');
+    <button id="more-accounts" hidden>More accounts</button><div id="archived-section"></div>${CRM_FORM}`, 'accounts-page');
   const list = page.querySelector('#accounts');
   const more = page.querySelector('#more-accounts');
   let after = null;
@@ -44,8 +47,14 @@ export async function showAccounts() {
     more.hidden = !connection.pageInfo.hasNextPage;
   };
   more.addEventListener('click', load);
-  wireAccountForms(page, async () => { list.innerHTML = ''; after = null; await load(); },
+  const archived = page.querySelector('#archived-section');
+  const reload = async () => {
+    list.innerHTML = ''; after = null;
+    await Promise.all([load(), user.readOnly ? null : archivedSection(user).then(h => { archived.innerHTML = h; })]);
+  };
+  wireArchiveButtons(page, reload);
+  wireAccountForms(page, reload,
     id => { window.location.hash = `#/map/${encodeURIComponent(id)}`; });
-  wireCrmImport(page, async () => { list.innerHTML = ''; after = null; await load(); });
-  await load();
+  wireCrmImport(page, reload);
+  await reload();
 }

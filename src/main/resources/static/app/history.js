@@ -108,19 +108,27 @@ export async function showHistory(opportunityId) {
     if (!person || !window.echarts) return;
     const points = (await gql(TREND, { s: person, o: opportunityId })).stakeholderTrend;
     const statusLevel = s => (s ? STATUSES.length - STATUSES.indexOf(s) : null);
+    // Each value holds until the next change: carried on to now, a person changed once still draws a line.
+    const until = points.length ? [...points, { ...points[points.length - 1], at: new Date().toISOString() }] : points;
+    window.echarts.getInstanceByDom(box)?.dispose();
     const chart = window.echarts.init(box);
     chart.setOption({
       title: { text: `${people.find(p => p.id === person).name}: status and coverage`, textStyle: { fontSize: 12 } },
       tooltip: { trigger: 'axis' },
       legend: { top: 18, data: ['status', 'coverage'] },
-      grid: { left: 90, right: 12, top: 50, bottom: 28 },
-      xAxis: { type: 'time' },
+      grid: { left: 90, right: 70, top: 50, bottom: 28 },
+      xAxis: { type: 'time', axisLabel: { hideOverlap: true } },
       yAxis: [{ type: 'value', min: 0, max: 5, interval: 1,
-        axisLabel: { formatter: v => (v >= 1 ? words(STATUSES[STATUSES.length - v]) : '') } }],
+        axisLabel: { formatter: v => (v >= 1 ? words(STATUSES[STATUSES.length - v]) : '') } },
+      // Coverage has its own scale on the right: on the status scale "in depth" would read as "supporter".
+      { type: 'value', min: 0, max: COVERAGES.length, interval: 1, splitLine: { show: false },
+        axisLabel: { formatter: v => (v >= 1 ? words(COVERAGES[v - 1]) : '') } }],
       series: [
-        { name: 'status', type: 'line', step: 'end', data: points.map(p => [p.at, statusLevel(p.status)]) },
-        { name: 'coverage', type: 'line', step: 'end', lineStyle: { type: 'dashed' },
-          data: points.map(p => [p.at, COVERAGES.indexOf(p.coverage) + 1]) },
+        { name: 'status', type: 'line', step: 'end', showSymbol: true, symbolSize: 7,
+          data: until.map(p => [p.at, statusLevel(p.status)]) },
+        { name: 'coverage', type: 'line', step: 'end', showSymbol: true, symbolSize: 7, lineStyle: { type: 'dashed' },
+          yAxisIndex: 1,
+          data: until.map(p => [p.at, COVERAGES.indexOf(p.coverage) + 1]) },
       ],
     });
     box.dataset.points = String(points.length);

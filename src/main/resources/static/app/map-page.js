@@ -18,7 +18,7 @@ import { showActivity } from './activity-panel.js';
 const MAP = `query PoliticalMap($o: ID!, $a: ID!, $focus: MapFocus, $hops: Int) {
   politicalMap(opportunity: $o, focus: $focus, hops: $hops) {
     account { key name version }
-    opportunity { id key name stage amount currency competitor { name } }
+    opportunity { id key name stage amount currency competitor { name } archived }
     people {
       stakeholder { id key name title department adaptability rank influence innerCircle external placeholder }
       roles status coverage
@@ -148,6 +148,7 @@ class MapPage {
     await mountWorkspace({
       page: this.page, opportunityId: this.opportunityId, account: this.account, map: () => this.map,
       printUrl: planUrl(this.opportunityId), explain: error => this.explain(error), onMapChanged: () => this.reload(),
+      resized: () => this.cy?.resize(),
     }, this.section);
   }
 
@@ -181,7 +182,8 @@ class MapPage {
     const o = this.map.opportunity;
     this.page.querySelector('#map-title').textContent = `${this.map.account.name}: ${o.name}`;
     this.page.querySelector('#map-subtitle').textContent = [words(o.stage), money(o.amount, o.currency),
-      o.competitor ? `against ${o.competitor.name}` : ''].filter(Boolean).join(' · ');
+      o.competitor ? `against ${o.competitor.name}` : '', o.archived ? 'archived (restore it on the Accounts page)' : '']
+      .filter(Boolean).join(' · ');
     // Redrawn after an edit (same focus): the boxes stay where they were.
     const sameFocus = this.cy && this.focus && this.focus.focus === focus.focus && this.focus.hops === focus.hops;
     const previous = sameFocus ? Object.fromEntries(this.cy.nodes().map(n => [n.id(), { ...n.position() }])) : null;
@@ -446,9 +448,11 @@ class MapPage {
     const what = d.kind === 'reports' ? `${name(d.target)} reports to ${name(d.source)}`
       : d.kind === 'influence' ? `${name(d.source)} influences ${name(d.target)} (strength ${d.strength})`
         : `${name(d.source)} and ${name(d.target)} are in conflict`;
-    this.panel.innerHTML = `<h2>Line</h2><p id="line-text">${escapeHtml(what)}</p>
-      ${d.note ? `<p class="muted">${escapeHtml(d.note)}</p>` : ''}<button id="remove-this-line" class="danger">Remove this line</button>`;
-    this.panel.querySelector('#remove-this-line').addEventListener('click', () => {
+    // A reader (a coach) gets no control that would only be refused.
+    this.panel.innerHTML = `<h2>Line</h2><p id="line-text"><bdi>${escapeHtml(what)}</bdi></p>
+      ${d.note ? `<p class="muted"><bdi>${escapeHtml(d.note)}</bdi></p>` : ''}${this.canEdit
+        ? '<button id="remove-this-line" class="danger">Remove this line</button>' : ''}`;
+    this.panel.querySelector('#remove-this-line')?.addEventListener('click', () => {
       if (d.kind === 'reports') this.edit(MUTATIONS.reportsTo, { s: d.target, m: null }, 'Reporting line removed');
       else if (d.kind === 'influence') this.edit(MUTATIONS.removeInfluence, { from: d.source, to: d.target }, 'Influence line removed');
       else this.edit(MUTATIONS.removeConflict, { between: [d.source, d.target] }, 'Conflict line removed');

@@ -17,14 +17,15 @@ export function optionList(values, selected, label = v => words(v), blank = null
 }
 
 /**
- * Runs a mutation; on success says so and redraws the section, on refusal shows the reason and redraws too, so
- * the form shows what is stored again rather than the refused values.
+ * Runs a mutation; on success redraws the section and then says so (the message appears when the page shows the
+ * change), on refusal shows the reason and redraws too, so the form shows what is stored again rather than the
+ * refused values.
  */
 export async function change(ctx, mutation, variables, message) {
   try {
     const data = await gql(mutation, variables);
-    say(message, 'ok');
     await ctx.redraw();
+    say(message, 'ok');
     return data;
   } catch (error) {
     reportError(ctx.explain ? ctx.explain(error) : error);

@@ -21,7 +21,7 @@ export const TABS = `<nav id="workspace-tabs" class="tabs" aria-label="workspace
 </nav>`;
 
 /**
- * Wires the tabs of a map page. host: { page, opportunityId, account, map(), printUrl, onMapChanged() }.
+ * Wires the tabs of a map page. host: { page, opportunityId, account, map(), printUrl, onMapChanged(), resized() }.
  * The section shows beside the map (in place of the person panel); its name goes in the address so a link opens it.
  */
 export async function mountWorkspace(host, initial) {
@@ -41,9 +41,14 @@ export async function mountWorkspace(host, initial) {
     host.page.querySelectorAll('#workspace-tabs button').forEach(b => b.classList.toggle('active', b.dataset.section === (section || '')));
     host.page.classList.toggle('with-workspace', !!section);
     el.hidden = !section;
+    // The map's box just got narrower or wider: the canvas must know, or a click lands beside the person aimed at.
+    host.resized?.();
     const base = `#/map/${encodeURIComponent(host.opportunityId)}`;
     history.replaceState(null, '', section ? `${base}/${section}` : base);
-    if (!section) return;
+    if (!section) {
+      document.body.dataset.section = 'map';
+      return;
+    }
     try {
       await SECTIONS[section][1](el, ctx);
       document.body.dataset.section = section;

@@ -86,7 +86,8 @@ public record AccountModel(Account account, List<Person> people, List<InfluenceR
     }
 
     public static Account account(String key, Map<String, ?> p, long version) {
-        return new Account(key, str(p, "name"), str(p, "industry"), str(p, "notes"), version);
+        return new Account(key, str(p, "name"), str(p, "industry"), str(p, "notes"), version,
+                Rows.dateTime(p.get("archivedAt")), str(p, "archivedBy"));
     }
 
     public static TeamMember teamMember(String account, String key, Map<String, ?> p) {
@@ -101,7 +102,8 @@ public record AccountModel(Account account, List<Person> people, List<InfluenceR
         Object amount = p.get("amount");
         return new Opportunity(account, key, str(p, "name"), amount == null ? null : ((Number) amount).doubleValue(),
                 str(p, "currency"), (LocalDate) p.get("closeDate"), str(p, "stage"), competitorKey,
-                str(p, "strategy"), str(p, "goal"), str(p, "objective"));
+                str(p, "strategy"), str(p, "goal"), str(p, "objective"), Rows.dateTime(p.get("archivedAt")),
+                str(p, "archivedBy"));
     }
 
     public List<InvolvementRow> involvementsIn(String opportunityKey) {

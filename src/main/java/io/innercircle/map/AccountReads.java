@@ -26,31 +26,45 @@ public class AccountReads {
         this.neo4j = neo4j;
     }
 
-    /** A page of accounts; {@code only} limits it to those keys (null: all), for callers who see only some. */
+    /** A page of the active accounts; {@code only} limits it to those keys (null: all), for callers who see only some. */
     public Page<Account> accounts(Page.Request request, Collection<String> only) {
+        return accounts(request, only, false);
+    }
+
+    /** As above; {@code archived} true lists the archived accounts instead, null both. */
+    public Page<Account> accounts(Page.Request request, Collection<String> only, Boolean archived) {
         List<Record> rows = new ArrayList<>(neo4j.query(request.backward() ? ACCOUNTS_BEFORE : ACCOUNTS_AFTER)
                 .bind(request.afterKey()).to("after")
                 .bind(request.beforeKey()).to("before")
                 .bind(request.size() + 1).to("limit")
                 .bind(only == null ? null : List.copyOf(only)).to("only")
+                .bind(archived).to("archived")
                 .fetchAs(Record.class).mappedBy((t, r) -> r).all());
-        int total = rows.isEmpty() ? countAccounts(only) : rows.get(0).get("total").asInt();
+        int total = rows.isEmpty() ? countAccounts(only, archived) : rows.get(0).get("total").asInt();
         return Page.of(rows.stream().map(r -> Rows.account(r.get("a"))).toList(), request, Account::key, total);
     }
 
     private static final String ACCOUNTS_AFTER = """
             MATCH (a:Account) WHERE ($after IS NULL OR a.key > $after) AND ($only IS NULL OR a.key IN $only)
+              AND ($archived IS NULL OR (a.archivedAt IS NOT NULL) = $archived)
             WITH a ORDER BY a.key LIMIT $limit
-            RETURN a, COUNT { MATCH (x:Account) WHERE $only IS NULL OR x.key IN $only } AS total""";
+            RETURN a, COUNT { MATCH (x:Account) WHERE ($only IS NULL OR x.key IN $only)
+                                AND ($archived IS NULL OR (x.archivedAt IS NOT NULL) = $archived) } AS total""";
 
     private static final String ACCOUNTS_BEFORE = """
             MATCH (a:Account) WHERE ($before IS NULL OR a.key < $before) AND ($only IS NULL OR a.key IN $only)
+              AND ($archived IS NULL OR (a.archivedAt IS NOT NULL) = $archived)
             WITH a ORDER BY a.key DESC LIMIT $limit
-            RETURN a, COUNT { MATCH (x:Account) WHERE $only IS NULL OR x.key IN $only } AS total""";
+            RETURN a, COUNT { MATCH (x:Account) WHERE ($only IS NULL OR x.key IN $only)
+                                AND ($archived IS NULL OR (x.archivedAt IS NOT NULL) = $archived) } AS total""";
 
-    private int countAccounts(Collection<String> only) {
-        return neo4j.query("MATCH (x:Account) WHERE $only IS NULL OR x.key IN $only RETURN count(x)")
+    private int countAccounts(Collection<String> only, Boolean archived) {
+        return neo4j.query("""
+                        MATCH (x:Account) WHERE ($only IS NULL OR x.key IN $only)
+                          AND ($archived IS NULL OR (x.archivedAt IS NOT NULL) = $archived)
+                        RETURN count(x)""")
                 .bind(only == null ? null : List.copyOf(only)).to("only")
+                .bind(archived).to("archived")
                 .fetchAs(Integer.class).one().orElse(0);
     }
 

@@ -3,6 +3,7 @@ package io.innercircle.map;
 import org.neo4j.driver.Value;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.function.Function;
 import java.util.Map;
 import java.util.HashMap;
@@ -18,7 +19,8 @@ public final class Rows {
 
     public static Account account(Value v) {
         return new Account(str(v, "key"), str(v, "name"), str(v, "industry"), str(v, "notes"),
-                v.get("version").isNull() ? 0 : v.get("version").asLong());
+                v.get("version").isNull() ? 0 : v.get("version").asLong(), dateTime(v, "archivedAt"),
+                str(v, "archivedBy"));
     }
 
     public static Stakeholder stakeholder(Value v) {
@@ -57,7 +59,7 @@ public final class Rows {
         return new Opportunity(str(v, "account"), str(v, "key"), str(v, "name"),
                 v.get("amount").isNull() ? null : v.get("amount").asDouble(), str(v, "currency"),
                 date(v, "closeDate"), str(v, "stage"), competitorKey, str(v, "strategy"), str(v, "goal"),
-                str(v, "objective"));
+                str(v, "objective"), dateTime(v, "archivedAt"), str(v, "archivedBy"));
     }
 
     public static String str(Value v, String key) {
@@ -78,6 +80,22 @@ public final class Rows {
     public static LocalDate date(Value v, String key) {
         Value x = v.get(key);
         return x.isNull() ? null : x.asLocalDate();
+    }
+
+    public static OffsetDateTime dateTime(Value v, String key) {
+        Value x = v.get(key);
+        return x.isNull() ? null : x.asZonedDateTime().toOffsetDateTime();
+    }
+
+    /** A date-time property as the database gives it, or as the history's JSON keeps it (ISO-8601 text). */
+    public static OffsetDateTime dateTime(Object value) {
+        if (value instanceof java.time.ZonedDateTime z) {
+            return z.toOffsetDateTime();
+        }
+        if (value instanceof OffsetDateTime o) {
+            return o;
+        }
+        return value == null ? null : java.time.ZonedDateTime.parse(value.toString()).toOffsetDateTime();
     }
 
     public static List<String> strings(Value v) {

@@ -150,6 +150,13 @@ class AuthorizationMatrixTest extends IntegrationTest {
         // ---- mutations (team management, administration)
         rows.add(m("createTeamMember", Need.EDIT, "createTeamMember(input: {account: \"ACC\", key: \"mN\", name: \"M\"}) { teamMember { id } }"));
         rows.add(m("updateTeamMember", Need.EDIT, "updateTeamMember(input: {id: \"ACC/NICOLE\", role: \"Sales engineer\"}) { teamMember { id } }"));
+        // ---- archive, restore, purge (ARCHIVED_OPPORTUNITY and PURGEABLE_KEY are made archived for the call)
+        rows.add(m("archiveAccount", Need.EDIT, "a: archiveAccount(key: \"ACC\") { account { archived } } b: restoreAccount(key: \"ACC\") { account { archived } }"));
+        rows.add(m("restoreAccount", Need.EDIT, "restoreAccount(key: \"ACC\") { account { archived } }"));
+        rows.add(m("archiveOpportunity", Need.EDIT, "a: createOpportunity(input: {account: \"ACC\", key: \"aN\", name: \"A\"}) { opportunity { id } } b: archiveOpportunity(id: \"ACC/aN\") { opportunity { archived } }"));
+        rows.add(m("restoreOpportunity", Need.EDIT, "restoreOpportunity(id: \"" + DEAL + "\") { opportunity { archived } }"));
+        rows.add(m("purgeOpportunity", Need.ADMIN, "purgeOpportunity(id: \"ARCHIVED_OPPORTUNITY\") { purged }"));
+        rows.add(m("purgeAccount", Need.ADMIN, "purgeAccount(key: \"PURGEABLE_KEY\") { purged }"));
         rows.add(m("createAccount", Need.CREATE, "createAccount(input: {key: \"new-N\", name: \"New\"}) { account { key } }"));
         rows.add(new Row("importBundle", Need.MANAGE, "mutation($bundle: JSON!) { importBundle(bundle: $bundle, merge: true) { account { key } } }",
                 Map.of("bundle", "BUNDLE")));
@@ -256,6 +263,15 @@ class AuthorizationMatrixTest extends IntegrationTest {
         }
         if (document.contains("\"SUGGESTED\"")) {
             document = document.replace("\"SUGGESTED\"", "\"" + madeSuggestion(account, n) + "\"");
+        }
+        if (document.contains("\"ARCHIVED_OPPORTUNITY\"")) {
+            document = document.replace("\"ARCHIVED_OPPORTUNITY\"", "\"" + made(account, n, "createOpportunity(input: {account: \"" + account + "\", key: \"purge-" + n + "\", name: \"To purge\"}) { opportunity { id } } archived: archiveOpportunity(id: \"" + account + "/purge-" + n + "\") { opportunity { archivedAt } }", "opportunity") + "\"");
+        }
+        if (document.contains("\"PURGEABLE_KEY\"")) {
+            // An account of its own, archived by the administrator: a purge must never take the matrix's accounts.
+            String key = "new-purge-" + account + "-" + n;
+            post(http, "mutation { a: createAccount(input: {key: \"" + key + "\", name: \"To purge\"}) { account { key } } b: archiveAccount(key: \"" + key + "\") { account { key } } }", Map.of());
+            document = document.replace("\"PURGEABLE_KEY\"", "\"" + key + "\"");
         }
         Map<String, Object> variables = new HashMap<>();
         for (Map.Entry<String, Object> v : row.variables().entrySet()) {

@@ -4,9 +4,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.PrintsPage;
-import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -93,6 +91,8 @@ final class Browser implements AutoCloseable {
                     "--disable-quic", "--no-first-run", "--disable-background-networking",
                     "--disable-component-update", "--disable-sync", "--window-size=1600,1000",
                     "--user-data-dir=" + profile);
+            // The page's console, for a failed wait to print (see waitUntil).
+            options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
             options.setExperimentalOption("prefs", Map.of(
                     "download.default_directory", DOWNLOADS.toString(),
                     "download.prompt_for_download", false));
@@ -139,14 +139,48 @@ final class Browser implements AutoCloseable {
         return true;
     }
 
+    /**
+     * Makes the page see a screen of this size (a phone) through Chromium's device emulation: the viewport is that
+     * size at once, unlike a resized headless window, which settles some time later.
+     */
+    void emulateScreen(int width, int height) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
+                "deviceScaleFactor", 1, "mobile", true));
+    }
+
+    void stopEmulating() {
+        driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    }
+
     Object js(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }
 
     <T> T waitUntil(Function<WebDriver, T> condition) {
         // The page re-renders panels as answers arrive: an element read mid-render is stale, so look again.
-        return new WebDriverWait(driver, Duration.ofSeconds(30))
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
+        try {
+            // 60 s: on a machine shared by several builds an answer can take that long; a wait ends as soon as its
+            // condition holds, so only a failure costs the time.
+            return new WebDriverWait(driver, Duration.ofSeconds(60))
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            // What the page showed and said when the wait gave up, for whoever reads the failure.
+            Path shot = screenshot("timeout-" + System.currentTimeMillis());
+            throw new org.openqa.selenium.TimeoutException(e.getMessage() + "\nscreenshot: " + shot
+                    + "\nurl: " + driver.getCurrentUrl() + "\nbrowser console:\n" + consoleLog(), e);
+        }
+    }
+
+    /** The page's console messages since the last call (errors, warnings, logs). */
+    String consoleLog() {
+        try {
+            StringBuilder out = new StringBuilder();
+            driver.manage().logs().get("browser").forEach(entry ->
+                    out.append(entry.getLevel()).append(' ').append(entry.getMessage()).append('\n'));
+            return out.toString();
+        } catch (RuntimeException e) {
+            return "(not available: " + e.getMessage() + ")";
+        }
     }
 
     /** Waits until the page marks itself drawn (main.js sets body[data-ready] after each page is shown). */
@@ -156,19 +190,20 @@ final class Browser implements AutoCloseable {
 
     /**
      * Clicks a person's node on the map canvas. Cytoscape draws on a canvas, so the click goes to the node's
-     * rendered position (Selenium offsets are from the element's centre).
+     * rendered position, in the viewport's coordinates: Selenium's offsets from an element count from the centre
+     * of its visible part, which is not the canvas's centre when the canvas runs past the bottom of the window.
+     * The node is scrolled into the upper part of the window first (on a phone the details sheet covers the rest).
      */
     void clickPerson(String nodeId) {
         @SuppressWarnings("unchecked")
-        Map<String, Number> at = (Map<String, Number>) js(
-                "const p = window.politicalMap.$id(arguments[0]).renderedPosition(); return {x: p.x, y: p.y};",
-                nodeId);
-        WebElement canvas = driver.findElement(By.id("cy"));
-        Rectangle box = canvas.getRect();
-        new Actions(driver)
-                .moveToElement(canvas, (int) (at.get("x").doubleValue() - box.width / 2.0),
-                        (int) (at.get("y").doubleValue() - box.height / 2.0))
-                .click().perform();
+        Map<String, Number> at = (Map<String, Number>) js("""
+                const p = window.politicalMap.$id(arguments[0]).renderedPosition();
+                const box = () => document.getElementById('cy').getBoundingClientRect();
+                const y = box().top + p.y;
+                if (y < 40 || y > window.innerHeight * 0.4) window.scrollBy(0, y - window.innerHeight * 0.3);
+                return {x: box().left + p.x, y: box().top + p.y};""", nodeId);
+        new Actions(driver).moveToLocation((int) Math.round(at.get("x").doubleValue()),
+                (int) Math.round(at.get("y").doubleValue())).click().perform();
     }
 
     Path screenshot(String name) {

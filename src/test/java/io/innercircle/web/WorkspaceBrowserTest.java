@@ -47,19 +47,20 @@ class WorkspaceBrowserTest extends IntegrationTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("Sign-in/CSRF cause fixed (section now draws); a later step still times out after 30 s under load (not diagnosed by the 01:35 deadline)")
     void aRepWorksTheDealFromAssessmentToStages() {
         browser.as("nicole").open(MAP + "/assessment");
         waitForSection("assessment");
-        // Rates #5 compelling event + for us, next to the map's suggestions.
-        WebElement row = browser.driver().findElement(By.cssSelector("tr.criterion[data-criterion='5']"));
+        // Rates #2 (the customer's business profile, not rated yet: choosing the rating it already has would
+        // change nothing, so the page would save nothing) + for us, next to the map's suggestions.
+        WebElement row = browser.driver().findElement(By.cssSelector("tr.criterion[data-criterion='2']"));
+        assertThat(new Select(row.findElement(By.name("us"))).getFirstSelectedOption().getText()).isEqualTo("·");
         new Select(row.findElement(By.name("us"))).selectByVisibleText("+");
-        waitForStatus("Criterion #5 saved");
+        waitForStatus("Criterion #2 saved");
         assertThat(browser.driver().findElement(By.cssSelector("tr.criterion[data-criterion='11'] .suggested")).getText())
                 .contains("Dana Wells");
         browser.screenshot("workspace-assessment");
         graphQl.document("{ assessment(opportunity: \"" + DEAL + "\") { questions { criteria { number us } } } }").execute()
-                .path("assessment.questions[0].criteria[4].us").entity(String.class).isEqualTo("PLUS");
+                .path("assessment.questions[0].criteria[1].us").entity(String.class).isEqualTo("PLUS");
 
         // Chooses a strategy with its reason.
         tab("strategy");
@@ -131,7 +132,6 @@ class WorkspaceBrowserTest extends IntegrationTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("Sign-in/CSRF cause fixed (review section draws); a later step waits in vain for #person-name (not diagnosed by the 01:35 deadline)")
     void theCoachReviewsThePlanAndSeesNoEditControls() {
         browser.as("coach").open(MAP + "/review");
         waitForSection("review");
@@ -202,6 +202,41 @@ class WorkspaceBrowserTest extends IntegrationTest {
     }
 
     @Test
+    void aRepArchivesAndRestoresAnOpportunityAndOnlyTheAdministratorPurges() {
+        browser.as("nicole").open("/app/#/");
+        browser.waitForPage();
+        browser.driver().findElement(By.cssSelector("li.opportunity button.archive-action[data-id='" + DEAL + "']")).click();
+        waitForStatus("Worldwide customer service system archived");
+        browser.waitUntil(d -> d.findElements(By.cssSelector("li.opportunity button[data-id='" + DEAL + "']")).isEmpty());
+        browser.waitUntil(d -> d.findElement(By.cssSelector("#archived summary"))).click();
+        WebElement archived = browser.driver().findElement(By.cssSelector("li.archived-opportunity[data-id='" + DEAL + "']"));
+        assertThat(archived.getText()).contains("Worldwide customer service system").contains("by nicole");
+        // A rep restores, but is offered no purge.
+        assertThat(archived.findElements(By.cssSelector("button.purge"))).isEmpty();
+        browser.screenshot("accounts-archived");
+        graphQl.document("{ account(key: \"" + ACCOUNT + "\") { opportunities { id } } }").execute()
+                .path("account.opportunities").entityList(Object.class).hasSize(0);
+        archived.findElement(By.cssSelector("button.restore")).click();
+        waitForStatus("Worldwide customer service system restored");
+        browser.waitUntil(d -> !d.findElements(By.cssSelector("li.opportunity button[data-id='" + DEAL + "']")).isEmpty());
+
+        // The administrator purges an archived opportunity, after confirming with a second click.
+        graphQl.document("mutation { archiveOpportunity(id: \"" + DEAL + "\") { opportunity { id } } }").execute();
+        browser.as("admin").open("/app/#/");
+        browser.waitForPage();
+        browser.waitUntil(d -> d.findElement(By.cssSelector("#archived summary"))).click();
+        WebElement purge = browser.driver().findElement(By.cssSelector("li.archived-opportunity[data-id='" + DEAL + "'] button.purge"));
+        purge.click();
+        browser.waitUntil(d -> purge.getText().contains("for good"));
+        graphQl.document("{ opportunity(id: \"" + DEAL + "\") { id } }").execute().path("opportunity.id").entity(String.class)
+                .isEqualTo(DEAL);
+        browser.screenshot("accounts-purge-confirm");
+        purge.click();
+        waitForStatus("purged for good");
+        graphQl.document("{ opportunity(id: \"" + DEAL + "\") { id } }").execute().path("opportunity").valueIsNull();
+    }
+
+    @Test
     void theHistorySliderRedrawsAnEarlierMap() {
         graphQl.document("mutation { createStakeholder(input: {account: \"" + ACCOUNT + "\", key: \"ray-fox\", name: \"Ray Fox\", title: \"CFO\"}) { stakeholder { id } } }")
                 .execute();
@@ -222,21 +257,29 @@ class WorkspaceBrowserTest extends IntegrationTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("Headless Chromium applies setSize(390) late and unevenly under load: widths are read mid-resize (innerWidth 565/479, then 390); at 390 the layout passes (probe: #cy 359 of 375)")
     void aPhoneShowsTheMapFullWidthWithTheDetailsAsABottomSheet() {
         browser.as("nicole").open(MAP);
-        browser.driver().manage().window().setSize(new Dimension(390, 844));
-        // Headless Chromium applies a new window size a moment later: measure the phone, not the desktop.
-        browser.waitUntil(d -> ((Long) browser.js("return window.innerWidth")) <= 400);
-        browser.driver().navigate().refresh();
-        browser.waitUntil(d -> browser.js("return document.body.dataset.mapVersion || null") != null);
-        Rectangle map = browser.driver().findElement(By.id("cy")).getRect();
-        Rectangle panel = browser.driver().findElement(By.id("panel")).getRect();
-        long viewport = (Long) browser.js("return window.innerWidth");
-        assertThat(map.width).isGreaterThan((int) (viewport * 0.9));
-        assertThat(panel.y).isGreaterThan(map.y);
-        assertThat(panel.width).isGreaterThan((int) (viewport * 0.9));
-        browser.screenshot("phone-map");
+        // A phone's screen, emulated: resizing the headless window instead lands late and unevenly (widths of 565
+        // and 479 were read before 390), so the layout was measured mid-resize.
+        browser.emulateScreen(390, 844);
+        try {
+            browser.driver().navigate().refresh();
+            browser.waitUntil(d -> browser.js("return document.body.dataset.mapVersion || null") != null);
+            long viewport = (Long) browser.js("return window.innerWidth");
+            assertThat(viewport).isEqualTo(390);
+            Rectangle map = browser.driver().findElement(By.id("cy")).getRect();
+            Rectangle panel = browser.driver().findElement(By.id("panel")).getRect();
+            assertThat(map.width).isGreaterThan((int) (viewport * 0.9));
+            assertThat(panel.y).isGreaterThan(map.y);
+            assertThat(panel.width).isGreaterThan((int) (viewport * 0.9));
+            assertThat((Long) browser.js("return document.documentElement.scrollWidth")).isLessThanOrEqualTo(viewport);
+            browser.screenshot("phone-map");
+            clickPerson("deng");
+            browser.waitUntil(d -> d.findElement(By.id("person-name")).getText().equals("Sam Ortiz"));
+            browser.screenshot("phone-person");
+        } finally {
+            browser.stopEmulating();
+        }
     }
 
     @Test
@@ -250,6 +293,56 @@ class WorkspaceBrowserTest extends IntegrationTest {
         waitForSection("plan");
         assertThat(browser.driver().getCurrentUrl()).endsWith("/plan");
         assertThat(browser.driver().findElement(By.id("map-title")).getText()).contains("Worldwide customer service system");
+    }
+
+    /**
+     * Every page at a desktop's and at a phone's width, screenshot for a person to look at
+     * (target/screenshots/page-*), and checked for what would be broken at a glance: nothing wider than the
+     * screen (a phone would scroll sideways) and no error in the status line.
+     */
+    @Test
+    void everyPageFitsADesktopAndAPhone() {
+        String deal = DEAL.replace("/", "%2F");
+        java.util.Map<String, String> rep = new java.util.LinkedHashMap<>();
+        rep.put("accounts", "/app/#/");
+        rep.put("map", MAP);
+        for (String section : List.of("assessment", "strategy", "plan", "review", "stages")) {
+            rep.put(section, MAP + "/" + section);
+        }
+        rep.put("history", "/app/#/history/" + deal);
+        rep.put("charts", "/app/#/charts/" + deal);
+        rep.put("tokens", "/app/#/tokens");
+        rep.put("plan-print", "/opportunities/national-manufacturing/customer-service-2027/plan");
+        java.util.Map<String, String> coach = java.util.Map.of("coach", "/app/#/coach", "coach-review", MAP + "/review");
+        for (int[] size : List.of(new int[] {1600, 1000}, new int[] {390, 844})) {
+            browser.emulateScreen(size[0], size[1]);
+            try {
+                browser.as("nicole");
+                rep.forEach((name, path) -> screenshotPage(name, path, size[0]));
+                browser.as("coach");
+                coach.forEach((name, path) -> screenshotPage(name, path, size[0]));
+            } finally {
+                browser.stopEmulating();
+            }
+        }
+    }
+
+    private void screenshotPage(String name, String path, int width) {
+        browser.open(path);
+        if (path.startsWith("/app/")) {
+            browser.waitForPage();
+            String section = path.replaceAll(".*/(assessment|strategy|plan|review|stages)$", "$1");
+            if (!section.equals(path)) {
+                waitForSection(section);
+            } else if (path.startsWith(MAP)) {
+                browser.waitUntil(d -> browser.js("return document.body.dataset.mapVersion || null") != null);
+            }
+        }
+        browser.screenshot("page-" + name + "-" + width);
+        assertThat((Long) browser.js("return document.documentElement.scrollWidth"))
+                .as("%s at %d px is no wider than the screen", name, width).isLessThanOrEqualTo(width);
+        assertThat(browser.driver().findElements(By.cssSelector("#status.error")))
+                .as("%s at %d px shows no error", name, width).isEmpty();
     }
 
     // ---- helpers
@@ -282,11 +375,15 @@ class WorkspaceBrowserTest extends IntegrationTest {
         }
     }
 
+    /** Opens a workspace section ("" the map alone) and waits until it is drawn. */
     private void tab(String section) {
         browser.js("document.body.dataset.section = ''");
         browser.driver().findElement(By.cssSelector("#workspace-tabs button[data-section='" + section + "']")).click();
-        if (!section.isEmpty()) {
-            waitForSection(section);
+        waitForSection(section.isEmpty() ? "map" : section);
+        if (section.isEmpty()) {
+            // The map's box is wider again: clicks go where the canvas now draws people.
+            browser.waitUntil(d -> Boolean.TRUE.equals(browser.js(
+                    "return Math.abs(window.politicalMap.width() - document.getElementById('cy').clientWidth) < 2")));
         }
     }
 

@@ -78,11 +78,21 @@ public record Bundle(String format, Account account, List<TeamMember> team, List
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonPropertyOrder({"key", "name", "amount", "currency", "closeDate", "stage", "competitor", "roles", "status",
-            "assessment", "strategy", "goal", "objective", "tactics", "positions"})
+            "assessment", "strategy", "goal", "objective", "tactics", "relationshipPlans", "positions"})
     public record Opportunity(String key, String name, Number amount, String currency, String closeDate,
                               String stage, String competitor, List<Roles> roles, List<Status> status,
                               List<Rating> assessment, String strategy, String goal, String objective,
-                              List<Tactic> tactics, List<Position> positions) {
+                              List<Tactic> tactics, List<RelationshipPlan> relationshipPlans,
+                              List<Position> positions) {
+
+        /** An opportunity without relationship plans (bundles written before they were in the format). */
+        public Opportunity(String key, String name, Number amount, String currency, String closeDate,
+                           String stage, String competitor, List<Roles> roles, List<Status> status,
+                           List<Rating> assessment, String strategy, String goal, String objective,
+                           List<Tactic> tactics, List<Position> positions) {
+            this(key, name, amount, currency, closeDate, stage, competitor, roles, status, assessment, strategy,
+                    goal, objective, tactics, null, positions);
+        }
 
         /** An opportunity without saved box positions (bundles written before they existed). */
         public Opportunity(String key, String name, Number amount, String currency, String closeDate,
@@ -90,7 +100,7 @@ public record Bundle(String format, Account account, List<TeamMember> team, List
                            List<Rating> assessment, String strategy, String goal, String objective,
                            List<Tactic> tactics) {
             this(key, name, amount, currency, closeDate, stage, competitor, roles, status, assessment, strategy,
-                    goal, objective, tactics, null);
+                    goal, objective, tactics, null, null);
         }
     }
 
@@ -115,9 +125,22 @@ public record Bundle(String format, Account account, List<TeamMember> team, List
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonPropertyOrder({"prime", "what", "owner", "due", "resources", "cost", "done"})
+    @JsonPropertyOrder({"prime", "what", "owner", "due", "resources", "cost", "done", "targets"})
     public record Tactic(String prime, String what, String owner, String due, String resources, Number cost,
-                         Boolean done) {
+                         Boolean done, List<String> targets) {
+
+        /** A tactic aimed at nobody in particular (bundles written before targets were in the format). */
+        public Tactic(String prime, String what, String owner, String due, String resources, Number cost,
+                      Boolean done) {
+            this(prime, what, owner, due, resources, cost, done, null);
+        }
+    }
+
+    /** The relationship strategy recorded for one person in this opportunity (optional; see setRelationshipPlan). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({"stakeholder", "strategy", "owner", "nextStep", "due", "outcome"})
+    public record RelationshipPlan(String stakeholder, String strategy, String owner, String nextStep, String due,
+                                   String outcome) {
     }
 
     /** How many of each thing a bundle holds; also what an import reports back. */

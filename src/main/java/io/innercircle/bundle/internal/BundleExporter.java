@@ -139,9 +139,21 @@ public class BundleExporter {
         Map<String, List<Map<String, Object>>> tactics = new HashMap<>();
         for (Map<String, Object> r : rows("""
                 MATCH (o:Opportunity {account: $account})-[:HAS_TACTIC]->(t:Tactic)
-                RETURN o.key AS opportunity, t {.*, owner: [(t)-[:OWNED_BY]->(m:TeamMember) | m.key][0]} AS n""",
+                RETURN o.key AS opportunity, t {.*, owner: [(t)-[:OWNED_BY]->(m:TeamMember) | m.key][0],
+                                                targets: [(t)-[:TARGETS]->(s:Stakeholder) | s.key]} AS n""",
                 accountKey)) {
             tactics.computeIfAbsent(str(r, "opportunity"), k -> new ArrayList<>()).add(map(r.get("n")));
+        }
+
+        Map<String, List<Bundle.RelationshipPlan>> relationshipPlans = new HashMap<>();
+        for (Map<String, Object> r : rows("""
+                MATCH (o:Opportunity {account: $account})-[:HAS_RELATIONSHIP_PLAN]->(p:RelationshipPlan)
+                      -[:FOR]->(s:Stakeholder)
+                RETURN o.key AS opportunity, p {.*, stakeholder: s.key} AS n""", accountKey)) {
+            Map<String, Object> p = map(r.get("n"));
+            relationshipPlans.computeIfAbsent(str(r, "opportunity"), k -> new ArrayList<>())
+                    .add(new Bundle.RelationshipPlan(str(p, "stakeholder"), str(p, "strategy"), str(p, "owner"),
+                            str(p, "nextStep"), date(p, "due"), str(p, "outcome")));
         }
 
         return model.opportunities().stream()
@@ -151,7 +163,8 @@ public class BundleExporter {
                             .sorted(Comparator.comparing(t -> t.get("position") == null ? Long.MAX_VALUE
                                     : ((Number) t.get("position")).longValue()))
                             .map(t -> new Bundle.Tactic(str(t, "prime"), str(t, "what"), str(t, "owner"),
-                                    date(t, "due"), str(t, "resources"), number(t.get("cost")), bool(t, "done")))
+                                    date(t, "due"), str(t, "resources"), number(t.get("cost")), bool(t, "done"),
+                                    orNull(targets(t))))
                             .toList();
                     return new Bundle.Opportunity(key, o.name(), number(o.amount()), o.currency(),
                             o.closeDate() == null ? null : o.closeDate().toString(), o.stage(), o.competitorKey(),
@@ -159,12 +172,20 @@ public class BundleExporter {
                             orNull(sorted(status.get(key), Comparator.comparing(Bundle.Status::stakeholder))),
                             orNull(sorted(ratings.get(key), Comparator.comparing(Bundle.Rating::criterion))),
                             o.strategy(), o.goal(), o.objective(), orNull(plan),
+                            orNull(sorted(relationshipPlans.get(key),
+                                    Comparator.comparing(Bundle.RelationshipPlan::stakeholder))),
                             orNull(layouts.positions(new ItemId(accountKey, key)).values().stream()
                                     .map(p -> new Bundle.Position(p.stakeholder(), p.x(), p.y()))
                                     .sorted(Comparator.comparing(Bundle.Position::stakeholder)).toList()));
                 })
                 .sorted(Comparator.comparing(Bundle.Opportunity::key))
                 .toList();
+    }
+
+    /** A tactic's target keys, sorted, so an export does not depend on the order the graph returns them in. */
+    private static List<String> targets(Map<String, Object> tactic) {
+        Object targets = tactic.get("targets");
+        return targets == null ? null : ((List<?>) targets).stream().map(String::valueOf).sorted().toList();
     }
 
     private Collection<Map<String, Object>> rows(String cypher, String account) {

@@ -186,7 +186,10 @@ final class BundleRules {
         }
     }
 
-    /** Rules 2, 5 and 6 inside each opportunity, and tactic owners on our team. */
+    /**
+     * Rules 2, 5 and 6 inside each opportunity, tactic and relationship plan owners on our team, the people
+     * tactics are aimed at and relationship plans are for in the bundle (a plan once per person).
+     */
     private void opportunities(Map<String, Integer> team, Map<String, Integer> competitors,
                                Map<String, Integer> stakeholders) {
         List<JsonNode> opportunities = items(root, "opportunities");
@@ -197,6 +200,11 @@ final class BundleRules {
             oncePerStakeholder(opportunity, at, "roles", "buying roles", stakeholders);
             oncePerStakeholder(opportunity, at, "status", "a status", stakeholders);
             oncePerStakeholder(opportunity, at, "positions", "a position", stakeholders);
+            oncePerStakeholder(opportunity, at, "relationshipPlans", "a relationship plan", stakeholders);
+            List<JsonNode> plans = items(opportunity, "relationshipPlans");
+            for (int r = 0; r < plans.size(); r++) {
+                reference(plans.get(r), "owner", at + "/relationshipPlans/" + r + "/owner", team, "team member");
+            }
 
             Map<Integer, Integer> criteria = new HashMap<>();
             List<JsonNode> ratings = items(opportunity, "assessment");
@@ -215,6 +223,10 @@ final class BundleRules {
             List<JsonNode> tactics = items(opportunity, "tactics");
             for (int t = 0; t < tactics.size(); t++) {
                 reference(tactics.get(t), "owner", at + "/tactics/" + t + "/owner", team, "team member");
+                JsonNode targets = tactics.get(t).get("targets");
+                for (int i = 0; targets != null && targets.isArray() && i < targets.size(); i++) {
+                    reference(targets, i, at + "/tactics/" + t + "/targets/" + i, stakeholders);
+                }
             }
         }
     }

@@ -111,9 +111,10 @@ class BundleWriter {
         // with their opportunity.
         run("""
                 CALL () { MATCH (:Opportunity {account: $account})
-                                -[:HAS_RATING|HAS_TACTIC|CHOSE_STRATEGY|HAS_REVIEW|HAS_OUTCOME|MOVED]->(x)
+                                -[:HAS_RATING|HAS_TACTIC|CHOSE_STRATEGY|HAS_REVIEW|HAS_OUTCOME|MOVED|HAS_RELATIONSHIP_PLAN]->(x)
                           DETACH DELETE x }
                 CALL () { MATCH (x:Rating {account: $account}) DETACH DELETE x }
+                CALL () { MATCH (x:RelationshipPlan {account: $account}) DETACH DELETE x }
                 CALL () { MATCH (x:Tactic {account: $account}) DETACH DELETE x }
                 CALL () { MATCH (x:Opportunity {account: $account}) DETACH DELETE x }
                 CALL () { MATCH (x:Stakeholder {account: $account}) DETACH DELETE x }
@@ -225,6 +226,9 @@ class BundleWriter {
         List<Map<String, Object>> involvements = new ArrayList<>();
         List<Map<String, Object>> ratings = new ArrayList<>();
         List<Map<String, Object>> tactics = new ArrayList<>();
+        List<Map<String, Object>> targets = new ArrayList<>();
+        List<String> plansRestated = new ArrayList<>();
+        List<Map<String, Object>> relationshipPlans = new ArrayList<>();
         for (Bundle.Opportunity o : list(bundle.opportunities())) {
             String opportunity = ids.opportunities().get(o.key());
             if (o.competitor() != null) {
@@ -255,6 +259,19 @@ class BundleWriter {
                         "what", t.what(), "owner", t.owner() == null ? null : ids.team().get(t.owner()),
                         "due", t.due(), "resources", t.resources(),
                         "cost", t.cost() == null ? null : t.cost().doubleValue(), "done", t.done()));
+                for (String person : list(t.targets())) {
+                    targets.add(props("opportunity", opportunity, "position", position,
+                            "stakeholder", ids.people().get(person)));
+                }
+            }
+            if (o.relationshipPlans() != null) {
+                // Like positions: a bundle that has the array restates the plans; one without leaves them.
+                plansRestated.add(opportunity);
+                for (Bundle.RelationshipPlan p : o.relationshipPlans()) {
+                    relationshipPlans.add(props("opportunity", opportunity, "stakeholder",
+                            ids.people().get(p.stakeholder()), "person", p.stakeholder(), "strategy", p.strategy(),
+                            "owner", p.owner(), "nextStep", p.nextStep(), "due", p.due(), "outcome", p.outcome()));
+                }
             }
         }
         unwind("""
@@ -286,6 +303,26 @@ class BundleWriter {
                 WITH t, row WHERE row.owner IS NOT NULL
                 MATCH (m) WHERE elementId(m) = row.owner
                 CREATE (t)-[:OWNED_BY]->(m)""", account, tactics);
+        unwind("""
+                UNWIND $rows AS row
+                MATCH (o) WHERE elementId(o) = row.opportunity
+                MATCH (o)-[:HAS_TACTIC]->(t:Tactic {position: row.position})
+                MATCH (s) WHERE elementId(s) = row.stakeholder
+                MERGE (t)-[:TARGETS]->(s)""", null, targets);
+        unwind("""
+                UNWIND $rows AS id
+                MATCH (o) WHERE elementId(o) = id
+                CALL (o) { MATCH (o)-[:HAS_RELATIONSHIP_PLAN]->(x) DETACH DELETE x }""", null, plansRestated);
+        // The plan's key and properties are those setRelationshipPlan writes, so the two are one record.
+        unwind("""
+                UNWIND $rows AS row
+                MATCH (o) WHERE elementId(o) = row.opportunity
+                MATCH (s) WHERE elementId(s) = row.stakeholder
+                CREATE (o)-[:HAS_RELATIONSHIP_PLAN]->(r:RelationshipPlan {account: $account,
+                        key: o.key + '|' + row.person})
+                SET r.opportunity = o.key, r.stakeholder = row.person, r.strategy = row.strategy,
+                    r.owner = row.owner, r.nextStep = row.nextStep, r.due = date(row.due), r.outcome = row.outcome
+                CREATE (r)-[:FOR]->(s)""", account, relationshipPlans);
     }
 
     private static Map<String, Object> involvement(Map<String, Map<String, Object>> byPerson, String opportunity,

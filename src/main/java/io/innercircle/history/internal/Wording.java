@@ -63,7 +63,13 @@ final class Wording {
         for (String field : fields) {
             Object b = before.get(field);
             Object a = after.get(field);
-            if (!Objects.equals(b, a)) {
+            if (field.equals("archivedBy")) {
+                continue; // said by the archivedAt line's "by"
+            }
+            if (field.equals("archivedAt") && (a == null) != (b == null)) {
+                out.add(new Described((a != null ? "archived " : "restored ") + kind + " " + subject + when,
+                        kind, item, field, plain(b), plain(a)));
+            } else if (!Objects.equals(b, a)) {
                 out.add(new Described(words(field) + " of " + subject + ": " + value(b) + " → " + value(a) + when,
                         kind, item, field, plain(b), plain(a)));
             }

@@ -22,8 +22,12 @@ import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
+import org.dataloader.DataLoader;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
+import reactor.core.publisher.Mono;
 
 import java.util.LinkedHashMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -45,7 +49,17 @@ class MapQueryController {
 
     MapQueryController(AccountReads accountReads, ContactReads contactReads, LineReads lineReads,
                        OpportunityReads opportunityReads, PeopleReads peopleReads, AccountVisibility visibility,
-                       org.springframework.beans.factory.ObjectProvider<StakeholderRanking> ranking) {
+                       org.springframework.beans.factory.ObjectProvider<StakeholderRanking> ranking,
+                       BatchLoaderRegistry loaders) {
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        Class<List<Opportunity>> listType = (Class) List.class;
+        loaders.forTypePair(String.class, listType).withName("accountOpportunities")
+                .registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> {
+                    Map<String, List<Opportunity>> found = opportunityReads.opportunities(keys);
+                    Map<String, List<Opportunity>> all = new LinkedHashMap<>();
+                    keys.forEach(k -> all.put(k, found.getOrDefault(k, List.of())));
+                    return all;
+                }));
         this.accountReads = accountReads;
         this.contactReads = contactReads;
         this.lineReads = lineReads;
@@ -57,8 +71,9 @@ class MapQueryController {
 
     @QueryMapping
     Page<Account> accounts(@Argument Integer first, @Argument String after, @Argument Integer last,
-                           @Argument String before) {
-        return accountReads.accounts(Page.Request.of(first, after, last, before), visibility.readableAccountsOrAll());
+                           @Argument String before, @Argument Boolean archived) {
+        return accountReads.accounts(Page.Request.of(first, after, last, before), visibility.readableAccountsOrAll(),
+                archived);
     }
 
     @QueryMapping
@@ -106,9 +121,12 @@ class MapQueryController {
         return byAccount(accounts, accountReads.competitors(accounts.stream().map(Account::key).toList()));
     }
 
-    @BatchMapping(typeName = "Account")
-    Map<Account, List<Opportunity>> opportunities(List<Account> accounts) {
-        return byAccount(accounts, opportunityReads.opportunities(accounts.stream().map(Account::key).toList()));
+    /** All of an account's opportunities, loaded for many accounts at once; the field filters by archived. */
+    @SchemaMapping(typeName = "Account")
+    CompletableFuture<List<Opportunity>> opportunities(Account account, @Argument Boolean archived,
+                                                       DataLoader<String, List<Opportunity>> accountOpportunities) {
+        return accountOpportunities.load(account.key()).thenApply(all -> all.stream()
+                .filter(o -> archived == null || o.archived() == archived).toList());
     }
 
     private static <T> Map<Account, List<T>> byAccount(List<Account> accounts, Map<String, List<T>> found) {

@@ -65,7 +65,10 @@ public class PrintablePlan {
 
     private static String forScreen(String page, ItemId id) {
         String back = "/app/#/map/" + t(java.net.URLEncoder.encode(id.toString(), java.nio.charset.StandardCharsets.UTF_8)) + "/plan";
-        return page.replace("</style>", SCREEN_CSS + "</style>").replace("<body>", "<body><header class=\"apphead\">"
+        // A phone lays the page out at its own width (without the viewport tag it draws 980 px and shrinks them).
+        return page.replace("<meta charset=\"UTF-8\"/>", "<meta charset=\"UTF-8\"/>"
+                        + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>")
+                .replace("</style>", SCREEN_CSS + "</style>").replace("<body>", "<body><header class=\"apphead\">"
                 + "<a class=\"brand\" href=\"/app/\">InnerCircle</a><a id=\"back-to-plan\" href=\"" + back
                 + "\">&#8592; Back to the opportunity</a><a href=\"plan.pdf\">PDF</a></header>");
     }
@@ -78,6 +81,11 @@ public class PrintablePlan {
               th, td { padding: 4px 6px; }
               .apphead { display: flex; gap: 20px; align-items: center; margin: 0 -16px; padding: 8px 16px; background: #1f2a3a; }
               .apphead a { color: #fff; text-decoration: none; } .apphead .brand { font-weight: bold; font-size: 17px; }
+            }
+            @media screen and (max-width: 700px) {
+              body { font-size: 14px; padding: 0 8px 16px; }
+              .apphead { flex-wrap: wrap; gap: 10px; margin: 0 -8px; padding: 8px; }
+              table { display: block; overflow-x: auto; }
             }
             """;
 

@@ -1,10 +1,12 @@
 package io.innercircle.bundle.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -124,6 +126,58 @@ class BundleRoundTripTest extends BundleTestSupport {
         assertThat(new String(bytes(second))).isEqualTo(new String(bytes(first)));
         // The GraphQL export is the very text the REST export gives.
         assertThat(new String(bytes(second))).isEqualTo(new String(export(account)));
+    }
+
+    @Test
+    void relationshipPlansAndTacticTargetsRoundTripAndAreInTheHistory() {
+        imported(example("course-example"), false);
+        String deal = COURSE + "/customer-service-2027";
+        graphQl.document("""
+                        mutation($deal: ID!) {
+                          setRelationshipPlan(input: {opportunity: $deal, stakeholder: "national-manufacturing/deng",
+                            strategy: MOTIVATE, owner: "national-manufacturing/nicole", nextStep: "Lunch with Kim",
+                            due: "2027-01-15", outcome: "agreed to meet"}) { plan { strategy } }
+                          setTacticTargets(tactic: "national-manufacturing/customer-service-2027-tactic-0",
+                            people: ["national-manufacturing/svp", "national-manufacturing/deng"]) { tactic { id } }
+                        }""").variable("deal", deal).execute().errors().verify();
+
+        JsonNode exported = tree(export(COURSE));
+        JsonNode opportunity = exported.path("opportunities").get(0);
+        assertThat(opportunity.path("relationshipPlans").toString()).isEqualTo(
+                "[{\"stakeholder\":\"deng\",\"strategy\":\"MOTIVATE\",\"owner\":\"nicole\",\"nextStep\":\"Lunch with Kim\","
+                        + "\"due\":\"2027-01-15\",\"outcome\":\"agreed to meet\"}]");
+        assertThat(opportunity.path("tactics").get(0).path("targets").toString()).isEqualTo("[\"deng\",\"svp\"]");
+
+        // Into a new account: the same records come out, and its history has them.
+        ObjectNode copy = (ObjectNode) exported.deepCopy();
+        ((ObjectNode) copy.path("account")).put("key", "copy-co");
+        imported(copy, false);
+        JsonNode again = tree(export("copy-co"));
+        assertThat(again.path("opportunities")).isEqualTo(exported.path("opportunities"));
+        assertThat(graphQl.document("""
+                        { relationshipPlan(opportunity: "copy-co/customer-service-2027", stakeholder: "copy-co/deng") {
+                            strategy recorded owner { name } nextStep } }""").execute()
+                .path("relationshipPlan.owner.name").entity(String.class).get()).isEqualTo("Nicole");
+        List<String> history = graphQl.document("""
+                        { changes(account: "copy-co") { edges { node { changes { description } } } } }""").execute()
+                .path("changes.edges[*].node.changes[*].description").entityList(String.class).get();
+        assertThat(history).anyMatch(d -> d.startsWith("added relationship plan"))
+                .anyMatch(d -> d.startsWith("added targets") && d.contains("Sam Ortiz"));
+
+        // A bundle without relationship plans (v1 as first written) merged in leaves them; replacing drops them.
+        imported(example("course-example"), true);
+        assertThat(tree(export(COURSE)).path("opportunities").get(0).has("relationshipPlans")).isTrue();
+        imported(example("course-example"), false);
+        assertThat(tree(export(COURSE)).path("opportunities").get(0).has("relationshipPlans")).isFalse();
+        assertThat(count("MATCH (r:RelationshipPlan {account: $account}) RETURN count(r)", Map.of("account", COURSE)))
+                .isZero();
+
+        // A plan for somebody the bundle does not have is refused, naming where.
+        ObjectNode wrong = example("course-example");
+        ((ObjectNode) wrong.path("opportunities").get(0)).putArray("relationshipPlans").addObject()
+                .put("stakeholder", "nobody").put("owner", "randy");
+        assertThat(post(wrong, false).problems())
+                .containsExactly("/opportunities/0/relationshipPlans/0/stakeholder | there is no stakeholder with the key 'nobody' in this bundle");
     }
 
     @Test

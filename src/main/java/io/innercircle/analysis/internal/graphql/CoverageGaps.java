@@ -163,6 +163,7 @@ public class CoverageGaps {
                           AND ($minAmount IS NULL OR o.amount >= $minAmount)
                           AND ($teamMember IS NULL OR EXISTS { MATCH (:TeamMember {account: o.account, key: $teamMember}) })
                         MATCH (a:Account {key: o.account})
+                        WHERE o.archivedAt IS NULL AND a.archivedAt IS NULL
                         RETURN o, [(o)-[:AGAINST]->(c) | c.key][0] AS competitor, coalesce(a.version, 0) AS version
                         """)
                 .bindAll(params)

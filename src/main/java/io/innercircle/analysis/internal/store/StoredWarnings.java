@@ -55,6 +55,10 @@ public class StoredWarnings {
               AND ($minAmount IS NULL OR w.amount >= $minAmount)
               AND ($codes IS NULL OR w.code IN $codes)
               AND ($teamMember IS NULL OR $teamMember IN w.teamMembers)
+              // Archived accounts and opportunities are out of the coach view until restored.
+              AND NOT EXISTS { MATCH (x:Account {key: w.account}) WHERE x.archivedAt IS NOT NULL }
+              AND NOT EXISTS { MATCH (x:Opportunity {account: w.account, key: w.opportunity})
+                               WHERE x.archivedAt IS NOT NULL }
             """;
 
     private final Neo4jClient neo4j;
