@@ -45,12 +45,12 @@ class ArchitectureTest {
 
     @Test
     void algorithmsAreFreeOfDatabaseAndSpring() {
-        // Everything in analysis except its adapters (api: GraphQL; store: Cypher and the cache) is plain Java.
+        // Everything in analysis except its adapters (internal.graphql: GraphQL; internal.store: Cypher and the cache) is plain Java.
         // Spring Modulith's @NamedInterface in package-info.java is a declaration of the module's boundary, not
         // Spring at run time, so it is allowed.
         noClasses().that().resideInAPackage("io.innercircle.analysis..")
-                .and().resideOutsideOfPackage("io.innercircle.analysis.api..")
-                .and().resideOutsideOfPackage("io.innercircle.analysis.store..")
+                .and().resideOutsideOfPackage("io.innercircle.analysis.internal.graphql..")
+                .and().resideOutsideOfPackage("io.innercircle.analysis.internal.store..")
                 .should().dependOnClassesThat(resideInAnyPackage("org.springframework..", "org.neo4j..",
                         "io.innercircle.map..", "io.innercircle.bundle..", "io.innercircle.api..")
                         .and(not(resideInAPackage("org.springframework.modulith.."))))

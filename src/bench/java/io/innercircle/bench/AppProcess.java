@@ -32,14 +32,25 @@ final class AppProcess {
     final int port;
     final Path data;
     final Path log;
+    private final List<String> jvmOptions;
     private final List<String> extraArguments;
     private Process process;
 
     AppProcess(String name, String... extraArguments) throws IOException {
+        this(name, List.of("-Xmx2g"), extraArguments);
+    }
+
+    /** {@code jvmOptions} replace the default {@code -Xmx2g}; {@code extraArguments} are the app's own. */
+    AppProcess(String name, List<String> jvmOptions, String... extraArguments) throws IOException {
         this.port = freePort();
         this.data = Files.createTempDirectory(name);
         this.log = data.resolveSibling(data.getFileName() + ".log");
+        this.jvmOptions = List.copyOf(jvmOptions);
         this.extraArguments = List.of(extraArguments);
+    }
+
+    boolean isAlive() {
+        return process != null && process.isAlive();
     }
 
     static int freePort() throws IOException {
@@ -85,8 +96,9 @@ final class AppProcess {
      */
     void start() throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx2g", "-cp",
-                System.getProperty("java.class.path"), "io.innercircle.InnerCircleApplication",
+        List<String> command = new ArrayList<>(List.of(java.toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.innercircle.InnerCircleApplication",
                 "--server.address=127.0.0.1", "--server.port=" + port,
                 "--innercircle.embedded.data-directory=" + data.resolve("db"), "--innercircle.demo.load=false",
                 "--logging.level.root=warn", "--logging.level.org.springframework.data.neo4j.cypher=error"));

@@ -1,8 +1,8 @@
 package io.innercircle.bench;
 
-import io.innercircle.analysis.centrality.Centralities;
-import io.innercircle.analysis.centrality.FastBetweennessCentrality;
-import io.innercircle.analysis.centrality.InfluenceCentralities;
+import io.innercircle.analysis.internal.centrality.Centralities;
+import io.innercircle.analysis.internal.centrality.FastBetweennessCentrality;
+import io.innercircle.analysis.internal.centrality.InfluenceCentralities;
 import org.jgrapht.Graph;
 import org.jgrapht.alg.scoring.BetweennessCentrality;
 import org.jgrapht.alg.scoring.HarmonicCentrality;

@@ -1,5 +1,9 @@
 package io.innercircle.security;
 
+import io.innercircle.security.internal.AppUser;
+import io.innercircle.security.internal.CurrentUser;
+import io.innercircle.security.internal.Role;
+
 import io.innercircle.api.ForbiddenException;
 import io.innercircle.api.NotFoundException;
 import io.innercircle.map.AccountVisibility;
@@ -20,8 +24,8 @@ import java.util.Set;
 
 /**
  * The one place that decides who may read, edit or manage an account's map. Everything that reaches account
- * data goes through here: the GraphQL argument check ({@link GraphQlAccountCheck}), the REST path check
- * ({@link AccountPathInterceptor}), list fields that span accounts ({@link #visible()}), bundle imports and the
+ * data goes through here: the GraphQL argument check ({@code internal.GraphQlAccountCheck}), the REST path check
+ * ({@code internal.AccountPathInterceptor}), list fields that span accounts ({@link #visible()}), bundle imports and the
  * write guard on every map change.
  *
  * <ul>
@@ -127,7 +131,7 @@ public class AccountAccess implements AccountVisibility {
     }
 
     /** Works the caller's access out again on the next check (after they joined an account's team). */
-    void forgetScope() {
+    public void forgetScope() {
         RequestAttributes request = RequestContextHolder.getRequestAttributes();
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (request != null && auth != null) {

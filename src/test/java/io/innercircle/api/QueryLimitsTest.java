@@ -1,5 +1,7 @@
 package io.innercircle.api;
 
+import io.innercircle.api.internal.QueryCost;
+
 import graphql.ExecutionResult;
 import graphql.language.Document;
 import graphql.language.FragmentDefinition;

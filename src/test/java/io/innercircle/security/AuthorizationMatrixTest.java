@@ -1,5 +1,7 @@
 package io.innercircle.security;
 
+import io.innercircle.security.internal.Role;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import graphql.schema.GraphQLFieldDefinition;

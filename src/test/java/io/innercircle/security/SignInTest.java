@@ -1,5 +1,7 @@
 package io.innercircle.security;
 
+import io.innercircle.security.internal.ApiTokens;
+
 import io.innercircle.support.IntegrationTest;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package io.innercircle.support;
 
-import io.innercircle.analysis.store.AnalysisCache;
+import io.innercircle.analysis.internal.store.AnalysisCache;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

@@ -2,8 +2,8 @@ package io.innercircle.analysis.account;
 
 import io.innercircle.analysis.MapSnapshot;
 import io.innercircle.analysis.AccountNetwork;
-import io.innercircle.analysis.centrality.Centralities;
-import io.innercircle.analysis.centrality.InfluenceCentralities;
+import io.innercircle.analysis.internal.centrality.Centralities;
+import io.innercircle.analysis.internal.centrality.InfluenceCentralities;
 import io.innercircle.analysis.deal.DealContext;
 import io.innercircle.analysis.health.HealthParameters;
 import io.innercircle.analysis.health.MapHealth;
@@ -11,7 +11,7 @@ import io.innercircle.analysis.health.MapHealthReport;
 import io.innercircle.analysis.innercircle.CandidateScoring;
 import io.innercircle.analysis.innercircle.InnerCircleParameters;
 import io.innercircle.analysis.innercircle.InnerCircleReport;
-import io.innercircle.analysis.path.InfluencePathFinder;
+import io.innercircle.analysis.internal.path.InfluencePathFinder;
 import io.innercircle.analysis.strategy.DealStrategy;
 import io.innercircle.analysis.strategy.RelationshipStrategies;
 

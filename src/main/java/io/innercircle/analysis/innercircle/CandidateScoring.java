@@ -4,8 +4,8 @@ import io.innercircle.analysis.MapSnapshot.Person;
 import io.innercircle.analysis.AccountNetwork;
 import io.innercircle.analysis.FormalLevel;
 import io.innercircle.analysis.Texts;
-import io.innercircle.analysis.centrality.Centralities;
-import io.innercircle.analysis.centrality.InfluenceCentralities;
+import io.innercircle.analysis.internal.centrality.Centralities;
+import io.innercircle.analysis.internal.centrality.InfluenceCentralities;
 
 import java.util.ArrayList;
 import java.util.Comparator;

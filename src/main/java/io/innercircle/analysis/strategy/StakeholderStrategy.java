@@ -1,7 +1,7 @@
 package io.innercircle.analysis.strategy;
 
 import io.innercircle.analysis.deal.Ally;
-import io.innercircle.analysis.path.InfluencePath;
+import io.innercircle.analysis.internal.path.InfluencePath;
 import io.innercircle.vocabulary.Adaptability;
 import io.innercircle.vocabulary.BuyingRole;
 import io.innercircle.vocabulary.Status;

@@ -1,0 +1,161 @@
+package io.innercircle.analysis.internal.store;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.innercircle.analysis.AnalysisService;
+import io.innercircle.analysis.MapSnapshot;
+import io.innercircle.analysis.account.AnalysedAccount;
+import io.innercircle.database.NoExternalNeo4jCondition;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Service;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One computed {@link AnalysedAccount} per account, the read-through layer in front of the stored analysis.
+ * Bounded: Caffeine evicts the least used accounts once the cached maps hold more than
+ * {@code innercircle.analysis.cache.max-people} people in all (each account weighs its number of people).
+ *
+ * <p>Two ways to notice a change. Every write in this app publishes {@code MapChanged}; the
+ * {@link AnalysisRefresher} then marks the entry outdated (kept, so the next analysis
+ * reuses its centralities when no line or person changed, and so a big map can be served stale meanwhile). When
+ * other app instances may write to the same database (an external Neo4j server or cluster), the cache also
+ * compares the stored version before each use, which costs one small query.
+ * {@code innercircle.analysis.verify-version} overrides the choice.
+ */
+@Service
+public class AnalysisCache implements AnalysisService {
+
+    /** A cached analysis; outdated once a change to the account committed after it was read. */
+    public record Entry(long version, AnalysedAccount analysis, boolean outdated) {}
+
+    private final MapSnapshotReader reader;
+    private final boolean verifyVersion;
+    private final Cache<String, Entry> entries;
+    /** Bumped on every change event: an analysis read before a change must not be cached as current after it. */
+    private final Map<String, AtomicLong> changes = new ConcurrentHashMap<>();
+
+    @Autowired
+    public AnalysisCache(MapSnapshotReader reader, Environment environment,
+                         @Value("${innercircle.analysis.verify-version:}") String verifyVersion,
+                         @Value("${innercircle.analysis.cache.max-people:400000}") long maxPeople) {
+        this.reader = reader;
+        this.verifyVersion = verifyVersion == null || verifyVersion.isBlank()
+                ? !NoExternalNeo4jCondition.isEmbedded(environment)
+                : Boolean.parseBoolean(verifyVersion);
+        this.entries = Caffeine.newBuilder()
+                .maximumWeight(maxPeople)
+                .weigher((String account, Entry e) -> e.analysis().network().size() + 1)
+                .build();
+    }
+
+    public AnalysisCache(MapSnapshotReader reader, Environment environment, String verifyVersion) {
+        this(reader, environment, verifyVersion, 400_000);
+    }
+
+    @Override
+    public Optional<AnalysedAccount> analysis(String account) {
+        if (!verifyVersion) {
+            Entry cached = entries.getIfPresent(account);
+            if (cached != null && !cached.outdated()) {
+                return Optional.of(cached.analysis());
+            }
+            long seen = changes(account).get();
+            return reader.read(account).map(graph -> remember(graph, cached, seen));
+        }
+        Optional<Long> version = reader.version(account);
+        if (version.isEmpty()) {
+            entries.invalidate(account);
+            return Optional.empty();
+        }
+        return Optional.of(analysis(account, version.get()));
+    }
+
+    /** The analysis for a version already known to be current (saves the version query in portfolio scans). */
+    public AnalysedAccount analysis(String account, long currentVersion) {
+        Entry cached = entries.getIfPresent(account);
+        if (cached != null && cached.version() == currentVersion && (verifyVersion || !cached.outdated())) {
+            return cached.analysis();
+        }
+        long seen = changes(account).get();
+        return reader.read(account).map(graph -> remember(graph, cached, seen))
+                .orElseThrow(() -> new IllegalStateException("account " + account + " disappeared while being read"));
+    }
+
+    /** Whatever is cached for the account, current or outdated; never reads or computes. */
+    public Optional<Entry> peek(String account) {
+        return Optional.ofNullable(entries.getIfPresent(account));
+    }
+
+    private AnalysedAccount remember(MapSnapshot graph, Entry previous, long changesSeen) {
+        AnalysedAccount analysis = compute(graph, previous);
+        adopt(analysis, changesSeen);
+        return analysis;
+    }
+
+    /**
+     * Analyses a snapshot, reusing the centralities of the cached analysis when no person or line changed, and
+     * records how long it took ({@code innercircle_analysis_recompute_seconds{analysis="account"}}).
+     */
+    public AnalysedAccount compute(MapSnapshot graph) {
+        return compute(graph, entries.getIfPresent(graph.accountKey()));
+    }
+
+    private AnalysedAccount compute(MapSnapshot graph, Entry previous) {
+        java.util.function.Supplier<AnalysedAccount> recompute = () -> previous == null ? AnalysedAccount.of(graph)
+                : AnalysedAccount.of(graph, previous.analysis());
+        return metrics == null ? recompute.get() : metrics.timeAnalysis("account", recompute);
+    }
+
+    /** How many changes of the account this cache has been told of; give it to {@link #adopt}. */
+    public long changesSeen(String account) {
+        return changes(account).get();
+    }
+
+    /**
+     * Caches an analysis as current, unless the account changed since {@code changesSeen} was taken (then a newer
+     * map exists and this analysis must not be served as current) or a newer version is cached already.
+     */
+    public void adopt(AnalysedAccount analysis, long changesSeen) {
+        String account = analysis.network().source().accountKey();
+        if (changes(account).get() == changesSeen) {
+            entries.asMap().merge(account, new Entry(analysis.version(), analysis, false),
+                    (old, fresh) -> old.version() > fresh.version() ? old : fresh);
+        }
+    }
+
+    private io.innercircle.operations.AppMetrics metrics;
+
+    /** Recompute times for operations (optional, so the cache also works without a meter registry). */
+    @Autowired(required = false)
+    void setMetrics(io.innercircle.operations.AppMetrics metrics) {
+        this.metrics = metrics;
+    }
+
+    private AtomicLong changes(String account) {
+        return this.changes.computeIfAbsent(account, a -> new AtomicLong());
+    }
+
+    /** The account changed: keep its analysis as the base of the next one, but never serve it as current. */
+    public void outdate(String account) {
+        changes(account).incrementAndGet();
+        entries.asMap().computeIfPresent(account, (k, e) -> new Entry(e.version(), e.analysis(), true));
+    }
+
+    /** Forgets every analysis (for a database changed behind the app's back, e.g. restored from a backup). */
+    public void clear() {
+        changes.values().forEach(AtomicLong::incrementAndGet);
+        entries.invalidateAll();
+    }
+
+    /** How many accounts are cached (for tests and monitoring). */
+    public int size() {
+        entries.cleanUp();
+        return (int) entries.estimatedSize();
+    }
+}

@@ -1,0 +1,160 @@
+package io.innercircle.analysis.internal.store;
+
+import io.innercircle.analysis.MapSnapshot;
+import io.innercircle.analysis.account.AnalysedAccount;
+import io.innercircle.map.MapChanged;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Keeps the stored analysis in step with the map. After a write commits, the account's analysis is recomputed
+ * (incrementally: centralities only when a person or a line changed) and written with its version by
+ * {@link AnalysisStore}, which never lets an older result replace a newer one, whichever instance computed it.
+ *
+ * <p>Small maps (up to {@code innercircle.analysis.store.sync-max-people} people, 300 by default) are analysed and
+ * stored inside the write's own transaction, just before it commits: the analysis commits (or rolls back) with the
+ * change, and a read right after the write is current, on this instance or any other. The write holds its
+ * account's lock then, so the lock order (account, then analysis state) is the one every writer uses. Bigger maps
+ * are refreshed on a background thread after the commit, and reads serve the previous result meanwhile, marked
+ * stale. Several changes to one account while a refresh is queued coalesce into one refresh of the latest version.
+ */
+@Component
+public class AnalysisRefresher implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(AnalysisRefresher.class);
+
+    private final AnalysisCache cache;
+    private final AnalysisStore store;
+    private final MapSnapshotReader reader;
+    private final Clock clock;
+    private final int syncMaxPeople;
+    private final ExecutorService executor;
+    private final Map<String, CompletableFuture<Void>> queued = new ConcurrentHashMap<>();
+    /** Analyses stored inside a write's transaction, by the write's event, to be cached once it commits. */
+    private final Map<MapChanged, StoredInTransaction> storedInTransaction =
+            java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+
+    private record StoredInTransaction(AnalysedAccount analysis, long changesSeen) {}
+
+    public AnalysisRefresher(AnalysisCache cache, AnalysisStore store, MapSnapshotReader reader, Optional<Clock> clock,
+                             @Value("${innercircle.analysis.store.sync-max-people:300}") int syncMaxPeople,
+                             @Value("${innercircle.analysis.store.threads:1}") int threads) {
+        this.cache = cache;
+        this.store = store;
+        this.reader = reader;
+        this.clock = clock.orElse(Clock.systemUTC());
+        this.syncMaxPeople = syncMaxPeople;
+        this.executor = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
+            Thread t = new Thread(r, "analysis-refresher");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * Inside the write's transaction, after everything else it wrote: a small map is read as the transaction sees
+     * it, analysed and stored there. A failure of the analysis itself leaves the write alone (the background
+     * refresher then tries again after the commit).
+     */
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    void storeInTransaction(MapChanged change) {
+        if (syncMaxPeople <= 0) {
+            return;
+        }
+        String account = change.account();
+        boolean small = cache.peek(account).map(e -> e.analysis().network().size() <= syncMaxPeople)
+                .orElseGet(() -> store.people(account) <= syncMaxPeople);
+        if (!small) {
+            return;
+        }
+        // The account is locked by this write until it commits: no other change can slip in before the cache
+        // adopts this analysis, except one this instance is not told of (then adopt() refuses).
+        cache.outdate(account);
+        long seen = cache.changesSeen(account);
+        AnalysedAccount analysis;
+        try {
+            Optional<MapSnapshot> snapshot = reader.read(account);
+            if (snapshot.isEmpty()) {
+                return;
+            }
+            analysis = cache.compute(snapshot.get());
+        } catch (RuntimeException e) {
+            log.warn("Could not analyse account {} in its write's transaction; refreshing after the commit",
+                    account, e);
+            return;
+        }
+        store.write(analysis, LocalDate.now(clock));
+        storedInTransaction.put(change, new StoredInTransaction(analysis, seen));
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void mapChanged(MapChanged change) {
+        StoredInTransaction stored = storedInTransaction.remove(change);
+        if (stored != null) {
+            cache.adopt(stored.analysis(), stored.changesSeen());
+            return;
+        }
+        cache.outdate(change.account());
+        refreshLater(change.account());
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_ROLLBACK)
+    void mapChangeRolledBack(MapChanged change) {
+        storedInTransaction.remove(change);
+        cache.outdate(change.account());
+    }
+
+    /** Maps up to this many people are analysed and stored in the write's own transaction. */
+    public int syncMaxPeople() {
+        return syncMaxPeople;
+    }
+
+    /** Queues a refresh of the account, unless one is queued and not started yet (it will read the latest map). */
+    public CompletableFuture<Void> refreshLater(String account) {
+        CompletableFuture<Void> mine = new CompletableFuture<>();
+        CompletableFuture<Void> waiting = queued.putIfAbsent(account, mine);
+        if (waiting != null) {
+            return waiting;
+        }
+        executor.execute(() -> {
+            // Out of the queue before reading the map: a change committed from now on queues its own refresh.
+            queued.remove(account, mine);
+            try {
+                refreshNow(account);
+                mine.complete(null);
+            } catch (RuntimeException e) {
+                log.warn("Could not refresh the analysis of account {}", account, e);
+                mine.completeExceptionally(e);
+            }
+        });
+        return mine;
+    }
+
+    /** Computes and stores the account's analysis now; true when stored (false when a newer one was there). */
+    public boolean refreshNow(String account) {
+        Optional<AnalysedAccount> analysis = cache.analysis(account);
+        if (analysis.isEmpty()) {
+            return false;
+        }
+        return store.write(analysis.get(), LocalDate.now(clock));
+    }
+
+    @Override
+    public void destroy() {
+        executor.shutdownNow();
+    }
+}

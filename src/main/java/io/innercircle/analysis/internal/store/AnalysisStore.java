@@ -1,0 +1,184 @@
+package io.innercircle.analysis.internal.store;
+
+import io.innercircle.analysis.AccountNetwork;
+import io.innercircle.analysis.account.AnalysedAccount;
+import io.innercircle.analysis.health.HealthParameters;
+import io.innercircle.analysis.health.HealthWarning;
+import io.innercircle.analysis.innercircle.Measure;
+import io.innercircle.analysis.innercircle.PersonInfluence;
+import io.innercircle.analysis.MapSnapshot;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Writes an account's analysis next to its map, tagged with the account version it was computed from:
+ * one {@code (:StakeholderAnalysis)} per person, one {@code (:HealthWarning)} per warning of each opportunity,
+ * and one {@code (:AnalysisState {account, version, asOf})} that says which version they reflect.
+ *
+ * <p>The write is conditional and safe across app instances: it first takes the write lock on the account's
+ * {@code AnalysisState} (a {@code SET}), and only then compares versions, so two instances refreshing at once
+ * serialise on that lock and the one holding the older version writes nothing. Nothing here touches the map
+ * itself, so the lock order of map writes (account first) is never crossed.
+ */
+@Component
+public class AnalysisStore {
+
+    /** Which version of an account the stored analysis reflects, and on which day the health was checked. */
+    public record State(String account, long version, LocalDate asOf) {}
+
+    private final Neo4jClient neo4j;
+
+    public AnalysisStore(Neo4jClient neo4j) {
+        this.neo4j = neo4j;
+    }
+
+    /**
+     * Stores the analysis unless a result as new or newer is already stored.
+     *
+     * <p>The people's results are rewritten only when they may differ from the stored ones: when the analysis
+     * computed its centralities, or reused them from a version other than the stored one.
+     *
+     * @return true when written, false when a newer (or the same) version was already there
+     */
+    @Transactional
+    public boolean write(AnalysedAccount analysis, LocalDate today) {
+        AccountNetwork network = analysis.network();
+        MapSnapshot source = network.source();
+        String account = source.accountKey();
+        long version = source.version();
+        // SET first: the lock is taken before the versions are read, so they are the latest committed ones.
+        Map<String, Object> stored = neo4j.query("""
+                        MERGE (s:AnalysisState {account: $account})
+                        SET s.locked = true
+                        REMOVE s.locked
+                        RETURN s.version AS version, s.peopleVersion AS peopleVersion
+                        """)
+                .bind(account).to("account").fetch().one().orElseThrow();
+        Long storedVersion = (Long) stored.get("version");
+        if (storedVersion != null && storedVersion >= version) {
+            return false;
+        }
+        Long peopleVersion = (Long) stored.get("peopleVersion");
+        boolean rewritePeople = peopleVersion == null || analysis.reusedFrom() != peopleVersion;
+        if (rewritePeople) {
+            writePeople(account, version, analysis);
+        }
+        writeWarnings(account, version, analysis, today);
+        neo4j.query("""
+                        MATCH (s:AnalysisState {account: $account})
+                        SET s.version = $version, s.asOf = $asOf, s.people = $people,
+                            s.peopleVersion = CASE WHEN $rewritePeople THEN $version ELSE s.peopleVersion END
+                        """)
+                .bindAll(Map.of("account", account, "version", version, "asOf", today,
+                        "people", network.size(), "rewritePeople", rewritePeople))
+                .run();
+        return true;
+    }
+
+    private void writePeople(String account, long version, AnalysedAccount analysis) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (PersonInfluence p : analysis.innerCircle().people()) {
+            Map<String, Object> row = new HashMap<>();
+            row.put("key", p.key());
+            row.put("computedInfluence", p.computedInfluence());
+            row.put("computedLevel", p.computedLevel());
+            row.put("band", p.band().name());
+            row.put("candidate", p.candidate());
+            row.put("innerCircle", p.treatedAsInnerCircle());
+            row.put("measureKinds", p.measures().stream().map(m -> m.kind().name()).toList());
+            row.put("measureValues", p.measures().stream().map(Measure::value).toList());
+            row.put("measurePercentiles", p.measures().stream().map(Measure::percentile).toList());
+            rows.add(row);
+        }
+        neo4j.query("""
+                        MATCH (p:StakeholderAnalysis {account: $account})
+                        WHERE NOT p.key IN $keys
+                        DETACH DELETE p
+                        """)
+                .bindAll(Map.of("account", account, "keys", rows.stream().map(r -> r.get("key")).toList())).run();
+        neo4j.query("""
+                        UNWIND $rows AS row
+                        MERGE (p:StakeholderAnalysis {account: $account, key: row.key})
+                        SET p += row, p.analysisVersion = $version
+                        """)
+                .bindAll(Map.of("account", account, "version", version, "rows", rows)).run();
+    }
+
+    private void writeWarnings(String account, long version, AnalysedAccount analysis, LocalDate today) {
+        AccountNetwork network = analysis.network();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        HealthParameters parameters = HealthParameters.asOf(today);
+        for (MapSnapshot.Deal deal : network.deals().values()) {
+            int position = 0;
+            for (HealthWarning w : analysis.health(deal.key(), parameters).warnings()) {
+                Map<String, Object> row = new HashMap<>();
+                row.put("opportunity", deal.key());
+                row.put("position", position++);
+                row.put("code", w.code().name());
+                row.put("severity", w.severity().name());
+                row.put("severityRank", w.severity().ordinal());
+                row.put("amount", deal.amount());
+                row.put("stage", deal.stage());
+                row.put("people", w.people());
+                row.put("peopleNames", w.people().stream()
+                        .map(k -> network.contains(k) ? network.name(k) : k).toList());
+                row.put("message", w.message());
+                rows.add(row);
+            }
+        }
+        // Updated in place, not deleted and created again: under read committed, a coach's coverageGaps read that
+        // meets a warning deleted by an overlapping refresh fails ("got deleted by an overlapping committed
+        // transaction"); one that meets a warning being updated reads it whole, before or after. Only warnings
+        // that no longer exist are deleted. Refreshes of one account are serialised on its AnalysisState.
+        neo4j.query("""
+                        CALL () { MATCH (t:TeamMember {account: $account}) RETURN collect(t.key) AS teamMembers }
+                        UNWIND $rows AS row
+                        MERGE (w:HealthWarning {account: $account, opportunity: row.opportunity, position: row.position})
+                        SET w += row, w.teamMembers = teamMembers, w.analysisVersion = $version, w.asOf = $asOf
+                        """)
+                .bindAll(Map.of("account", account, "version", version, "rows", rows,
+                        "asOf", today)).run();
+        neo4j.query("""
+                        MATCH (w:HealthWarning {account: $account})
+                        WHERE NOT [w.opportunity, w.position] IN $kept
+                        DETACH DELETE w
+                        """)
+                .bindAll(Map.of("account", account, "kept",
+                        rows.stream().map(r -> List.of(r.get("opportunity"), r.get("position"))).toList()))
+                .run();
+    }
+
+    /** How many people the account's map has now (as the current transaction sees it). */
+    public long people(String account) {
+        return neo4j.query("MATCH (s:Stakeholder {account: $account}) RETURN count(s)").bind(account).to("account")
+                .fetchAs(Long.class).one().orElse(0L);
+    }
+
+    /** What is stored for each account (version reflected, day checked). */
+    @Transactional(readOnly = true)
+    public Map<String, State> states() {
+        Map<String, State> states = new HashMap<>();
+        neo4j.query("MATCH (s:AnalysisState) WHERE s.version IS NOT NULL RETURN s.account AS account, "
+                        + "s.version AS version, s.asOf AS asOf")
+                .fetch().all().forEach(r -> states.put((String) r.get("account"), new State((String) r.get("account"),
+                        (Long) r.get("version"), (LocalDate) r.get("asOf"))));
+        return states;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<State> state(String account) {
+        return neo4j.query("MATCH (s:AnalysisState {account: $account}) WHERE s.version IS NOT NULL "
+                        + "RETURN s.version AS version, s.asOf AS asOf")
+                .bind(account).to("account")
+                .fetchAs(State.class).mappedBy((t, r) -> new State(account, r.get("version").asLong(),
+                        r.get("asOf").asLocalDate())).one();
+    }
+}

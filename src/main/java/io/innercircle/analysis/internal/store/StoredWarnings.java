@@ -1,0 +1,152 @@
+package io.innercircle.analysis.internal.store;
+
+import io.innercircle.map.Opportunity;
+import io.innercircle.map.Rows;
+import org.neo4j.driver.Value;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The coach's questions over the stored health warnings, each one indexed Cypher read: a filtered, ordered page of
+ * warnings with the total, and counts by severity per account or per team member. Read-only transactions, so they
+ * can run on followers of a cluster.
+ */
+@Component
+@Transactional(readOnly = true)
+public class StoredWarnings {
+
+    /** What a coach filters on; null fields do not filter. {@code only}: the accounts the caller may read. */
+    public record Filter(Collection<String> only, String teamMember, List<String> stages, Double minAmount,
+                         int maxSeverityRank, List<String> codes) {
+
+        Map<String, Object> parameters() {
+            Map<String, Object> p = new HashMap<>();
+            p.put("only", only == null ? null : List.copyOf(only));
+            p.put("teamMember", teamMember);
+            p.put("stages", stages);
+            p.put("minAmount", minAmount);
+            p.put("maxSeverity", maxSeverityRank);
+            p.put("codes", codes);
+            return p;
+        }
+    }
+
+    /** One stored warning with its opportunity as the map holds it now. */
+    public record Warning(Opportunity opportunity, String severity, String code, List<String> people,
+                          List<String> peopleNames, String message, long analysisVersion) {}
+
+    public record Page(List<Warning> warnings, int totalCount) {}
+
+    public record Rollup(String key, String label, int high, int medium, int low, int total) {}
+
+    private static final String MATCH = """
+            MATCH (w:HealthWarning)
+            WHERE w.severityRank <= $maxSeverity
+              AND ($only IS NULL OR w.account IN $only)
+              AND ($stages IS NULL OR w.stage IN $stages)
+              AND ($minAmount IS NULL OR w.amount >= $minAmount)
+              AND ($codes IS NULL OR w.code IN $codes)
+              AND ($teamMember IS NULL OR $teamMember IN w.teamMembers)
+            """;
+
+    private final Neo4jClient neo4j;
+
+    public StoredWarnings(Neo4jClient neo4j) {
+        this.neo4j = neo4j;
+    }
+
+    /** Most severe first, then largest amount, then opportunity and position; {@code skip} rows left out. */
+    public Page page(Filter filter, int skip, int limit) {
+        Map<String, Object> p = filter.parameters();
+        p.put("skip", skip);
+        p.put("limit", limit);
+        record Row(int total, Warning warning) {}
+        List<Row> rows = List.copyOf(neo4j.query(MATCH + """
+                        WITH w ORDER BY w.severityRank, coalesce(w.amount, 0.0) DESC, w.account + '/' + w.opportunity,
+                                        w.code, w.position
+                        WITH collect(w) AS found
+                        WITH found, found[$skip..($skip + $limit)] AS page
+                        UNWIND (CASE WHEN size(page) > 0 THEN page ELSE [null] END) AS w
+                        OPTIONAL MATCH (o:Opportunity {account: w.account, key: w.opportunity})
+                        RETURN size(found) AS total, w, o, [(o)-[:AGAINST]->(c) | c.key][0] AS competitor
+                        """)
+                .bindAll(p).fetchAs(Row.class).mappedBy((t, r) -> new Row(r.get("total").asInt(),
+                        r.get("w").isNull() || r.get("o").isNull() ? null : warning(r.get("w"), r.get("o"),
+                                r.get("competitor").isNull() ? null : r.get("competitor").asString())))
+                .all());
+        int total = rows.isEmpty() ? 0 : rows.get(0).total();
+        return new Page(rows.stream().map(Row::warning).filter(java.util.Objects::nonNull).toList(), total);
+    }
+
+    private static Warning warning(Value w, Value o, String competitor) {
+        if (w.get("people").isNull() || w.get("code").isNull()) {
+            // Read committed: a refresh that committed while this read ran removed the warning between the MATCH
+            // and the reading of its properties. Reading again sees the refreshed set whole.
+            throw new TransientDataAccessResourceException(
+                    "A health warning was replaced by a refresh while it was being read");
+        }
+        return new Warning(Rows.opportunity(o, competitor), w.get("severity").asString(), w.get("code").asString(),
+                w.get("people").asList(Value::asString), w.get("peopleNames").asList(Value::asString),
+                w.get("message").asString(), w.get("analysisVersion").asLong());
+    }
+
+    /** Counts by severity per account (label: the account's name) or per team member (label: their name). */
+    public List<Rollup> rollups(Filter filter, boolean byTeamMember) {
+        String group = byTeamMember ? """
+                UNWIND w.teamMembers AS key
+                WITH key, w
+                CALL (key, w) { OPTIONAL MATCH (t:TeamMember {account: w.account, key: key}) RETURN t.name AS name }
+                """ : """
+                WITH w.account AS key, w
+                CALL (key) { OPTIONAL MATCH (a:Account {key: key}) RETURN a.name AS name }
+                """;
+        return neo4j.query(MATCH + group + """
+                        WITH key, max(name) AS label,
+                             sum(CASE w.severityRank WHEN 0 THEN 1 ELSE 0 END) AS high,
+                             sum(CASE w.severityRank WHEN 1 THEN 1 ELSE 0 END) AS medium,
+                             sum(CASE w.severityRank WHEN 2 THEN 1 ELSE 0 END) AS low,
+                             count(*) AS total
+                        RETURN key, coalesce(label, key) AS label, high, medium, low, total
+                        ORDER BY high DESC, medium DESC, low DESC, key
+                        """)
+                .bindAll(filter.parameters())
+                .fetchAs(Rollup.class).mappedBy((t, r) -> new Rollup(r.get("key").asString(), r.get("label").asString(),
+                        r.get("high").asInt(), r.get("medium").asInt(), r.get("low").asInt(), r.get("total").asInt()))
+                .all().stream().toList();
+    }
+
+    /** Accounts (of those given, or all) whose stored analysis is missing, or was checked on another day. */
+    public List<String> missingOrOutdated(Collection<String> only, LocalDate today) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("only", only == null ? null : List.copyOf(only));
+        p.put("today", today);
+        return List.copyOf(neo4j.query("""
+                        MATCH (a:Account)
+                        WHERE ($only IS NULL OR a.key IN $only)
+                        OPTIONAL MATCH (s:AnalysisState {account: a.key})
+                        WITH a, s
+                        WHERE s IS NULL OR s.version IS NULL OR s.asOf <> $today
+                        RETURN a.key
+                        """).bindAll(p).fetchAs(String.class).all());
+    }
+
+    /** Accounts whose stored analysis reflects an older version than the map's. */
+    public List<String> behind(Collection<String> only) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("only", only == null ? null : List.copyOf(only));
+        return List.copyOf(neo4j.query("""
+                        MATCH (s:AnalysisState) WHERE ($only IS NULL OR s.account IN $only)
+                        MATCH (a:Account {key: s.account})
+                        WHERE s.version < coalesce(a.version, 0)
+                        RETURN a.key
+                        """).bindAll(p).fetchAs(String.class).all());
+    }
+}
