@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
@@ -244,22 +243,23 @@ class BigMapBrowserTest extends IntegrationTest {
     }
 
     private void savedPositionsSurviveAReload(String deal) {
-        // The box nearest the middle of the map: never under the minimap (bottom left) or the toolbar.
+        // The box nearest the middle of the map's visible part (the map may reach below the window; the minimap
+        // covers its bottom left), dragged with the mouse at its place in the window.
         String id = (String) browser.js("""
                 const cy = window.politicalMap;
                 cy.fit(cy.elements(':visible'), 30);
-                const mid = { x: cy.width() / 2, y: cy.height() / 2 };
-                return cy.nodes('[!external]:visible').min(n => Math.hypot(n.renderedPosition('x') - mid.x,
-                  n.renderedPosition('y') - mid.y)).ele.id();""");
+                const r = cy.container().getBoundingClientRect();
+                const mid = { x: r.left + r.width / 2,
+                  y: (Math.max(r.top, 0) + Math.min(r.bottom, window.innerHeight)) / 2 };
+                return cy.nodes('[!external]:visible').min(n => Math.hypot(r.left + n.renderedPosition('x') - mid.x,
+                  r.top + n.renderedPosition('y') - mid.y)).ele.id();""");
         @SuppressWarnings("unchecked")
-        Map<String, Number> at = (Map<String, Number>) browser.js(
-                "const p = window.politicalMap.$id(arguments[0]).renderedPosition(); return {x: p.x, y: p.y};", id);
-        WebElement canvas = browser.driver().findElement(By.id("cy"));
-        Rectangle box = canvas.getRect();
-        int x = (int) (at.get("x").doubleValue() - box.width / 2.0);
-        int y = (int) (at.get("y").doubleValue() - box.height / 2.0);
-        new Actions(browser.driver()).moveToElement(canvas, x, y).clickAndHold().moveByOffset(20, 20)
-                .moveByOffset(40, 60).release().perform();
+        Map<String, Number> at = (Map<String, Number>) browser.js("""
+                const r = window.politicalMap.container().getBoundingClientRect();
+                const p = window.politicalMap.$id(arguments[0]).renderedPosition();
+                return {x: r.left + p.x, y: r.top + p.y};""", id);
+        new Actions(browser.driver()).moveToLocation(at.get("x").intValue(), at.get("y").intValue()).clickAndHold()
+                .moveByOffset(20, 20).moveByOffset(40, 60).release().perform();
         browser.waitUntil(d -> browser.js("return document.body.dataset.positionsSaved || null") != null);
         @SuppressWarnings("unchecked")
         Map<String, Number> moved = (Map<String, Number>) browser.js(
