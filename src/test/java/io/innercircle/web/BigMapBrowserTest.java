@@ -123,14 +123,16 @@ class BigMapBrowserTest extends IntegrationTest {
                 .ignoring(org.openqa.selenium.ScriptTimeoutException.class).until(d ->
                 number("return Number(document.body.dataset.mapDraws)") > number("return window.__drawsBefore"));
         double drawn = number("return Number(document.body.dataset.mapDrawnAt) - window.__wholeStart");
-        browser.js("window.__frames.count = 0; window.politicalMap.panBy({x: 300, y: 200}); "
-                + "window.politicalMap.zoom(0.2);");
+        // The frames while drawing and while panning are told apart: the second is what "stays pannable" means.
+        double worstWhileDrawing = number("return window.__frames.worst");
+        browser.js("window.__frames.count = 0; window.__frames.worst = 0; window.__frames.last = performance.now();"
+                + "window.politicalMap.panBy({x: 300, y: 200}); window.politicalMap.zoom(0.2);");
         // The worst frame is measured over the next 60 frames (about a second), waited for, not slept.
         browser.waitUntil(d -> number("return window.__frames.count") >= 60);
         double worstFrame = number("cancelAnimationFrame(window.__frames.id); return window.__frames.worst");
-        System.out.printf("2,000 people, whole account: drawn in %.0f ms (target 5,000), worst frame while panning "
-                        + "and zooming %.0f ms (target 500), %d people, %d lines; load average %s%n", drawn, worstFrame,
-                count("node"), count("edge"), loadAverage());
+        System.out.printf("2,000 people, whole account: drawn in %.0f ms (target 5,000), worst frame while drawing "
+                        + "%.0f ms, while panning and zooming %.0f ms (target 500), %d people, %d lines; load average "
+                        + "%s%n", drawn, worstWhileDrawing, worstFrame, count("node"), count("edge"), loadAverage());
         assertThat(count("node")).isEqualTo(2_000);
         assertThat(drawn).as("whole account drawn, ms").isLessThan(60_000);
         assertThat(worstFrame).as("worst frame while panning, ms").isLessThan(5_000);
