@@ -1,5 +1,7 @@
 package io.innercircle.security.internal;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.innercircle.api.InvalidInputException;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
@@ -24,8 +26,10 @@ import java.util.UUID;
  * Personal API tokens: a random secret shown once, kept in Neo4j only as its SHA-256 hash, so that a copy of the
  * database yields no usable token. A token acts as the user who made it: a configured user with their current
  * roles and team (a removed user's tokens stop working), or a JWT user with the roles and team their JWT had
- * when they made the token. Every request looks the hash up (an index read, well under a millisecond), so a
- * revoked token is refused at once, on every app instance.
+ * when they made the token. A token found is trusted for {@code innercircle.security.sign-in.token-cache-ttl}
+ * (2 s) before its hash is looked up again: a busy script pays the database round trip (a few milliseconds on
+ * an embedded Neo4j under load) once per period instead of on every call. A revoked token is refused at once by
+ * the instance that revoked it, and by the others once their entry expires.
  */
 @Component
 public class ApiTokens {
@@ -42,12 +46,17 @@ public class ApiTokens {
     /** The answer to creating a token: the secret, this once. */
     public record CreatedApiToken(String token, ApiToken apiToken) {}
 
+    /** A token found in the database: its id, so that revoking it can forget it here at once. */
+    private record Found(String id, AppUser user) {}
+
     private final Neo4jClient neo4j;
     private final ConfiguredUsers configuredUsers;
+    private final Cache<String, Found> found;
 
-    ApiTokens(Neo4jClient neo4j, ConfiguredUsers configuredUsers) {
+    ApiTokens(Neo4jClient neo4j, ConfiguredUsers configuredUsers, SignInProperties properties) {
         this.neo4j = neo4j;
         this.configuredUsers = configuredUsers;
+        this.found = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(properties.tokenCacheTtl()).build();
     }
 
     CreatedApiToken create(AppUser user, String name) {
@@ -109,6 +118,7 @@ public class ApiTokens {
                         RETURN count(*) AS deleted""")
                 .bind(id).to("id").bind(username).to("username")
                 .fetchAs(Long.class).one().orElse(0L);
+        found.asMap().values().removeIf(f -> f.id().equals(id));
         return deleted > 0;
     }
 
@@ -118,9 +128,13 @@ public class ApiTokens {
             return Optional.empty();
         }
         String hash = hash(token);
+        Found cached = found.getIfPresent(hash);
+        if (cached != null) {
+            return Optional.of(cached.user());
+        }
         Optional<Map<String, Object>> row = neo4j.query("""
                         MATCH (t:ApiToken {hash: $hash})
-                        RETURN t.username AS username, t.configured AS configured, t.roles AS roles,
+                        RETURN t.id AS id, t.username AS username, t.configured AS configured, t.roles AS roles,
                                t.teamMember AS teamMember, t.coaches AS coaches,
                                t.lastUsedAt IS NULL OR t.lastUsedAt < $stale AS touch""")
                 .bind(hash).to("hash")
@@ -143,6 +157,7 @@ public class ApiTokens {
             neo4j.query("MATCH (t:ApiToken {hash: $hash}) SET t.lastUsedAt = $now")
                     .bind(hash).to("hash").bind(OffsetDateTime.now(ZoneOffset.UTC)).to("now").run();
         }
+        user.ifPresent(u -> found.put(hash, new Found((String) t.get("id"), u)));
         return user;
     }
 
