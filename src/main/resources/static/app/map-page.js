@@ -11,6 +11,8 @@ import { reportError, say, setPage } from './page.js';
 import { TABS, mountWorkspace } from './workspace.js';
 import { renderRelationshipPlan } from './relationship-plan-view.js';
 import { signedInUser } from './user.js';
+import { describeChange, watchMap } from './live-map.js';
+import { mountWhatIf } from './scenario-mode.js';
 
 const MAP = `query PoliticalMap($o: ID!, $a: ID!, $focus: MapFocus, $hops: Int) {
   politicalMap(opportunity: $o, focus: $focus, hops: $hops) {
@@ -129,6 +131,16 @@ class MapPage {
     this.page.querySelector('#export-svg').addEventListener('click', () => exportSvg(this.cy, this.fileName(), this.title()));
     this.page.querySelector('#print-map').addEventListener('click', () => window.print());
     await this.reload();
+    mountWhatIf({ page: this.page, opportunityId: this.opportunityId, account: this.account, canEdit: this.canEdit,
+      map: () => this.map, cy: () => this.cy, reload: () => this.reload() });
+    const container = this.page.querySelector('#cy');
+    const stopLive = watchMap(this.account, change => {
+      if (!container.isConnected) stopLive();
+      else if (change.version > this.map.account.version) {
+        say(describeChange(change), 'info');
+        this.reload().catch(reportError);
+      }
+    });
     await mountWorkspace({
       page: this.page, opportunityId: this.opportunityId, account: this.account, map: () => this.map,
       printUrl: planUrl(this.opportunityId), explain: error => this.explain(error), onMapChanged: () => this.reload(),

@@ -1,5 +1,6 @@
 package io.innercircle.history;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
@@ -10,4 +11,11 @@ public interface ChangesSince {
 
     /** At most {@code max} lines, oldest first, then "... and N more changes" when there are more. */
     List<String> describe(String account, long afterVersion, int max);
+
+    /** One recorded change set: the version it made, who, when, and each change in words ("status of Sam Ortiz: neutral → supporter"). */
+    record ChangeSetWords(long version, String by, OffsetDateTime at, List<String> changes) {
+    }
+
+    /** The change sets after a version, oldest first, at most {@code max} of them (the oldest). */
+    List<ChangeSetWords> changeSets(String account, long afterVersion, int max);
 }

@@ -130,6 +130,13 @@ class AuthorizationMatrixTest extends IntegrationTest {
         rows.add(q("relationshipPlans", "{ relationshipPlans(opportunity: \"" + DEAL + "\") { person { id } strategy overdue } }"));
         rows.add(m("setRelationshipPlan", Need.EDIT, "setRelationshipPlan(input: {opportunity: \"" + DEAL + "\", stakeholder: \"ACC/deng\", strategy: NEUTRALIZE, owner: \"ACC/NICOLE\", nextStep: \"n\"}) { plan { strategy } }"));
         rows.add(m("setTacticTargets", Need.EDIT, "setTacticTargets(tactic: \"TACTIC\", people: [\"ACC/deng\", \"ACC/svp\"]) { tactic { id targets { id } } }"));
+        // ---- what-if scenarios (issue 16)
+        rows.add(q("scenario", "{ scenario(id: \"ACC/no-such-scenario\") { id } }"));
+        rows.add(q("scenarios", "{ scenarios(opportunity: \"" + DEAL + "\") { id comparison { version } } }"));
+        rows.add(m("createScenario", Need.EDIT, "createScenario(input: {opportunity: \"" + DEAL + "\", name: \"n\", changes: [{setInvolvement: {stakeholder: \"ACC/deng\", status: NEUTRAL}}]}) { scenario { id comparison { people { person { id } } } } }"));
+        rows.add(m("updateScenario", Need.EDIT, "a: createScenario(input: {opportunity: \"" + DEAL + "\", key: \"uN\", name: \"n\", changes: []}) { scenario { id } } b: updateScenario(input: {id: \"ACC/uN\", name: \"m\", changes: [{personLeaves: \"ACC/ops\"}]}) { scenario { id } }"));
+        rows.add(m("deleteScenario", Need.EDIT, "a: createScenario(input: {opportunity: \"" + DEAL + "\", key: \"dN\", name: \"n\", changes: []}) { scenario { id } } b: deleteScenario(id: \"ACC/dN\") { removed }"));
+        rows.add(m("applyScenario", Need.EDIT, "a: createScenario(input: {opportunity: \"" + DEAL + "\", key: \"aN\", name: \"n\", changes: [{setCoverage: {teamMember: \"ACC/NICOLE\", stakeholder: \"ACC/pmm\", coverage: BRIEF}}]}) { scenario { id } } b: applyScenario(id: \"ACC/aN\") { version }"));
         // ---- CRM import, graph export
         rows.add(q("crmImportProgress", "{ crmImportProgress(account: \"ACC\") { account } }"));
         rows.add(q("exportMap", "{ exportMap(account: \"ACC\", format: GRAPHML) }"));

@@ -81,7 +81,10 @@ class QueryLimits extends SimplePerformantInstrumentation {
         ExecutionContext context = parameters.getExecutionContext();
         OperationDefinition operation = context.getOperationDefinition();
         if (state instanceof Usage usage) {
-            usage.mutation = operation.getOperation() == OperationDefinition.Operation.MUTATION;
+            // A subscription (live map changes) runs for as long as it is open, one small event at a time: the running
+            // caps are for one answer, so it is left out like a mutation (the depth and cost checks still apply).
+            usage.mutation = operation.getOperation() == OperationDefinition.Operation.MUTATION
+                    || operation.getOperation() == OperationDefinition.Operation.SUBSCRIPTION;
         }
         if (introspectionOnly(operation)) {
             return super.beginExecuteOperation(parameters, state);

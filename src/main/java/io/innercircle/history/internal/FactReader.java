@@ -26,7 +26,9 @@ class FactReader {
     /** Labels that are not map content: the history itself and Liquibase's bookkeeping. */
     private static final Set<String> NOT_MAP = Set.of("Account", "ChangeSet", "HistoryFact",
             // The stored analysis is derived from the map, not part of it.
-            "AnalysisState", "StakeholderAnalysis", "HealthWarning");
+            "AnalysisState", "StakeholderAnalysis", "HealthWarning",
+            // What-if scenarios are about the map, not in it (applying one changes the map through its edits).
+            "Scenario");
     private static final Set<String> BOOKKEEPING = Set.of("account", "key", "version", "createdAt", "updatedAt");
     private static final Pattern PLAIN_LABEL = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
 

@@ -25,6 +25,11 @@ final class Wording {
     private Wording() {
     }
 
+    /** The end of every described change: ", 2 Oct, by randy". */
+    static String when(OffsetDateTime at, String by) {
+        return ", " + DAY.format(at) + ", by " + by;
+    }
+
     /**
      * @param account the account key, for item ids
      * @param names   the display name of a node fact id (falls back to its key)
@@ -41,7 +46,7 @@ final class Wording {
         String item = any.isRelationship()
                 ? account + "/" + Fact.keyOf(any.from()) + " -> " + account + "/" + Fact.keyOf(any.to())
                 : any.id().equals("Account") ? account : account + "/" + any.key();
-        String when = ", " + DAY.format(at) + ", by " + by;
+        String when = when(at, by);
         List<Described> out = new ArrayList<>();
         boolean fieldWise = e.before() != null && e.after() != null
                 || any.type().equals("INVOLVED_IN") || any.type().equals("HAS_CONTACT");

@@ -1,0 +1,163 @@
+package io.innercircle.live.internal;
+
+import io.innercircle.InnerCircleApplication;
+import io.innercircle.support.IntegrationTest;
+import io.innercircle.support.Neo4jHarness;
+import io.innercircle.support.TestBundles;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.graphql.client.GraphQlTransportException;
+import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.socket.client.StandardWebSocketClient;
+import reactor.core.Disposable;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Live shared maps: GraphQL subscriptions over WebSocket, signed in like any request, checked per account, fed by
+ * the database so that a change made on one app instance reaches subscribers of another.
+ */
+class LiveMapTest extends IntegrationTest {
+
+    static final String REAL = "national-manufacturing";
+    static final String FOREIGN = "foreign-co";
+
+    @Autowired
+    private MapChangeFeed feed;
+
+    @BeforeEach
+    void maps() {
+        TestBundles.importBundle(http, "course-example.json");
+        String foreign = TestBundles.read("course-example.json").replace("\"" + REAL + "\"", "\"" + FOREIGN + "\"")
+                .replace("\"randy\"", "\"zoe\"").replace("\"nicole\"", "\"yuri\"");
+        http.post().uri("/api/bundles").contentType(MediaType.APPLICATION_JSON).bodyValue(foreign)
+                .exchange().expectStatus().isOk();
+    }
+
+    private static WebSocketGraphQlTester socket(int port, String user) {
+        return WebSocketGraphQlTester.builder(URI.create("ws://localhost:" + port + "/graphql"),
+                        new StandardWebSocketClient())
+                .headers(h -> h.setBasicAuth(user, user)).responseTimeout(Duration.ofSeconds(60)).build();
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Disposable subscribe(WebSocketGraphQlTester socket, String account, BlockingQueue<Map<String, Object>> into) {
+        return socket.documentName("mapChanges").variable("account", account).executeSubscription()
+                .toFlux("mapChanges", Map.class).subscribe(m -> into.add((Map<String, Object>) m));
+    }
+
+    private static void await(BooleanSupplier condition) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("waited 60 s").isLessThan(end);
+            Thread.sleep(20);
+        }
+    }
+
+    private void edit(String user, String notes) {
+        as(user).graphQl().document("mutation($n: String) { updateStakeholder(input: {id: \"" + REAL
+                        + "/deng\", notes: $n}) { stakeholder { id } } }")
+                .variable("n", notes).execute().errors().verify();
+    }
+
+    @Test
+    void aSubscriberReceivesAnotherClientsEdit() throws Exception {
+        BlockingQueue<Map<String, Object>> received = new LinkedBlockingQueue<>();
+        WebSocketGraphQlTester socket = socket(port, "nicole");
+        Disposable subscription = subscribe(socket, REAL, received);
+        try {
+            await(() -> feed.watching(REAL));
+            long before = Neo4jHarness.cypher("MATCH (a:Account {key: $a}) RETURN a.version AS v", Map.of("a", REAL))
+                    .get(0).get("v").asLong();
+            edit("randy", "met at the fair");
+            Map<String, Object> change = received.poll(60, TimeUnit.SECONDS);
+            assertThat(change).as("change received").isNotNull();
+            assertThat(change).containsEntry("account", REAL).containsEntry("by", "randy")
+                    .containsEntry("version", (int) before + 1);
+            assertThat((List<String>) change.get("changes")).anySatisfy(c -> assertThat(c).contains("Sam Ortiz"));
+        } finally {
+            subscription.dispose();
+            socket.stop().block(Duration.ofSeconds(10));
+        }
+    }
+
+    @Test
+    void aSubscriptionToAForeignAccountIsRefused() {
+        WebSocketGraphQlTester socket = socket(port, "nicole");
+        try {
+            socket.documentName("mapChanges").variable("account", FOREIGN).executeSubscription().toFlux()
+                    .blockFirst(Duration.ofSeconds(60)).errors().satisfy(errors -> assertThat(errors)
+                            .singleElement().satisfies(e -> assertThat(e.getExtensions())
+                                    .containsEntry("classification", "NOT_FOUND").containsEntry("field", "account")));
+            assertThat(feed.watching(FOREIGN)).isFalse();
+        } finally {
+            socket.stop().block(Duration.ofSeconds(10));
+        }
+    }
+
+    @Test
+    void aSocketWithoutCredentialsIsRefused() {
+        WebSocketGraphQlTester socket = WebSocketGraphQlTester.builder(
+                URI.create("ws://localhost:" + port + "/graphql"), new StandardWebSocketClient()).build();
+        assertThatThrownBy(() -> socket.documentName("mapChanges").variable("account", REAL)
+                .executeSubscription().toFlux("mapChanges", Map.class).blockFirst(Duration.ofSeconds(60)))
+                .isInstanceOf(GraphQlTransportException.class)
+                .hasMessageContaining("initiate the WebSocket connection");
+        // The handshake is an HTTP GET of /graphql, refused like any request without credentials.
+        anonymous().get().uri("/graphql").header("Sec-WebSocket-Protocol", "graphql-transport-ws")
+                .exchange().expectStatus().isUnauthorized();
+        assertThat(feed.watching(REAL)).isFalse();
+    }
+
+    /**
+     * Two app instances on one database: a subscriber of instance B sees an edit made through instance A (this
+     * test's app), which B learns of only from the database. Prints the latency from A's answer to B's event.
+     */
+    @Test
+    void anotherInstancesSubscriberSeesTheEdit() throws Exception {
+        try (ConfigurableApplicationContext b = new SpringApplicationBuilder(InnerCircleApplication.class).run(
+                "--server.port=0",
+                "--spring.neo4j.uri=" + Neo4jHarness.connection().bolt(),
+                "--spring.neo4j.authentication.username=" + Neo4jHarness.connection().username(),
+                "--spring.neo4j.authentication.password=" + Neo4jHarness.connection().password(),
+                "--innercircle.demo.load=false",
+                "--innercircle.live.poll-interval=500ms")) {
+            int portB = Integer.parseInt(b.getEnvironment().getProperty("local.server.port"));
+            MapChangeFeed feedB = b.getBean(MapChangeFeed.class);
+            BlockingQueue<Map<String, Object>> received = new LinkedBlockingQueue<>();
+            WebSocketGraphQlTester socket = socket(portB, "nicole");
+            Disposable subscription = subscribe(socket, REAL, received);
+            try {
+                await(() -> feedB.watching(REAL));
+                long[] latencies = new long[5];
+                for (int i = 0; i < latencies.length; i++) {
+                    edit("randy", "edit " + i + " on instance A");
+                    long answered = System.nanoTime();
+                    Map<String, Object> change = received.poll(60, TimeUnit.SECONDS);
+                    latencies[i] = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - answered);
+                    assertThat(change).as("instance B's subscriber got A's edit %s", i).isNotNull()
+                            .containsEntry("by", "randy");
+                }
+                System.out.println("Live map latency across instances (poll 500 ms), ms from A's answer to B's event: "
+                        + java.util.Arrays.toString(latencies));
+            } finally {
+                subscription.dispose();
+                socket.stop().block(Duration.ofSeconds(10));
+            }
+        }
+    }
+}
