@@ -13,6 +13,7 @@ import { renderRelationshipPlan } from './relationship-plan-view.js';
 import { signedInUser } from './user.js';
 import { describeChange, watchMap } from './live-map.js';
 import { mountWhatIf } from './scenario-mode.js';
+import { showActivity } from './activity-panel.js';
 
 const MAP = `query PoliticalMap($o: ID!, $a: ID!, $focus: MapFocus, $hops: Int) {
   politicalMap(opportunity: $o, focus: $focus, hops: $hops) {
@@ -108,6 +109,7 @@ class MapPage {
           <a id="to-plan" class="button" target="_blank" href="${planUrl(this.opportunityId)}">Plan</a>
           <a id="to-plan-pdf" class="button" target="_blank" href="${planUrl(this.opportunityId)}.pdf">Plan PDF</a>
           <button id="add-person">Add person</button>
+          <button id="show-activity">Activity</button>
           <button id="clear-path">Clear highlight</button>
           <button id="export-png">Export PNG</button>
           <button id="export-svg">Export SVG</button>
@@ -130,6 +132,8 @@ class MapPage {
     this.page.querySelector('#export-png').addEventListener('click', () => exportPng(this.cy, this.fileName()));
     this.page.querySelector('#export-svg').addEventListener('click', () => exportSvg(this.cy, this.fileName(), this.title()));
     this.page.querySelector('#print-map').addEventListener('click', () => window.print());
+    this.page.querySelector('#show-activity').addEventListener('click', () => showActivity(this.panel, this.account,
+      { canEdit: this.canEdit, onAccepted: () => this.reload() }).catch(error => reportError(error)));
     await this.reload();
     mountWhatIf({ page: this.page, opportunityId: this.opportunityId, account: this.account, canEdit: this.canEdit,
       map: () => this.map, cy: () => this.cy, reload: () => this.reload() });

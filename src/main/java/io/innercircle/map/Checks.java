@@ -41,6 +41,18 @@ public final class Checks {
         return maxLength(field, value, TEXT_MAX);
     }
 
+    /** An e-mail address as people type it (one @, no spaces), or null; kept as given, compared case-insensitively. */
+    public static String email(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String trimmed = value.trim();
+        if (trimmed.length() > 254 || !trimmed.matches("[^@\\s]+@[^@\\s]+")) {
+            throw new InvalidInputException(field, "'" + trimmed + "' is not an e-mail address");
+        }
+        return trimmed;
+    }
+
     public static String longText(String field, String value) {
         return maxLength(field, value, LONG_TEXT_MAX);
     }

@@ -64,7 +64,7 @@ public class MapWrites {
                                   ItemId reportsTo) {
         people.createStakeholder(new CreateStakeholderInput(person.account(), person.key(), name, title, department,
                 reportsTo == null ? null : reportsTo.toString(), null, rank, null, null, null, null, null, null,
-                null));
+                null, null));
     }
 
     public void setReportsTo(ItemId person, ItemId manager) {

@@ -6,6 +6,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,6 +41,19 @@ public class PeopleReads {
                 .bind(Rows.params(ids)).to("ids")
                 .fetchAs(Stakeholder.class).mappedBy((t, r) -> Rows.stakeholder(r.get("s"))).all(),
                 s -> new ItemId(s.account(), s.key()));
+    }
+
+    /** The e-mail addresses of these people, for those that have one. */
+    public Map<ItemId, String> emails(Collection<ItemId> ids) {
+        Map<ItemId, String> found = new HashMap<>();
+        neo4j.query("""
+                        UNWIND $ids AS id MATCH (s:Stakeholder {account: id.account, key: id.key})
+                        WHERE s.email IS NOT NULL
+                        RETURN s.account AS account, s.key AS key, s.email AS email""")
+                .bind(Rows.params(ids)).to("ids").fetch().all()
+                .forEach(r -> found.put(new ItemId((String) r.get("account"), (String) r.get("key")),
+                        (String) r.get("email")));
+        return found;
     }
 
     public Page<Stakeholder> stakeholders(String account, Page.Request request) {

@@ -142,6 +142,11 @@ class AuthorizationMatrixTest extends IntegrationTest {
         rows.add(q("exportMap", "{ exportMap(account: \"ACC\", format: GRAPHML) }"));
         rows.add(m("importCrmContacts", Need.EDIT, "importCrmContacts(account: \"ACC\", csv: \"Id,FirstName,LastName\\nc1,Ann,Lee\\n\", dryRun: true) { account dryRun }"));
         rows.add(m("importCrmContactRoles", Need.EDIT, "importCrmContactRoles(account: \"ACC\", csv: \"OpportunityId,ContactId,Role,IsPrimary\\no1,c1,Decision Maker,true\\n\", dryRun: true) { account dryRun }"));
+        // ---- influence lines suggested from activity (SUGGESTED: one made for the call, see madeSuggestion)
+        rows.add(q("activitySuggestions", "{ activitySuggestions(account: \"ACC\") { totalCount edges { node { id from { key } } } } }"));
+        rows.add(m("importActivity", Need.EDIT, "importActivity(account: \"ACC\", files: [{name: \"m.ics\", content: \"BEGIN:VCALENDAR\\nVERSION:2.0\\nPRODID:-//t//t//EN\\nEND:VCALENDAR\\n\"}]) { meetings }"));
+        rows.add(m("acceptActivitySuggestion", Need.EDIT, "acceptActivitySuggestion(id: \"SUGGESTED\") { suggestion { state } }"));
+        rows.add(m("rejectActivitySuggestion", Need.EDIT, "rejectActivitySuggestion(id: \"SUGGESTED\") { state }"));
         // ---- mutations (team management, administration)
         rows.add(m("createTeamMember", Need.EDIT, "createTeamMember(input: {account: \"ACC\", key: \"mN\", name: \"M\"}) { teamMember { id } }"));
         rows.add(m("updateTeamMember", Need.EDIT, "updateTeamMember(input: {id: \"ACC/NICOLE\", role: \"Sales engineer\"}) { teamMember { id } }"));
@@ -249,6 +254,9 @@ class AuthorizationMatrixTest extends IntegrationTest {
         if (document.contains("\"REVIEW\"")) {
             document = document.replace("\"REVIEW\"", "\"" + made(account, n, "addReviewComment(input: {opportunity: \"%s\", reviewer: \"r\", kind: CHALLENGE, text: \"made for the matrix\"}) { comment { id } }", "comment") + "\"");
         }
+        if (document.contains("\"SUGGESTED\"")) {
+            document = document.replace("\"SUGGESTED\"", "\"" + madeSuggestion(account, n) + "\"");
+        }
         Map<String, Object> variables = new HashMap<>();
         for (Map.Entry<String, Object> v : row.variables().entrySet()) {
             variables.put(v.getKey(), v.getValue().equals("BUNDLE") ? JSON.readValue(bundle(account), Map.class)
@@ -288,6 +296,41 @@ class AuthorizationMatrixTest extends IntegrationTest {
         assertThat(id).as("item made for the matrix: %s", answer).startsWith(account + "/");
         madeKeys.put(n, id.substring(id.indexOf('/') + 1));
         return id;
+    }
+
+    /**
+     * An open activity suggestion of the account, made as the administrator: two new people with addresses and
+     * three one-to-ones the first organised with the second.
+     */
+    private String madeSuggestion(String account, int n) throws Exception {
+        if (account.equals(GHOST)) {
+            return GHOST + "/" + madeKeys.get(n);
+        }
+        StringBuilder ics = new StringBuilder("BEGIN:VCALENDAR\nVERSION:2.0\nPRODID:-//matrix//matrix//EN\n");
+        for (int i = 1; i <= 3; i++) {
+            ics.append("BEGIN:VEVENT\nUID:m").append(n).append('-').append(i).append("\nDTSTAMP:20260101T000000Z\n")
+                    .append("DTSTART:2026010").append(i).append("T090000Z\nSUMMARY:one to one\n")
+                    .append("ORGANIZER:mailto:a").append(n).append("@matrix.example\n")
+                    .append("ATTENDEE:mailto:b").append(n).append("@matrix.example\nEND:VEVENT\n");
+        }
+        ics.append("END:VCALENDAR\n");
+        String mutation = """
+                mutation($files: [ActivityFileInput!]!) {
+                  a: createStakeholder(input: {account: "%1$s", key: "a%2$d", name: "A", email: "a%2$d@matrix.example"}) { stakeholder { id } }
+                  b: createStakeholder(input: {account: "%1$s", key: "b%2$d", name: "B", email: "b%2$d@matrix.example"}) { stakeholder { id } }
+                  c: importActivity(account: "%1$s", files: $files, options: {from: "2025-12-01", to: "2026-01-04"}) { suggested }
+                }""".formatted(account, n);
+        JsonNode made = post(http, mutation, Map.of("files", List.of(Map.of("name", "m.ics", "content", ics.toString()))));
+        assertThat(made.path("data").path("c").path("suggested").asInt()).as("suggestion made: %s", made).isEqualTo(1);
+        JsonNode list = post(http, "{ activitySuggestions(account: \"" + account + "\", first: 500) { edges { node { id from { key } } } } }", Map.of());
+        for (JsonNode edge : list.path("data").path("activitySuggestions").path("edges")) {
+            if (edge.path("node").path("from").path("key").asText().equals("a" + n)) {
+                String id = edge.path("node").path("id").asText();
+                madeKeys.put(n, id.substring(id.indexOf('/') + 1));
+                return id;
+            }
+        }
+        throw new AssertionError("no suggestion made for the matrix: " + list);
     }
 
     private void checkLists(String user, WebTestClient client) throws Exception {

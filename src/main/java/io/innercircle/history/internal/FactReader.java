@@ -28,7 +28,9 @@ class FactReader {
             // The stored analysis is derived from the map, not part of it.
             "AnalysisState", "StakeholderAnalysis", "HealthWarning",
             // What-if scenarios are about the map, not in it (applying one changes the map through its edits).
-            "Scenario");
+            "Scenario",
+            // Suggestions from activity are not on the map until accepted (then the line is).
+            "ActivitySuggestion");
     private static final Set<String> BOOKKEEPING = Set.of("account", "key", "version", "createdAt", "updatedAt");
     private static final Pattern PLAIN_LABEL = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
 

@@ -1,6 +1,7 @@
 package io.innercircle.map.internal;
 
 import io.innercircle.map.Checks;
+import io.innercircle.map.InfluenceLineEdit;
 import io.innercircle.map.ItemId;
 import io.innercircle.map.MapChanged;
 import io.innercircle.map.Stakeholder;
@@ -10,6 +11,7 @@ import io.innercircle.map.Lines.InfluenceLine;
 import io.innercircle.map.internal.MapInputs.ConflictInput;
 import io.innercircle.map.internal.MapInputs.InfluenceInput;
 import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.graphql.data.ArgumentValue;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,7 +25,7 @@ import static io.innercircle.map.internal.EditSupport.sameAccount;
 /** Edits of the political structure: influence lines and conflict lines. One transaction each. */
 @Service
 @Transactional
-public class LineEdits {
+public class LineEdits implements InfluenceLineEdit {
 
     private final Neo4jClient neo4j;
     private final LineReads lineReads;
@@ -58,6 +60,11 @@ public class LineEdits {
         support.bump(from.account(), MapChanged.node("Stakeholder", from.key()));
         return lineReads.influenceLines(List.of(from), false).get(from).stream()
                 .filter(l -> l.to().key().equals(to.key())).findFirst().orElseThrow();
+    }
+
+    @Override
+    public InfluenceLine drawInfluence(String from, String to, int strength, String note) {
+        return setInfluence(new InfluenceInput(from, to, strength, ArgumentValue.ofNullable(note)));
     }
 
     public List<String> removeInfluence(String fromText, String toText) {

@@ -31,14 +31,15 @@ public final class MapInputs {
                                          String reportsTo, Adaptability adaptability, Integer rank,
                                          Integer influence, Boolean innerCircle, Boolean external,
                                          Boolean placeholder, String businessAgenda, String personalAgenda,
-                                         String notes) {}
+                                         String notes, String email) {}
 
     public record UpdateStakeholderInput(String id, ArgumentValue<String> name, ArgumentValue<String> title,
                                          ArgumentValue<String> department, ArgumentValue<Adaptability> adaptability,
                                          ArgumentValue<Integer> rank, ArgumentValue<Integer> influence,
                                          ArgumentValue<Boolean> innerCircle, ArgumentValue<Boolean> external,
                                          ArgumentValue<Boolean> placeholder, ArgumentValue<String> businessAgenda,
-                                         ArgumentValue<String> personalAgenda, ArgumentValue<String> notes) {}
+                                         ArgumentValue<String> personalAgenda, ArgumentValue<String> notes,
+                                         ArgumentValue<String> email) {}
 
     /** A strength left out keeps the line's strength (2 for a new line); a note left out keeps its note. */
     public record InfluenceInput(String from, String to, Integer strength, ArgumentValue<String> note) {}

@@ -128,6 +128,20 @@ class MapQueryController {
         return result;
     }
 
+    @BatchMapping(typeName = "Stakeholder", field = "email")
+    Map<Stakeholder, String> stakeholderEmail(List<Stakeholder> people) {
+        Map<ItemId, String> emails = peopleReads.emails(people.stream()
+                .map(p -> new ItemId(p.account(), p.key())).distinct().toList());
+        Map<Stakeholder, String> result = new LinkedHashMap<>();
+        people.forEach(p -> {
+            String email = emails.get(new ItemId(p.account(), p.key()));
+            if (email != null) {
+                result.put(p, email);
+            }
+        });
+        return result;
+    }
+
     @BatchMapping(typeName = "Stakeholder")
     Map<Stakeholder, Stakeholder> reportsTo(List<Stakeholder> people) {
         List<ItemId> managers = people.stream().filter(p -> p.reportsToKey() != null)

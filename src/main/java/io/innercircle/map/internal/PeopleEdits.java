@@ -49,6 +49,7 @@ public class PeopleEdits {
         props.put("businessAgenda", Checks.longText("input.businessAgenda", input.businessAgenda()));
         props.put("personalAgenda", Checks.longText("input.personalAgenda", input.personalAgenda()));
         props.put("notes", Checks.longText("input.notes", input.notes()));
+        props.put("email", Checks.email("input.email", input.email()));
         props.put("rank", Checks.range("input.rank", input.rank(), 1, 5));
         props.put("influence", Checks.range("input.influence", input.influence(), 1, 5));
         props.put("adaptability", stored(input.adaptability()));
@@ -86,6 +87,7 @@ public class PeopleEdits {
         patch(props, "businessAgenda", input.businessAgenda(), v -> Checks.longText("input.businessAgenda", v));
         patch(props, "personalAgenda", input.personalAgenda(), v -> Checks.longText("input.personalAgenda", v));
         patch(props, "notes", input.notes(), v -> Checks.longText("input.notes", v));
+        patch(props, "email", input.email(), v -> Checks.email("input.email", v));
         patch(props, "rank", input.rank(), v -> Checks.range("input.rank", v, 1, 5));
         patch(props, "influence", input.influence(), v -> Checks.range("input.influence", v, 1, 5));
         patch(props, "adaptability", input.adaptability(), EditSupport::stored);
