@@ -6,10 +6,11 @@
 
 export const BOX_WIDTH = 178;
 export const BOX_HEIGHT = 70;
-const H_GAP = 28; // between boxes side by side
-const V_GAP = 64; // between a manager's row and the row of their reports
-const STACK_GAP = 16; // between stacked boxes
-const SPINE_GAP = 30; // between a stacked column and its spine
+const H_GAP = 20; // between boxes side by side
+const V_GAP = 40; // between a manager's row and the row of their reports
+const STACK_GAP = 12; // between stacked boxes
+const SPINE_GAP = 22; // between a stacked column and its spine
+const COLUMN_GAP = 24; // between sub-teams stacked in one column
 const BAND_GAP = 140; // between the hierarchy and the external band
 /** Up to this many leaf reports stay in the row with their colleagues; more are stacked. */
 export const STACK_FROM = 4;
@@ -17,6 +18,7 @@ export const STACK_FROM = 4;
 const ASPECT = 1.6;
 /** Up to this many sub-teams stay in one row (the course example's three directors side by side). */
 const WRAP_FROM = 4;
+const DEFAULTS = { stackFrom: STACK_FROM, aspect: ASPECT, wrapFrom: WRAP_FROM, sortRows: false, columns: false };
 
 /**
  * @param people [{id, manager (id or null), external (boolean)}]
@@ -24,7 +26,8 @@ const WRAP_FROM = 4;
  *   edges tells how to draw the reporting line into each person: along a spine (horizontal taxi turning at
  *   `turn` px from the manager) or from a bus above their row (downward taxi turning at `turn` px).
  */
-export function orgLayout(people) {
+export function orgLayout(people, options = {}) {
+  const { stackFrom, aspect, wrapFrom, sortRows, columns } = { ...DEFAULTS, ...options };
   const byId = new Map(people.map(p => [p.id, p]));
   const children = new Map();
   const roots = [];
@@ -52,27 +55,58 @@ export function orgLayout(people) {
     visiting.add(id);
     const all = kids(id);
     const leaves = all.filter(c => kids(c).length === 0);
-    const stacked = leaves.length > STACK_FROM ? leaves : [];
-    const inRow = all.filter(c => !stacked.includes(c)).map(block);
+    const stacked = leaves.length > stackFrom ? leaves : [];
+    // Tallest sub-teams first, so rows that wrap waste little height under the shorter ones.
     const rowIds = all.filter(c => !stacked.includes(c));
+    const blocks = new Map(rowIds.map(c => [c, block(c)]));
+    if (sortRows) rowIds.sort((a, b) => blocks.get(b).h - blocks.get(a).h);
+    const items = rowIds.map(c => ({ id: c, ...blocks.get(c) }));
 
-    // Stacked leaves: pairs of columns around spines, the spines side by side.
-    let stack = { w: 0, h: 0, spines: 0 };
-    let rowsPerColumn = 0;
+    // Stacked leaves: pairs of columns around spines, the spines side by side; the stack stands first in the row
+    // of sub-teams (beside them, not above them), its spines fed from just under the manager.
     if (stacked.length) {
       const pairs = Math.max(1, Math.round(Math.sqrt(stacked.length / 8)));
-      rowsPerColumn = Math.ceil(stacked.length / (pairs * 2));
-      stack = {
+      const rowsPerColumn = Math.ceil(stacked.length / (pairs * 2));
+      items.unshift({
+        id: null,
         w: pairs * (2 * BOX_WIDTH + 2 * SPINE_GAP) + (pairs - 1) * H_GAP,
         h: rowsPerColumn * (BOX_HEIGHT + STACK_GAP) - STACK_GAP,
-        spines: pairs,
-      };
+        place(left, top) {
+          stacked.forEach((leaf, i) => {
+            const pair = Math.floor(i / (2 * rowsPerColumn));
+            const within = i % (2 * rowsPerColumn);
+            const side = within % 2; // 0 left of the spine, 1 right
+            const row = Math.floor(within / 2);
+            const pairLeft = left + pair * (2 * BOX_WIDTH + 2 * SPINE_GAP + H_GAP);
+            const spineX = pairLeft + BOX_WIDTH + SPINE_GAP;
+            const x = side === 0 ? pairLeft + BOX_WIDTH / 2 : spineX + SPINE_GAP + BOX_WIDTH / 2;
+            const y = top + row * (BOX_HEIGHT + STACK_GAP) + BOX_HEIGHT / 2;
+            positions[leaf] = { x, y };
+            edges[leaf] = { kind: 'spine', spineX };
+          });
+        },
+      });
     }
-    // Subtrees side by side, wrapped into several rows when one row would be much wider than tall.
-    const area = inRow.reduce((sum, b) => sum + (b.w + H_GAP) * (b.h + V_GAP), 0);
-    const maxLine = inRow.length <= WRAP_FROM ? Infinity : Math.max(...inRow.map(b => b.w), Math.sqrt(area * ASPECT));
+    // A manager with only stacked reports: the stack starts closer, there is no bus to draw.
+    const rowTop = rowIds.length ? BOX_HEIGHT + V_GAP : BOX_HEIGHT + V_GAP / 2;
+    const arrangement = columns && rowIds.length && items.length > 1 ? inColumns(items, rowTop) : inRows(items, rowTop);
+    visiting.delete(id);
+    return {
+      w: arrangement.w, h: arrangement.h,
+      place(dx, dy) {
+        positions[id] = { x: dx + arrangement.w / 2, y: dy + BOX_HEIGHT / 2 };
+        arrangement.place(dx, dy);
+      },
+    };
+  }
+
+  // Sub-teams side by side, wrapped into several rows when one row would be much wider than tall: one row hangs
+  // from a bus straight under the manager; several from a trunk down the block's left edge, a bus per row.
+  function inRows(items, rowTop) {
+    const area = items.reduce((sum, b) => sum + (b.w + H_GAP) * (b.h + V_GAP), 0);
+    const maxLine = items.length <= wrapFrom ? Infinity : Math.max(...items.map(b => b.w), Math.sqrt(area * aspect));
     const lines = [];
-    inRow.forEach((b, i) => {
+    items.forEach((b, i) => {
       const line = lines[lines.length - 1];
       if (!line || line.w + H_GAP + b.w > maxLine) {
         lines.push({ w: b.w, h: b.h, items: [i] });
@@ -83,45 +117,61 @@ export function orgLayout(people) {
       }
     });
     const rowW = lines.reduce((m, l) => Math.max(m, l.w), 0);
-    const w = Math.max(BOX_WIDTH, stack.w, rowW + (lines.length > 1 ? H_GAP : 0));
-    const stackTop = BOX_HEIGHT + V_GAP / 2;
-    const rowTop = stacked.length ? stackTop + stack.h + V_GAP : BOX_HEIGHT + V_GAP;
+    const w = Math.max(BOX_WIDTH, rowW + (lines.length > 1 ? H_GAP : 0));
     const rowsH = lines.reduce((sum, l) => sum + l.h + V_GAP, 0) - V_GAP;
-    const h = inRow.length ? rowTop + rowsH : (stacked.length ? stackTop + stack.h : BOX_HEIGHT);
-    visiting.delete(id);
-
+    const h = items.length ? rowTop + rowsH : BOX_HEIGHT;
     return {
       w, h,
       place(dx, dy) {
         const cx = dx + w / 2;
-        const cy = dy + BOX_HEIGHT / 2;
-        positions[id] = { x: cx, y: cy };
-        if (stacked.length) {
-          const left = cx - stack.w / 2;
-          stacked.forEach((leaf, i) => {
-            const pair = Math.floor(i / (2 * rowsPerColumn));
-            const within = i % (2 * rowsPerColumn);
-            const side = within % 2; // 0 left of the spine, 1 right
-            const row = Math.floor(within / 2);
-            const pairLeft = left + pair * (2 * BOX_WIDTH + 2 * SPINE_GAP + H_GAP);
-            const spineX = pairLeft + BOX_WIDTH + SPINE_GAP;
-            const x = side === 0 ? pairLeft + BOX_WIDTH / 2 : spineX + SPINE_GAP + BOX_WIDTH / 2;
-            const y = dy + stackTop + row * (BOX_HEIGHT + STACK_GAP) + BOX_HEIGHT / 2;
-            positions[leaf] = { x, y };
-            edges[leaf] = { kind: 'spine', spineX };
-          });
-        }
-        // One row: a bus straight under the manager. Several: a trunk down the block's left edge, a bus per row.
         const trunkX = lines.length > 1 ? dx + H_GAP / 2 : null;
         let y = dy + rowTop;
         lines.forEach(line => {
           let x = (trunkX === null ? cx - line.w / 2 : dx + H_GAP);
           line.items.forEach(i => {
-            inRow[i].place(x, y);
-            edges[rowIds[i]] = { kind: 'bus', busY: y - V_GAP / 2, trunkX };
-            x += inRow[i].w + H_GAP;
+            items[i].place(x, y);
+            if (items[i].id !== null) edges[items[i].id] = { kind: 'bus', busY: y - V_GAP / 2, trunkX };
+            x += items[i].w + H_GAP;
           });
           y += line.h + V_GAP;
+        });
+      },
+    };
+  }
+
+  // Sub-teams stacked in columns, as compact org charts draw them: each column hangs from a line down its left
+  // side, fed from just under the manager, so no line crosses a box. The number of columns is the one that best
+  // keeps the block to the wanted shape; the stacked leaves (if any) head the first column.
+  function inColumns(items, rowTop) {
+    let best = null;
+    for (let k = 1; k <= items.length; k++) {
+      const cols = Array.from({ length: k }, () => ({ w: 0, h: -COLUMN_GAP, items: [] }));
+      items.forEach((b, i) => {
+        const col = cols.find(c => c.items.length === 0) || cols.reduce((low, c) => (c.h < low.h ? c : low));
+        col.w = Math.max(col.w, b.w);
+        col.h += COLUMN_GAP + b.h;
+        col.items.push(i);
+      });
+      if (cols.some(c => c.items.length === 0)) break;
+      const w = Math.max(BOX_WIDTH, cols.reduce((sum, c) => sum + H_GAP + c.w, 0));
+      const h = rowTop + Math.max(...cols.map(c => c.h));
+      const size = Math.max(w, h * aspect);
+      if (!best || size < best.size) best = { w, h, cols, size };
+    }
+    const { w, h, cols } = best;
+    return {
+      w, h,
+      place(dx, dy) {
+        let x = dx;
+        cols.forEach(col => {
+          x += H_GAP;
+          let y = dy + rowTop;
+          col.items.forEach(i => {
+            items[i].place(x, y);
+            if (items[i].id !== null) edges[items[i].id] = { kind: 'spine', spineX: x - H_GAP / 2 };
+            y += items[i].h + COLUMN_GAP;
+          });
+          x += col.w;
         });
       },
     };
@@ -162,6 +212,45 @@ export function orgLayout(people) {
     band = { x: left - 20, y: -40, w: g.w + 40, h: g.h + 60 };
   }
   return { positions, edges, band };
+}
+
+/** Maps of more people than this get the org-chart variant that fits their window best (see fittedLayout). */
+export const FIT_FROM = 20;
+const FIT_UP_TO = 600;
+const FIT_PADDING = 30;
+
+/** The zoom at which Cytoscape would fit the layout in a window of this size (with its 30-px padding). */
+export function fitZoom(layout, viewport) {
+  let x1 = Infinity; let y1 = Infinity; let x2 = -Infinity; let y2 = -Infinity;
+  for (const p of Object.values(layout.positions)) {
+    x1 = Math.min(x1, p.x - BOX_WIDTH / 2); x2 = Math.max(x2, p.x + BOX_WIDTH / 2);
+    y1 = Math.min(y1, p.y - BOX_HEIGHT / 2); y2 = Math.max(y2, p.y + BOX_HEIGHT / 2);
+  }
+  if (x1 === Infinity) return 1;
+  return Math.min((viewport.w - 2 * FIT_PADDING) / (x2 - x1), (viewport.h - 2 * FIT_PADDING) / (y2 - y1));
+}
+
+/**
+ * The compact org chart in the variant (when to stack leaf reports, when and how wide sub-teams wrap, tallest
+ * first or in their order) that fits the window at the largest zoom: a wide window wants long rows, a tall one
+ * deeper stacks. The boxes keep their size; only their arrangement changes. A few dozen layouts of a focused map
+ * cost a few milliseconds; a whole account keeps the default.
+ */
+export function fittedLayout(people, viewport) {
+  if (!viewport || !viewport.w || !viewport.h || people.length <= FIT_FROM || people.length > FIT_UP_TO) {
+    return orgLayout(people);
+  }
+  let best = null;
+  for (const stackFrom of [1, 2, STACK_FROM]) {
+    for (const aspect of [ASPECT, 2.5]) {
+      for (const [wrapFrom, columns] of [[1, false], [WRAP_FROM, false], [WRAP_FROM, true]]) {
+        const layout = orgLayout(people, { stackFrom, aspect, wrapFrom, sortRows: true, columns });
+        const zoom = fitZoom(layout, viewport);
+        if (!best || zoom > best.zoom + 1e-9) best = { layout, zoom };
+      }
+    }
+  }
+  return best.layout;
 }
 
 /**
@@ -270,10 +359,10 @@ export function bendsAvoidingBoxes(boxes, lines, width = BOX_WIDTH, height = BOX
 /**
  * The whole placement of a map: the org chart, then the positions the rep saved, then (after an edit) the places
  * boxes already had; and the bends of the influence and conflict lines for those final places.
- * @param input {people, lines, saved: {id: {x, y}}, previous: {id: {x, y}}}
+ * @param input {people, lines, saved: {id: {x, y}}, previous: {id: {x, y}}, viewport: {w, h} of the window}
  */
-export function placeMap({ people, lines, saved = {}, previous = null }) {
-  const layout = orgLayout(people);
+export function placeMap({ people, lines, saved = {}, previous = null, viewport = null }) {
+  const layout = fittedLayout(people, viewport);
   const managerOf = Object.fromEntries(people.map(p => [p.id, p.manager]));
   let positions = { ...layout.positions, ...saved };
   if (previous) positions = keepPlaces(positions, previous, managerOf);

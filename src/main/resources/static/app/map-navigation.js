@@ -3,7 +3,7 @@
 // minimap and keyboard shortcuts; and saving the boxes the rep drags.
 import { gql } from './api.js';
 import { escapeHtml } from './vocabulary.js';
-import { rebend } from './map-view.js';
+import { rebend, unfold } from './map-view.js';
 
 const SAVE_POSITIONS = `mutation($o: ID!, $p: [MapPositionInput!]!) {
   saveMapPositions(opportunity: $o, positions: $p) { saved }
@@ -20,6 +20,7 @@ export const SHORTCUTS = [
   ['d', 'the deal\'s people'],
   ['w', 'one influence hop wider'],
   ['a', 'the whole account'],
+  ['m', 'fold or show the middle managers of the deal\'s chains'],
   ['Esc', 'clear the selection and highlights'],
 ];
 
@@ -49,6 +50,17 @@ function chooseFocus(opportunityId, focus) {
   window.sessionStorage.setItem(FOCUS_KEY(opportunityId), JSON.stringify(focus));
 }
 
+const FOLD_KEY = id => `innercircle.fold.${id}`;
+
+/** Whether the deal's map folds its pass-through managers (map-view.foldChains): yes unless the rep said no. */
+export function chainsFolded(opportunityId) {
+  try {
+    return window.sessionStorage.getItem(FOLD_KEY(opportunityId)) !== 'no';
+  } catch (ignored) {
+    return true;
+  }
+}
+
 /** Selecting a person: their incoming and outgoing influence (and their conflicts) stand out, the rest fades. */
 export function highlightPerson(cy, id) {
   clearPersonHighlight(cy);
@@ -57,7 +69,7 @@ export function highlightPerson(cy, id) {
   const incoming = node.incomers('edge[kind = "influence"]');
   const outgoing = node.outgoers('edge[kind = "influence"]');
   const conflicts = node.connectedEdges('[kind = "conflict"]');
-  const reports = node.connectedEdges('[kind = "reports"]');
+  const reports = node.connectedEdges('[kind = "reports"], [kind = "chain"]');
   const keep = node.union(incoming).union(outgoing).union(conflicts).union(reports)
     .union(incoming.sources()).union(outgoing.targets()).union(conflicts.connectedNodes()).union(reports.connectedNodes());
   cy.batch(() => {
@@ -117,6 +129,7 @@ export function reveal(cy, id) {
   const node = cy.getElementById(id);
   if (node.empty()) return;
   node.predecessors('node.collapsed').forEach(m => toggleCollapse(cy, m.id()));
+  unfold(cy, id);
   node.removeClass('filtered');
   cy.elements(':selected').unselect();
   node.select();
@@ -132,7 +145,7 @@ function applyFilters(cy, filters) {
         || (filters.keyPlayers && !n.data('keyPlayer'))) n.addClass('filtered');
     });
     cy.edges().forEach(e => {
-      const kind = e.data('kind');
+      const kind = e.data('kind') === 'chain' ? 'reports' : e.data('kind');
       if (!filters.kinds.has(kind) || (kind === 'influence' && e.data('strength') < filters.minStrength)) {
         e.addClass('filtered');
       }
@@ -200,6 +213,7 @@ export function attachNavigation(cy, container, options) {
   const { map, focus } = options;
   const shape = map.shape;
   const departments = [...new Set(cy.nodes().map(n => n.data('department')).filter(Boolean))].sort();
+  const folded = cy.nodes('.folded').length;
   const nav = document.createElement('div');
   nav.id = 'map-nav';
   nav.innerHTML = `
@@ -210,7 +224,11 @@ export function attachNavigation(cy, container, options) {
         <option value="DEAL:2">deal + 2 influence hops</option>
         <option value="ALL:0">the whole account</option>
       </select></label>
-      <span id="focus-count" class="muted">${cy.nodes().length} of ${shape.people} people</span>
+      <span id="focus-count" class="muted">${cy.nodes().length} of ${shape.people} people${folded
+        ? `, ${folded} middle managers folded` : ''}</span>
+      ${focus.focus === 'DEAL' ? `<label class="check" title="Fold the managers drawn only to connect a chain (m)">
+        <input type="checkbox" id="fold-chains"${chainsFolded(options.opportunityId) ? ' checked' : ''}> fold
+        middle managers</label>` : ''}
     </span>
     <span class="nav-group search-group">
       <input id="map-search" type="search" placeholder="Find a person, title, department  ( / )" autocomplete="off"
@@ -250,6 +268,11 @@ export function attachNavigation(cy, container, options) {
     const [f, hops] = event.target.value.split(':');
     setFocus(f, Number(hops));
   });
+  const toggleFold = () => {
+    window.sessionStorage.setItem(FOLD_KEY(options.opportunityId), chainsFolded(options.opportunityId) ? 'no' : 'yes');
+    options.reload();
+  };
+  $('#fold-chains')?.addEventListener('change', toggleFold);
 
   // Search: type-ahead over the drawn people; Enter or a click centres and selects.
   const input = $('#map-search');
@@ -353,6 +376,7 @@ export function attachNavigation(cy, container, options) {
       d: () => setFocus('DEAL', 0),
       w: () => setFocus(focus.focus === 'ALL' ? 'ALL' : 'DEAL', focus.focus === 'ALL' ? 0 : Math.min(6, focus.hops + 1)),
       a: () => setFocus('ALL', 0),
+      m: () => focus.focus === 'DEAL' && toggleFold(),
       Escape: () => {
         cy.elements(':selected').unselect();
         clearPersonHighlight(cy);

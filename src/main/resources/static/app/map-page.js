@@ -5,7 +5,7 @@ import {
   escapeHtml, money, words,
 } from './vocabulary.js';
 import { clearHighlight, drawMap, highlightPath } from './map-view.js';
-import { attachNavigation, currentFocus, drawWholeInstead } from './map-navigation.js';
+import { attachNavigation, chainsFolded, currentFocus, drawWholeInstead } from './map-navigation.js';
 import { exportPng, exportSvg } from './export.js';
 import { reportError, say, setPage } from './page.js';
 import { TABS, mountWorkspace } from './workspace.js';
@@ -190,7 +190,8 @@ class MapPage {
     if (this.cy) this.cy.destroy();
     const saved = Object.fromEntries(this.map.positions.map(p => [p.stakeholder, { x: p.x, y: p.y }]));
     const container = this.page.querySelector('#cy');
-    this.cy = await drawMap(container, this.map, candidates, { saved, previous });
+    const fold = focus.focus === 'DEAL' && chainsFolded(this.opportunityId);
+    this.cy = await drawMap(container, this.map, candidates, { saved, previous, fold });
     this.focus = focus;
     attachNavigation(this.cy, container, {
       opportunityId: this.opportunityId, map: this.map, focus, onError: reportError, reload: () => this.reload(),

@@ -147,7 +147,23 @@ const STYLE = [
   { selector: '.dimmed', style: { opacity: 0.12 } },
   { selector: 'edge.incoming', style: { 'line-color': '#0f8a5f', 'target-arrow-color': '#0f8a5f', opacity: 1, 'z-index': 9 } },
   { selector: 'edge.outgoing', style: { 'line-color': '#b4009e', 'target-arrow-color': '#b4009e', opacity: 1, 'z-index': 9 } },
-  { selector: '.filtered, .collapsed-away', style: { display: 'none' } },
+  {
+    selector: 'edge[kind = "chain"]',
+    style: {
+      'curve-style': 'taxi', 'taxi-direction': 'downward', width: 1.5, 'line-color': REPORTS_COLOUR,
+      'line-style': 'dashed', 'target-arrow-shape': 'none', label: e => `⋮ ${e.data('skipped')}`, 'font-size': 11,
+      color: REPORTS_COLOUR, 'text-background-color': '#ffffff', 'text-background-opacity': 1,
+      'text-background-padding': 2,
+    },
+  },
+  {
+    selector: 'edge[kind = "chain"][?routed]',
+    style: {
+      'curve-style': 'segments', 'edge-distances': 'node-position', 'segment-distances': 'data(distances)',
+      'segment-weights': 'data(weights)', 'segment-radius': 0,
+    },
+  },
+  { selector: '.filtered, .collapsed-away, .folded', style: { display: 'none' } },
   {
     selector: 'node.collapsed',
     style: { 'border-style': 'double', 'border-width': 6, label: (n) => `${n.data('label')}  ⊕ +${n.data('hiddenCount')}` },
@@ -164,11 +180,51 @@ const STYLE = [
 
 /** Above this many people the layout runs in a Web Worker, and Cytoscape draws a cheaper picture while moving. */
 export const BIG_MAP = 300;
+/** A focused map of more people than this folds its pass-through managers (see foldChains). */
+export const FOLD_FROM = 40;
 
-function layoutInput(cy, saved, previous) {
-  const people = cy.nodes().map(n => ({ id: n.id(), manager: n.data('manager'), external: !!n.data('external') }));
-  const lines = cy.edges('[kind != "reports"]').map(e => ({ id: e.id(), source: e.source().id(), target: e.target().id() }));
-  return { people, lines, saved: saved || {}, previous: previous || null };
+/**
+ * Folds the managers a focused map draws only to connect a chain: nobody with a buying role, a status or an Inner
+ * Circle mark, not external, with a drawn manager and exactly one drawn report. In a deep organisation the deal's
+ * people sit six to twelve levels under the top, and those middle managers would be most of the boxes. Each folded
+ * chain becomes one dashed line "⋮ 3" from the nearest drawn manager; the folded people stay in the graph, hidden,
+ * and come back when searched for, on a route, or with "Show every manager".
+ * @returns the ids folded, nearest drawn manager of each shown person whose chain was folded, and levels skipped
+ */
+export function foldChains(cy) {
+  const reportsOf = new Map();
+  cy.nodes().forEach(n => {
+    const m = n.data('manager');
+    if (m && !cy.getElementById(m).empty()) reportsOf.set(m, (reportsOf.get(m) || 0) + 1);
+  });
+  const folded = new Set(cy.nodes().filter(n => {
+    const d = n.data();
+    return !d.roles && d.status === 'NONE' && !d.candidate && !d.confirmed && !d.external
+      && d.manager && !cy.getElementById(d.manager).empty() && reportsOf.get(d.id) === 1;
+  }).map(n => n.id()));
+  const chains = {};
+  cy.nodes().forEach(n => {
+    if (folded.has(n.id())) return;
+    let m = n.data('manager');
+    let skipped = 0;
+    while (m && folded.has(m)) {
+      m = cy.getElementById(m).data('manager');
+      skipped++;
+    }
+    if (skipped) chains[n.id()] = { manager: m, skipped };
+  });
+  return { folded, chains };
+}
+
+function layoutInput(cy, saved, previous, fold, viewport) {
+  const shown = cy.nodes().filter(n => !fold.folded.has(n.id()));
+  const people = shown.map(n => ({
+    id: n.id(), manager: fold.chains[n.id()]?.manager || n.data('manager'), external: !!n.data('external'),
+  }));
+  const lines = cy.edges('[kind != "reports"][kind != "chain"]')
+    .filter(e => !fold.folded.has(e.source().id()) && !fold.folded.has(e.target().id()))
+    .map(e => ({ id: e.id(), source: e.source().id(), target: e.target().id() }));
+  return { people, lines, saved: saved || {}, previous: previous || null, viewport };
 }
 
 let worker = null;
@@ -200,7 +256,7 @@ function segments(source, target, points) {
 /** Routes the reporting lines of boxes the layout placed (not those the rep dragged) along spines and buses. */
 export function routeReportingLines(cy, placement) {
   const moved = new Set(placement.moved || []);
-  cy.batch(() => cy.edges('[kind = "reports"]').forEach(e => {
+  cy.batch(() => cy.edges('[kind = "reports"], [kind = "chain"]').forEach(e => {
     const route = placement.edges[e.target().id()];
     const m = e.source().position();
     const p = e.target().position();
@@ -224,6 +280,7 @@ export function routeReportingLines(cy, placement) {
  */
 export async function drawMap(container, map, candidateIds, options = {}) {
   const big = map.people.length > BIG_MAP;
+  const folding = options.fold && map.people.length > FOLD_FROM;
   const cy = cytoscape({
     container, elements: elements(map, candidateIds), style: STYLE, wheelSensitivity: 0.3,
     boxSelectionEnabled: false, autoungrabify: false, layout: { name: 'null' }, minZoom: 0.02, maxZoom: 3,
@@ -231,17 +288,50 @@ export async function drawMap(container, map, candidateIds, options = {}) {
     textureOnViewport: big, hideEdgesOnViewport: big, pixelRatio: big ? 1 : 'auto',
   });
   if (big) cy.style().selector('node').style('min-zoomed-font-size', 7).update();
-  const input = layoutInput(cy, options.saved, options.previous);
+  const fold = folding ? foldChains(cy) : { folded: new Set(), chains: {} };
+  const viewport = { w: container.clientWidth, h: container.clientHeight };
+  const input = layoutInput(cy, options.saved, options.previous, fold, viewport);
+  const layoutStart = performance.now();
   const placement = big ? await placeInWorker(input) : placeMap(input);
+  // For the browser tests and anyone profiling: how long the last layout took.
+  document.body.dataset.mapLayoutMs = String(Math.round(performance.now() - layoutStart));
   cy.batch(() => {
-    cy.nodes().forEach(n => n.position(placement.positions[n.id()]));
-    cy.edges('[kind != "reports"]').forEach(e => e.data('bend', placement.bends[e.id()] || 0));
+    Object.entries(fold.chains).forEach(([id, chain]) => cy.add({
+      group: 'edges',
+      data: { id: `chain:${id}`, kind: 'chain', source: chain.manager, target: id, skipped: chain.skipped },
+    }));
+    cy.nodes().forEach(n => {
+      if (placement.positions[n.id()]) n.position(placement.positions[n.id()]);
+    });
+    placeFolded(cy, fold);
+    cy.edges('[kind != "reports"][kind != "chain"]').forEach(e => e.data('bend', placement.bends[e.id()] || 0));
   });
   orientBends(cy);
   routeReportingLines(cy, placement);
   cy.scratch('placement', placement);
-  cy.fit(undefined, 30);
+  cy.fit(cy.elements(':visible'), 30);
   return cy;
+}
+
+/** Folded people wait, hidden, evenly spaced on their chain's line, where unfolding one shows them. */
+function placeFolded(cy, fold) {
+  Object.entries(fold.chains).forEach(([id, chain]) => {
+    const top = cy.getElementById(chain.manager).position();
+    const bottom = cy.getElementById(id).position();
+    let m = cy.getElementById(id).data('manager');
+    for (let i = 1; m && fold.folded.has(m); i++) {
+      const u = 1 - i / (chain.skipped + 1);
+      cy.getElementById(m).position({ x: top.x + u * (bottom.x - top.x), y: top.y + u * (bottom.y - top.y) })
+        .addClass('folded');
+      m = cy.getElementById(m).data('manager');
+    }
+  });
+}
+
+/** Shows a folded person again (searched for, on a highlighted route) in their place on the chain. */
+export function unfold(cy, id) {
+  const node = cy.getElementById(id);
+  if (node.hasClass('folded')) node.removeClass('folded');
 }
 
 /**
@@ -276,6 +366,7 @@ export function rebend(cy, nodes) {
 export function highlightPath(cy, personIds) {
   clearHighlight(cy);
   if (!personIds || personIds.length === 0) return;
+  personIds.forEach(id => unfold(cy, id));
   cy.elements().addClass('faded');
   personIds.forEach((id, i) => {
     cy.getElementById(id).removeClass('faded').addClass('on-path');

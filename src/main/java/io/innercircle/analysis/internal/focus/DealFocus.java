@@ -15,7 +15,8 @@ import java.util.Set;
 
 /**
  * The people who matter to one opportunity, as the map opens on them: everyone with a buying role or a status,
- * the Inner Circle candidates, the strongest route from our allies to each key player, widened by N influence
+ * the Inner Circle candidates, the strongest route from our allies to each key player among them when it has at
+ * most two lines (an ally on no such route stays out), widened by N influence
  * lines, and then everybody's managers up to the top so the drawing stays an org chart. Computed from the
  * analysis of the account (cached by the api package), so it costs no query of its own.
  */
@@ -23,6 +24,12 @@ public final class DealFocus {
 
     /** Routes are searched to at most this many key players (a deal rarely has more; each route costs a search). */
     static final int MAX_ROUTE_TARGETS = 60;
+
+    /**
+     * A route joins the focus only when it is one a rep can work: an ally who speaks to the key player, or to
+     * someone who does. Longer routes stay one click away ("Best path from our allies") or a hop wider.
+     */
+    static final int MAX_ROUTE_LINES = 2;
 
     private DealFocus() {
     }
@@ -34,12 +41,17 @@ public final class DealFocus {
         Set<String> focus = new LinkedHashSet<>(graphs.deal(dealKey).involvements().stream()
                 .map(i -> i.stakeholder()).toList());
         analysis.innerCircle().candidates().stream().map(PersonInfluence::key).forEach(focus::add);
+        // Routes lead to the key players among those people only, and bring in the allies that start them: an
+        // account-wide list of people someone on our team knows well (or of Inner Circle people the rep marked
+        // for the whole account) would turn a 40-person deal into hundreds of boxes.
         List<String> allies = deal.allies().stream().map(Ally::key).toList();
-        focus.addAll(allies);
         if (!allies.isEmpty()) {
             InfluencePathFinder paths = analysis.paths(dealKey);
-            deal.keyPlayers().stream().filter(k -> !allies.contains(k)).limit(MAX_ROUTE_TARGETS)
-                    .forEach(target -> paths.bestFrom(allies, target).ifPresent(p -> focus.addAll(p.people())));
+            List<String> targets = deal.keyPlayers().stream()
+                    .filter(k -> focus.contains(k) && !allies.contains(k)).limit(MAX_ROUTE_TARGETS).toList();
+            targets.forEach(target -> paths.bestFrom(allies, target)
+                    .filter(p -> p.people().size() - 1 <= MAX_ROUTE_LINES)
+                    .ifPresent(p -> focus.addAll(p.people())));
         }
         widen(graphs, focus, hops);
         // A manager already in the focus has had (or will have) their own chain walked.
