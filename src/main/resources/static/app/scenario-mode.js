@@ -58,6 +58,8 @@ async function render(ctx, box, state) {
       <select id="what-if-pick"><option value="">new scenario</option>${saved.map(s => option(s.id, s.name)).join('')}</select>
       <input id="what-if-name" placeholder="scenario name" value="${escapeHtml(state.scenario?.name || '')}">
     </div>
+    <p class="muted" id="what-if-note">While this is on, the map's own edit forms are hidden: every change goes to
+      the scenario, and the map stays as it is until you apply it.</p>
     <form id="what-if-add" class="inline">
       <select name="kind">${Object.entries(KINDS).map(([k, v]) => option(k, v)).join('')}</select>
       <select name="person">${personOptions}</select>

@@ -71,6 +71,11 @@ class WhatIfBrowserTest extends IntegrationTest {
         assertThat(browser.js("return window.politicalMap.$id(arguments[0]).hasClass('what-if-changed')", ACCOUNT + "/svp"))
                 .isEqualTo(false);
         assertThat(mapVersion()).as("the map itself is unchanged").isEqualTo(version);
+        browser.clickPerson(ACCOUNT + "/deng");
+        browser.waitUntil(d -> d.findElement(By.id("panel")).getText().contains("Sam Ortiz"));
+        assertThat(browser.driver().findElements(By.cssSelector("#panel details.edit")))
+                .as("the map's own edit forms while what-if is on").noneMatch(WebElement::isDisplayed);
+        assertThat(browser.driver().findElement(By.id("add-person")).isDisplayed()).isFalse();
         browser.screenshot("what-if");
     }
 
