@@ -35,6 +35,8 @@ final class AppProcess {
     private final List<String> jvmOptions;
     private final List<String> extraArguments;
     private Process process;
+    /** The app's class path: this JVM's, unless a benchmark runs an older build beside it. */
+    String classPath = System.getProperty("java.class.path");
 
     AppProcess(String name, String... extraArguments) throws IOException {
         this(name, List.of("-Xmx2g"), extraArguments);
@@ -98,7 +100,7 @@ final class AppProcess {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = new ArrayList<>(List.of(java.toString()));
         command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.innercircle.InnerCircleApplication",
+        command.addAll(List.of("-cp", classPath, "io.innercircle.InnerCircleApplication",
                 "--server.address=127.0.0.1", "--server.port=" + port,
                 "--innercircle.embedded.data-directory=" + data.resolve("db"), "--innercircle.demo.load=false",
                 "--logging.level.root=warn", "--logging.level.org.springframework.data.neo4j.cypher=error"));
