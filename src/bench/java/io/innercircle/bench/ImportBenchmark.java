@@ -26,8 +26,8 @@ import java.util.stream.Stream;
  * Bundle imports only (issue 11): a 5,000-person first import, replacing it, and a run of 2,000-person accounts,
  * each over real HTTP with an API token, each app in its own JVM ({@code -Xmx2g}, embedded Neo4j, fresh data).
  *
- * <p>Side by side: with {@code BENCH_BASELINE=<classes directory of an older build>} (the exec plugin passes environment
- * variables, not {@code -D} settings, to the benchmark) a second app runs that build
+ * <p>Side by side: with {@code BENCH_BASELINE=<classes directory of an older build>} (the exec plugin passes
+ * environment variables, not {@code -D} settings, to the benchmark) a second app runs that build
  * (its classes first, the same dependency jars) and every step runs on both, one after the other, so both meet the
  * same load. The app logs its own phase times (validation, write, history); they are printed under each number.
  *
@@ -97,7 +97,7 @@ public final class ImportBenchmark {
                     phases(app);
                 }
             }
-            for (App app : apps) {
+            for (App app : accounts > 0 ? apps : List.<App>of()) {
                 double total = portfolio.get(app);
                 results.computeIfAbsent(app.name, k -> new ArrayList<>()).add(String.format(Locale.ROOT,
                         "%d x %,d people: %.1f s, %.0f ms per import (100 accounts at that rate: %.0f s)", accounts,

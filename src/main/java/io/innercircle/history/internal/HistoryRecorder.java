@@ -134,6 +134,11 @@ class HistoryRecorder {
         List<String> removed = List.copyOf(recorded.keySet());
         changedOrRemoved.addAll(removed);
         if (afterJson.isEmpty() && removed.isEmpty()) {
+            last = new Timing(around.isPresent(), told.isPresent(), now.size(), 0, ms(start, read),
+                    ms(read, System.nanoTime()));
+            log.debug("History of '{}' v{}: {} facts, none changed, read {} ms, compared {} ms{}", account,
+                    change.version(), now.size(), ms(start, read), ms(read, System.nanoTime()),
+                    told.isPresent() ? "; the map as the replace told it" : "");
             return;
         }
         long compared = System.nanoTime();
