@@ -34,6 +34,7 @@ final class AppProcess {
     final Path log;
     private final List<String> jvmOptions;
     private final List<String> extraArguments;
+    private String classPath = System.getProperty("java.class.path");
     private Process process;
 
     AppProcess(String name, String... extraArguments) throws IOException {
@@ -47,6 +48,12 @@ final class AppProcess {
         this.log = data.resolveSibling(data.getFileName() + ".log");
         this.jvmOptions = List.copyOf(jvmOptions);
         this.extraArguments = List.of(extraArguments);
+    }
+
+    /** Runs the app from another class path (e.g. an older build's classes, for a before/after comparison). */
+    AppProcess classPath(String classPath) {
+        this.classPath = classPath;
+        return this;
     }
 
     boolean isAlive() {
@@ -98,7 +105,7 @@ final class AppProcess {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = new ArrayList<>(List.of(java.toString()));
         command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.innercircle.InnerCircleApplication",
+        command.addAll(List.of("-cp", classPath, "io.innercircle.InnerCircleApplication",
                 "--server.address=127.0.0.1", "--server.port=" + port,
                 "--innercircle.embedded.data-directory=" + data.resolve("db"), "--innercircle.demo.load=false",
                 "--logging.level.root=warn", "--logging.level.org.springframework.data.neo4j.cypher=error"));
