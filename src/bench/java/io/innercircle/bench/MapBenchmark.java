@@ -36,14 +36,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * mvn -q -B -Pbench test-compile exec:exec -Dbench.main=io.innercircle.bench.MapBenchmark               # full
  * mvn -q -B -Pbench test-compile exec:exec -Dbench.main=io.innercircle.bench.MapBenchmark -Dbench.scale=smoke
  * mvn -q -B -Pbench test-compile exec:exec -Dbench.main=io.innercircle.bench.MapBenchmark -Dbench.scale=maps
- * BENCH_BASELINE=/tmp/old/target/classes mvn ... -Dbench.scale=maps    # before/after, side by side
+ * BENCH_BASELINE=/tmp/old/classes BENCH_CLASSES=/tmp/new/classes mvn ... -Dbench.scale=maps   # before/after
  * </pre>
  * The smoke scale runs every step on small maps (about a minute, for CI); its numbers say that the steps work,
  * not whether the targets are met. The maps scale measures the read targets at their full sizes (200, 2,000 and
  * 5,000 people) but imports a portfolio of only 10 accounts (coverageGaps at 2 and 10 accounts), a few minutes
  * instead of a quarter of an hour. With a baseline (environment variable {@code BENCH_BASELINE} or
  * {@code -Dbench.baseline}: another build's {@code target/classes}), the same steps run first on an app started
- * from those classes, then on the current build, and the table shows both with their ratio.
+ * from those classes, then on the current build, and the table shows both with their ratio. {@code BENCH_CLASSES}
+ * (or {@code -Dbench.classes}) runs the current build from a copy of its classes, so a rebuild during the run
+ * changes nothing.
  */
 public final class MapBenchmark {
 
@@ -87,18 +89,26 @@ public final class MapBenchmark {
         String baseline = System.getProperty("bench.baseline", System.getenv().getOrDefault("BENCH_BASELINE", ""));
         System.out.printf(Locale.ROOT, "MapBenchmark, scale %s, load average %s%n", scale.name(),
                 AppProcess.loadAverage());
+        // The current build's classes may be a copy (BENCH_CLASSES), so that rebuilding during a run changes nothing.
+        String after = System.getProperty("bench.classes", System.getenv().getOrDefault("BENCH_CLASSES", ""));
         List<MapBenchmark> runs = new ArrayList<>();
         if (!baseline.isBlank()) {
-            String current = System.getProperty("java.class.path");
-            String classes = Path.of("target/classes").toAbsolutePath().toString();
-            if (!current.contains(classes)) {
-                throw new IllegalStateException("No " + classes + " on the class path to replace with " + baseline);
-            }
-            runs.add(measure(scale, "before", current.replace(classes, baseline)));
+            runs.add(measure(scale, "before", withClasses(baseline)));
         }
-        runs.add(measure(scale, baseline.isBlank() ? "" : "after", System.getProperty("java.class.path")));
+        runs.add(measure(scale, baseline.isBlank() ? "" : "after",
+                after.isBlank() ? System.getProperty("java.class.path") : withClasses(after)));
         System.out.printf(Locale.ROOT, "load average at the end %s%n", AppProcess.loadAverage());
         runs.get(runs.size() - 1).print((System.nanoTime() - started) / 1e9, runs.size() > 1 ? runs.get(0) : null);
+    }
+
+    /** This JVM's class path with the app's {@code target/classes} replaced by another directory of classes. */
+    private static String withClasses(String classes) {
+        String current = System.getProperty("java.class.path");
+        String own = Path.of("target/classes").toAbsolutePath().toString();
+        if (!current.contains(own)) {
+            throw new IllegalStateException("No " + own + " on the class path to replace with " + classes);
+        }
+        return current.replace(own, classes);
     }
 
     /** One whole run on an app started from {@code classPath}. */
