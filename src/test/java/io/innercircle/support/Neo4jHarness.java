@@ -14,6 +14,8 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -60,10 +62,29 @@ public final class Neo4jHarness {
                     + "' test mode does not have; run it without -P" + mode());
         }
         if (inProcess == null) {
-            inProcess = Neo4jBuilders.newInProcessBuilder().withDisabledServer().build();
+            inProcess = Neo4jBuilders.newInProcessBuilder(workingDirectory()).withDisabledServer().build();
             Runtime.getRuntime().addShutdownHook(new Thread(inProcess::close, "neo4j-harness-shutdown"));
         }
         return inProcess;
+    }
+
+    /**
+     * Where the harness keeps its store: in memory ({@code /dev/shm}) where the machine has it, since every commit
+     * forces the transaction log to disk and the tests commit thousands of times; else the system's temp folder.
+     * {@code -Dinnercircle.test.neo4j.dir=...} picks another.
+     */
+    private static Path workingDirectory() {
+        String configured = System.getProperty("innercircle.test.neo4j.dir");
+        Path shm = Path.of("/dev/shm");
+        Path base = configured != null ? Path.of(configured)
+                : Files.isDirectory(shm) && Files.isWritable(shm) ? shm
+                : Path.of(System.getProperty("java.io.tmpdir"));
+        try {
+            // The harness makes a folder of its own in it and deletes that folder when it closes.
+            return Files.createDirectories(base);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the test database folder " + base, e);
+        }
     }
 
     public static synchronized Connection connection() {

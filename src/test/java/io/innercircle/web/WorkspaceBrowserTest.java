@@ -4,6 +4,7 @@ import io.innercircle.support.IntegrationTest;
 import io.innercircle.support.TestBundles;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -21,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * real Neo4j, each flow as the role that does it: nicole (a rep on the course example's team) works the deal, the
  * coach reviews it. Screenshots go to target/screenshots.
  */
+@Tag("slow")
 class WorkspaceBrowserTest extends IntegrationTest {
 
     private static final String ACCOUNT = "national-manufacturing";

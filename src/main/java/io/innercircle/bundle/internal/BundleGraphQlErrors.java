@@ -30,7 +30,7 @@ class BundleGraphQlErrors extends DataFetcherExceptionResolverAdapter {
                 .map(p -> GraphqlErrorBuilder.newError(env)
                         .errorType(ErrorType.BAD_REQUEST)
                         .message((p.pointer().isEmpty() ? "bundle" : p.pointer()) + ": " + p.message())
-                        .extensions(Map.of("pointer", p.pointer(), "reason", p.message()))
+                        .extensions(Map.of("code", p.code().name(), "pointer", p.pointer(), "reason", p.message()))
                         .build())
                 .toList();
     }

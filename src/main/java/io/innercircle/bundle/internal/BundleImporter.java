@@ -55,13 +55,14 @@ public class BundleImporter {
         try {
             JsonNode tree = reader.readTree(json);
             if (tree == null || tree.isMissingNode()) {
-                throw new BundleRejectedException(new BundleProblem("", "the body is empty; send the bundle as JSON"));
+                throw new BundleRejectedException(new BundleProblem("", BundleProblem.Code.EMPTY_BODY,
+                        "the body is empty; send the bundle as JSON"));
             }
             return tree;
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? ""
                     : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
-            throw new BundleRejectedException(new BundleProblem("",
+            throw new BundleRejectedException(new BundleProblem("", BundleProblem.Code.MALFORMED_JSON,
                     "the body is not valid JSON" + where + ": " + plain(e)));
         } catch (IOException e) {
             throw new IllegalStateException("Reading a byte array failed", e);

@@ -115,7 +115,8 @@ class BundleRestController {
     /** The problem of a bundle over the size limit; {@code size} is negative when not known. */
     static BundleProblem tooLarge(long size, long limit) {
         String is = size >= 0 ? " is " + megabytes(size) + " and" : "";
-        return new BundleProblem("", "the bundle" + is + " is larger than the limit of " + megabytes(limit)
+        return new BundleProblem("", BundleProblem.Code.TOO_LARGE,
+                "the bundle" + is + " is larger than the limit of " + megabytes(limit)
                 + " (setting innercircle.bundle.max-size)");
     }
 

@@ -1,5 +1,6 @@
 package io.innercircle.bundle.internal;
 
+import io.innercircle.bundle.internal.BundleProblem.Code;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
@@ -58,7 +59,8 @@ final class BundleRules {
             }
             Integer earlier = first.putIfAbsent(key, i);
             if (earlier != null) {
-                problem("/" + array + "/" + i + "/key", "the key '" + key + "' is already used by /" + array + "/"
+                problem("/" + array + "/" + i + "/key", Code.DUPLICATE_KEY,
+                        "the key '" + key + "' is already used by /" + array + "/"
                         + earlier + "; keys must be unique among " + what);
             }
         }
@@ -77,7 +79,7 @@ final class BundleRules {
                 continue;
             }
             if (manager.equals(key)) {
-                problem(at, "'" + key + "' cannot report to themselves");
+                problem(at, Code.SELF_REFERENCE, "'" + key + "' cannot report to themselves");
             } else if (stakeholders.get(key) == i) {
                 // Only the first entry of a duplicated key takes part; the duplicate is reported already.
                 managerOf.put(key, manager);
@@ -107,7 +109,8 @@ final class BundleRules {
                         text.append(", who");
                     }
                 }
-                problem("/stakeholders/" + stakeholders.get(firstInBundle) + "/reportsTo", text.toString());
+                problem("/stakeholders/" + stakeholders.get(firstInBundle) + "/reportsTo", Code.REPORTING_CYCLE,
+                        text.toString());
             }
             path.forEach(p -> state.put(p, 2));
         }
@@ -124,14 +127,15 @@ final class BundleRules {
             String to = reference(line, "to", at + "/to", stakeholders, "stakeholder");
             String rawFrom = key(line, "from");
             if (rawFrom != null && rawFrom.equals(key(line, "to"))) {
-                problem(at + "/to", "an influence line must join two different people; this one goes from '"
+                problem(at + "/to", Code.SELF_REFERENCE,
+                        "an influence line must join two different people; this one goes from '"
                         + rawFrom + "' to '" + rawFrom + "'");
                 continue;
             }
             if (from != null && to != null) {
                 Integer earlier = seen.putIfAbsent(from + "\u0000" + to, i);
                 if (earlier != null) {
-                    problem(at, "the influence line from '" + from + "' to '" + to
+                    problem(at, Code.DUPLICATE_ITEM, "the influence line from '" + from + "' to '" + to
                             + "' is already given at /influences/" + earlier);
                 }
             }
@@ -152,7 +156,8 @@ final class BundleRules {
             String b = reference(between, 1, at + "/between/1", stakeholders);
             String rawA = keyAt(between, 0);
             if (rawA != null && rawA.equals(keyAt(between, 1))) {
-                problem(at + "/between", "a conflict must be between two different people; both sides are '"
+                problem(at + "/between", Code.SELF_REFERENCE,
+                        "a conflict must be between two different people; both sides are '"
                         + rawA + "'");
                 continue;
             }
@@ -160,7 +165,8 @@ final class BundleRules {
                 String pair = a.compareTo(b) < 0 ? a + "\u0000" + b : b + "\u0000" + a;
                 Integer earlier = seen.putIfAbsent(pair, i);
                 if (earlier != null) {
-                    problem(at, "the conflict between '" + a + "' and '" + b + "' is already given at /conflicts/"
+                    problem(at, Code.DUPLICATE_ITEM,
+                            "the conflict between '" + a + "' and '" + b + "' is already given at /conflicts/"
                             + earlier);
                 }
             }
@@ -179,7 +185,8 @@ final class BundleRules {
             if (member != null && person != null) {
                 Integer earlier = seen.putIfAbsent(member + "\u0000" + person, i);
                 if (earlier != null) {
-                    problem(at, "the contact of '" + member + "' with '" + person + "' is already given at /contacts/"
+                    problem(at, Code.DUPLICATE_ITEM,
+                            "the contact of '" + member + "' with '" + person + "' is already given at /contacts/"
                             + earlier + "; merge the two into one entry");
                 }
             }
@@ -215,7 +222,8 @@ final class BundleRules {
                 }
                 Integer earlier = criteria.putIfAbsent(criterion.intValue(), r);
                 if (earlier != null) {
-                    problem(at + "/assessment/" + r + "/criterion", "criterion " + criterion.intValue()
+                    problem(at + "/assessment/" + r + "/criterion", Code.DUPLICATE_ITEM,
+                            "criterion " + criterion.intValue()
                             + " is already assessed at " + at + "/assessment/" + earlier);
                 }
             }
@@ -243,7 +251,8 @@ final class BundleRules {
             }
             Integer earlier = seen.putIfAbsent(person, i);
             if (earlier != null) {
-                problem(here, "'" + person + "' is given " + what + " twice in this opportunity (first at " + at
+                problem(here, Code.DUPLICATE_ITEM,
+                        "'" + person + "' is given " + what + " twice in this opportunity (first at " + at
                         + "/" + array + "/" + earlier + ")");
             }
         }
@@ -267,7 +276,7 @@ final class BundleRules {
             return null;
         }
         if (!keys.containsKey(key)) {
-            problem(at, "there is no " + what + " with the key '" + key + "' in this bundle");
+            problem(at, Code.UNKNOWN_KEY, "there is no " + what + " with the key '" + key + "' in this bundle");
             return null;
         }
         return key;
@@ -301,7 +310,7 @@ final class BundleRules {
         return items;
     }
 
-    private void problem(String pointer, String message) {
-        problems.add(new BundleProblem(pointer, message));
+    private void problem(String pointer, Code code, String message) {
+        problems.add(new BundleProblem(pointer, code, message));
     }
 }

@@ -1,5 +1,6 @@
 package io.innercircle.bundle.internal;
 
+import io.innercircle.bundle.internal.BundleProblem.Code;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -107,32 +108,36 @@ public class BundleValidator {
         JsonNode value = m.getInstanceNode();
         String type = m.getType();
         return switch (type) {
-            case "required" -> new BundleProblem(at + "/" + escape(m.getProperty()),
+            case "required" -> new BundleProblem(at + "/" + escape(m.getProperty()), Code.REQUIRED,
                     "'" + m.getProperty() + "' is required here but missing");
-            case "additionalProperties" -> new BundleProblem(at + "/" + escape(m.getProperty()),
+            case "additionalProperties" -> new BundleProblem(at + "/" + escape(m.getProperty()), Code.UNKNOWN_FIELD,
                     "'" + m.getProperty() + "' is not a field the bundle format knows here");
-            case "enum" -> new BundleProblem(at, "must be one of " + choices(args) + ", not " + shown(value));
-            case "const" -> new BundleProblem(at, "must be \"" + arg(args, 0) + "\"");
-            case "type" -> new BundleProblem(at, "must be " + article(arg(args, 1)) + ", not "
+            case "enum" -> new BundleProblem(at, Code.NOT_ALLOWED,
+                    "must be one of " + choices(args) + ", not " + shown(value));
+            case "const" -> new BundleProblem(at, Code.NOT_ALLOWED, "must be \"" + arg(args, 0) + "\"");
+            case "type" -> new BundleProblem(at, Code.WRONG_TYPE, "must be " + article(arg(args, 1)) + ", not "
                     + article(arg(args, 0)));
-            case "minimum" -> new BundleProblem(at, "must be at least " + arg(args, 0) + ", not " + shown(value));
-            case "maximum" -> new BundleProblem(at, "must be at most " + arg(args, 0) + ", not " + shown(value));
+            case "minimum" -> new BundleProblem(at, Code.OUT_OF_RANGE,
+                    "must be at least " + arg(args, 0) + ", not " + shown(value));
+            case "maximum" -> new BundleProblem(at, Code.OUT_OF_RANGE,
+                    "must be at most " + arg(args, 0) + ", not " + shown(value));
             case "minLength" -> "1".equals(arg(args, 0))
-                    ? new BundleProblem(at, "must not be empty")
-                    : new BundleProblem(at, "must be at least " + arg(args, 0) + " characters long");
-            case "maxLength" -> new BundleProblem(at, "must be at most " + arg(args, 0)
+                    ? new BundleProblem(at, Code.WRONG_LENGTH, "must not be empty")
+                    : new BundleProblem(at, Code.WRONG_LENGTH, "must be at least " + arg(args, 0) + " characters long");
+            case "maxLength" -> new BundleProblem(at, Code.WRONG_LENGTH, "must be at most " + arg(args, 0)
                     + " characters long, but has " + (value != null && value.isTextual()
                     ? value.asText().codePointCount(0, value.asText().length()) : "more"));
-            case "minItems" -> new BundleProblem(at, "must have at least " + arg(args, 0) + " item"
+            case "minItems" -> new BundleProblem(at, Code.WRONG_COUNT, "must have at least " + arg(args, 0) + " item"
                     + ("1".equals(arg(args, 0)) ? "" : "s") + ", but has " + arg(args, 1));
-            case "maxItems" -> new BundleProblem(at, "must have at most " + arg(args, 0) + " item"
+            case "maxItems" -> new BundleProblem(at, Code.WRONG_COUNT, "must have at most " + arg(args, 0) + " item"
                     + ("1".equals(arg(args, 0)) ? "" : "s") + ", but has " + arg(args, 1));
-            case "uniqueItems" -> new BundleProblem(at, "must not list the same value twice");
-            case "pattern" -> new BundleProblem(at, pattern(arg(args, 0), value));
-            case "format" -> new BundleProblem(at, "must be a real calendar date written YYYY-MM-DD, not "
+            case "uniqueItems" -> new BundleProblem(at, Code.REPEATED_VALUE, "must not list the same value twice");
+            case "pattern" -> new BundleProblem(at, Code.WRONG_FORMAT, pattern(arg(args, 0), value));
+            case "format" -> new BundleProblem(at, Code.WRONG_FORMAT,
+                    "must be a real calendar date written YYYY-MM-DD, not "
                     + shown(value));
-            case "oneOf" -> new BundleProblem(at, "must be a key or null, not " + shown(value));
-            default -> new BundleProblem(at, m.getError());
+            case "oneOf" -> new BundleProblem(at, Code.INVALID, "must be a key or null, not " + shown(value));
+            default -> new BundleProblem(at, Code.INVALID, m.getError());
         };
     }
 

@@ -1,5 +1,6 @@
 package io.innercircle.crm.internal;
 
+import io.innercircle.crm.internal.ImportProblem.Code;
 import io.innercircle.api.InvalidInputException;
 import io.innercircle.crm.internal.ContactImportReport.Action;
 import io.innercircle.crm.internal.ContactImportReport.PersonChange;
@@ -81,7 +82,8 @@ final class ContactPlanner {
             }
             Incoming first = incoming.get(in.crmKey());
             if (first != null) {
-                problems.add(ImportProblem.error(in.line(), column(c.key()), in.crmKey(), "duplicate key '"
+                problems.add(ImportProblem.error(Code.DUPLICATE_KEY,
+                        in.line(), column(c.key()), in.crmKey(), "duplicate key '"
                         + in.crmKey() + "': line " + first.line() + " has the same id"));
                 continue;
             }
@@ -127,12 +129,14 @@ final class ContactPlanner {
         int line = row.line();
         String crmKey = CsvFile.value(row, c.key());
         if (crmKey.isEmpty()) {
-            problems.add(ImportProblem.error(line, column(c.key()), "", "missing key: every row needs the CRM id"));
+            problems.add(ImportProblem.error(Code.MISSING_KEY,
+                    line, column(c.key()), "", "missing key: every row needs the CRM id"));
             return null;
         }
         if (row.values().size() > file.header().size()
                 && row.values().subList(file.header().size(), row.values().size()).stream().anyMatch(v -> !v.isEmpty())) {
-            problems.add(ImportProblem.error(line, null, null, "the row has " + row.values().size()
+            problems.add(ImportProblem.error(Code.WRONG_VALUE_COUNT,
+                    line, null, null, "the row has " + row.values().size()
                     + " values but the header names " + file.header().size()
                     + " columns (an unquoted separator inside a value?)"));
         }
@@ -140,7 +144,7 @@ final class ContactPlanner {
                 : (CsvFile.value(row, c.firstName()) + " " + CsvFile.value(row, c.lastName())).strip();
         int nameColumn = c.has(c.name()) ? c.name() : c.has(c.lastName()) ? c.lastName() : c.firstName();
         if (name.isEmpty()) {
-            problems.add(ImportProblem.error(line, column(nameColumn), "", "missing name"));
+            problems.add(ImportProblem.error(Code.MISSING_NAME, line, column(nameColumn), "", "missing name"));
         }
         check(line, nameColumn, name, Checks.NAME_MAX);
         String title = optional(row, c.title());
@@ -149,7 +153,8 @@ final class ContactPlanner {
         check(line, c.department(), department, Checks.TEXT_MAX);
         String email = optional(row, c.email());
         if (email != null && (email.length() > 254 || !email.matches("[^@\\s]+@[^@\\s]+"))) {
-            problems.add(ImportProblem.error(line, column(c.email()), email, "not an email address"));
+            problems.add(ImportProblem.error(Code.NOT_AN_EMAIL,
+                    line, column(c.email()), email, "not an email address"));
         }
         String manager = c.has(c.manager()) ? CsvFile.value(row, c.manager()) : null;
         return new Incoming(line, crmKey, name, title, department, email, manager,
@@ -158,7 +163,7 @@ final class ContactPlanner {
 
     private void check(int line, int column, String value, int max) {
         if (value != null && value.length() > max) {
-            problems.add(ImportProblem.error(line, column(column), value.substring(0, 40) + "...",
+            problems.add(ImportProblem.error(Code.TOO_LONG, line, column(column), value.substring(0, 40) + "...",
                     "is " + value.length() + " characters long; at most " + max + " are allowed"));
         }
     }
@@ -188,7 +193,7 @@ final class ContactPlanner {
                 key = CrmKeys.hashed(in.crmKey());
             }
             if (!free(key, taken)) {
-                problems.add(ImportProblem.error(in.line(), column(c.key()), in.crmKey(),
+                problems.add(ImportProblem.error(Code.KEY_TAKEN, in.line(), column(c.key()), in.crmKey(),
                         "no free key for this CRM id ('" + key + "' belongs to someone else)"));
                 continue;
             }
@@ -214,10 +219,11 @@ final class ContactPlanner {
             if (in.manager().isEmpty()) {
                 managers.put(in.crmKey(), "");
             } else if (in.manager().equals(in.crmKey())) {
-                problems.add(ImportProblem.error(in.line(), column(c.manager()), in.manager(),
+                problems.add(ImportProblem.error(Code.MANAGER_CYCLE, in.line(), column(c.manager()), in.manager(),
                         "a manager cycle: the person reports to themselves"));
             } else if (!incoming.containsKey(in.manager())) {
-                problems.add(ImportProblem.error(in.line(), column(c.manager()), in.manager(), "unknown manager '"
+                problems.add(ImportProblem.error(Code.UNKNOWN_MANAGER,
+                        in.line(), column(c.manager()), in.manager(), "unknown manager '"
                         + in.manager() + "': no row of this file (of this CRM account) has that id"));
             } else if (keys.containsKey(in.manager())) {
                 managers.put(in.crmKey(), keys.get(in.manager()));
@@ -260,7 +266,7 @@ final class ContactPlanner {
             for (String key : cycle) {
                 Incoming in = byNewKey.get(key);
                 if (in != null && managers.containsKey(in.crmKey())) {
-                    problems.add(ImportProblem.error(in.line(), column(c.manager()), in.manager(),
+                    problems.add(ImportProblem.error(Code.MANAGER_CYCLE, in.line(), column(c.manager()), in.manager(),
                             "a manager cycle: " + shown + (drawn ? " (with lines drawn in the map)" : "")));
                 }
             }

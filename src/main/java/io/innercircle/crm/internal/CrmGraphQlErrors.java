@@ -28,6 +28,7 @@ class CrmGraphQlErrors extends DataFetcherExceptionResolverAdapter {
         }
         return refused.errors().stream().map(p -> {
             Map<String, Object> extensions = new LinkedHashMap<>();
+            extensions.put("code", p.code().name());
             extensions.put("line", p.line());
             if (p.column() != null) {
                 extensions.put("column", p.column());

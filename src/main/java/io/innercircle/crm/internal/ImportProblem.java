@@ -6,16 +6,22 @@ package io.innercircle.crm.internal;
  * so a spreadsheet or editor opened at that line shows the row. Errors stop the import; warnings (a CRM role
  * with no buying role) are reported and the rest of the row is imported.
  */
-public record ImportProblem(int line, String column, String value, String reason, Severity severity) {
+public record ImportProblem(int line, String column, String value, Code code, String reason, Severity severity) {
 
     public enum Severity { ERROR, WARNING }
 
-    static ImportProblem error(int line, String column, String value, String reason) {
-        return new ImportProblem(line, column, value, reason, Severity.ERROR);
+    /** What is wrong, for a client that acts on it; {@code reason} says the same in words. */
+    public enum Code {
+        MISSING_KEY, DUPLICATE_KEY, KEY_TAKEN, WRONG_VALUE_COUNT, MISSING_NAME, NOT_AN_EMAIL, TOO_LONG,
+        UNKNOWN_MANAGER, MANAGER_CYCLE, UNKNOWN_CONTACT, UNKNOWN_OPPORTUNITY, NO_ROLE, UNMAPPED_ROLE
     }
 
-    static ImportProblem warning(int line, String column, String value, String reason) {
-        return new ImportProblem(line, column, value, reason, Severity.WARNING);
+    static ImportProblem error(Code code, int line, String column, String value, String reason) {
+        return new ImportProblem(line, column, value, code, reason, Severity.ERROR);
+    }
+
+    static ImportProblem warning(Code code, int line, String column, String value, String reason) {
+        return new ImportProblem(line, column, value, code, reason, Severity.WARNING);
     }
 
     boolean isError() {

@@ -1,5 +1,6 @@
 package io.innercircle.crm.internal;
 
+import io.innercircle.crm.internal.ImportProblem.Code;
 import io.innercircle.api.InvalidInputException;
 import io.innercircle.crm.internal.CsvFile.Row;
 import io.innercircle.crm.internal.RoleImportReport.Action;
@@ -97,14 +98,15 @@ final class RolePlanner {
             int line = row.line();
             String id = CsvFile.value(row, idColumn);
             if (!id.isEmpty() && firstId.putIfAbsent(id, line) != null) {
-                problems.add(ImportProblem.error(line, file.columnName(idColumn), id,
+                problems.add(ImportProblem.error(Code.DUPLICATE_KEY, line, file.columnName(idColumn), id,
                         "duplicate key '" + id + "': line " + firstId.get(id) + " has the same id"));
                 continue;
             }
             String crmOpportunity = CsvFile.value(row, opportunityColumn);
             String crmContact = CsvFile.value(row, contactColumn);
             if (crmOpportunity.isEmpty() || crmContact.isEmpty()) {
-                problems.add(ImportProblem.error(line, file.columnName(crmOpportunity.isEmpty() ? opportunityColumn
+                problems.add(ImportProblem.error(Code.MISSING_KEY,
+                        line, file.columnName(crmOpportunity.isEmpty() ? opportunityColumn
                         : contactColumn), "", "missing key"));
                 continue;
             }
@@ -118,7 +120,8 @@ final class RolePlanner {
             }
             String person = personByCrm.get(crmContact);
             if (person == null) {
-                problems.add(ImportProblem.error(line, file.columnName(contactColumn), crmContact, "unknown contact '"
+                problems.add(ImportProblem.error(Code.UNKNOWN_CONTACT,
+                        line, file.columnName(contactColumn), crmContact, "unknown contact '"
                         + crmContact + "': no person of this account has that CRM id (import the contacts first)"));
             }
             if (opportunity == null || person == null) {
@@ -129,7 +132,7 @@ final class RolePlanner {
             Set<String> roles = wanted.computeIfAbsent(pair, p -> new LinkedHashSet<>());
             String crmRole = CsvFile.value(row, roleColumn);
             if (crmRole.isEmpty()) {
-                problems.add(ImportProblem.warning(line, file.columnName(roleColumn), "",
+                problems.add(ImportProblem.warning(Code.NO_ROLE, line, file.columnName(roleColumn), "",
                         "no role given: the row names no buying role"));
                 continue;
             }
@@ -137,7 +140,8 @@ final class RolePlanner {
             if (meaning.kind() == RoleTable.Kind.ROLE) {
                 roles.add(meaning.role().name());
             } else if (meaning.kind() == RoleTable.Kind.NO_MEANING) {
-                problems.add(ImportProblem.warning(line, file.columnName(roleColumn), crmRole, "the CRM role '"
+                problems.add(ImportProblem.warning(Code.UNMAPPED_ROLE,
+                        line, file.columnName(roleColumn), crmRole, "the CRM role '"
                         + crmRole + "' has no TAS buying role and was not imported (map it with roleMap to "
                         + "import it)"));
             }
@@ -171,7 +175,8 @@ final class RolePlanner {
             return fresh;
         }
         if (unknownReported.add(crmOpportunity)) {
-            problems.add(ImportProblem.error(row.line(), file.columnName(opportunityColumn), crmOpportunity,
+            problems.add(ImportProblem.error(Code.UNKNOWN_OPPORTUNITY,
+                    row.line(), file.columnName(opportunityColumn), crmOpportunity,
                     "unknown opportunity '" + crmOpportunity + "': link it to one of the account's opportunities "
                             + "(opportunities: crmKey -> opportunity id) or let the import create it "
                             + "(createOpportunities)"));

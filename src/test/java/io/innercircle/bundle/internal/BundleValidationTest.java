@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
@@ -217,8 +218,9 @@ class BundleValidationTest extends BundleTestSupport {
                         assertThat(e.getErrorType().toString()).isEqualTo("BAD_REQUEST");
                         assertThat(e.getPath()).isEqualTo("importBundle");
                     });
-                    assertThat(errors).extracting(e -> e.getExtensions().get("pointer"))
-                            .containsExactly("/stakeholders/1/rank", "/stakeholders/4/reportsTo");
+                    assertThat(errors).extracting(e -> e.getExtensions().get("pointer"), e -> e.getExtensions().get("code"))
+                            .containsExactly(tuple("/stakeholders/1/rank", "OUT_OF_RANGE"),
+                                    tuple("/stakeholders/4/reportsTo", "UNKNOWN_KEY"));
                     assertThat(errors.get(0).getMessage()).isEqualTo("/stakeholders/1/rank: must be at most 5, not 7");
                     assertThat(errors.get(1).getExtensions().get("reason"))
                             .isEqualTo("there is no stakeholder with the key 'ghost' in this bundle");

@@ -20,7 +20,7 @@ final class CrmTestSupport {
                 account dryRun applied version accountCreated crmAccount delimiter rows created updated unchanged
                 notInImport backInImport otherAccountRows reportingLinesSet reportingLinesRemoved
                 changes { line action stakeholder crmKey name fields }
-                problems { line column value reason severity }
+                problems { line column value code reason severity }
                 steps { name rows millis }
               }
             }""";
@@ -31,7 +31,7 @@ final class CrmTestSupport {
                 account dryRun applied version rows created updated unchanged removed opportunitiesLinked
                 opportunitiesCreated
                 changes { line action opportunity stakeholder roles crmRoles }
-                problems { line column value reason severity }
+                problems { line column value code reason severity }
               }
             }""";
 

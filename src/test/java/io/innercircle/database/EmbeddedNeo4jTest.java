@@ -14,34 +14,42 @@ import org.springframework.boot.neo4j.autoconfigure.Neo4jConnectionDetails;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.http.client.reactive.JdkClientHttpConnector;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The embedded database's Bolt port, started as the app starts it, wants a password: a local process without
- * one (or with the factory default) is refused. The password is made on first start, kept owner-only in the
- * data directory (itself 0700), the same after a restart, and never logged.
+ * The zero-setup default: with no Neo4j URI the app runs its own Neo4j on a data directory. What a rep drew is
+ * still there after a restart; the Bolt port wants a password, so a local process without one (or with the
+ * factory default) is refused; the password is made on first start, kept owner-only in the data directory
+ * (itself 0700), the same after a restart, and never logged. One test, because each start of the app on a new
+ * database costs half a minute.
  */
 @Tag("slow")
 @ExtendWith(OutputCaptureExtension.class)
-class EmbeddedNeo4jAuthTest {
+class EmbeddedNeo4jTest {
 
     @TempDir
     Path parent;
 
     @Test
-    void boltWithoutThePasswordIsRefused(CapturedOutput output) throws Exception {
+    void mapsAndThePasswordSurviveARestartAndBoltWithoutThePasswordIsRefused(CapturedOutput output) throws Exception {
         Path data = parent.resolve("data");
         URI bolt;
         String password;
         try (ConfigurableApplicationContext app = start(data)) {
+            graphQl(app).document("mutation { createAccount(input: {key: \"kept\", name: \"Kept Co\"}) { account { key } } }")
+                    .execute().path("createAccount.account.key").entity(String.class).isEqualTo("kept");
             bolt = app.getBean(Neo4jConnectionDetails.class).getUri();
             password = Files.readString(data.resolve(EmbeddedNeo4jConfiguration.PASSWORD_FILE), StandardCharsets.UTF_8);
             assertThat(password).hasSizeGreaterThanOrEqualTo(24);
@@ -61,7 +69,10 @@ class EmbeddedNeo4jAuthTest {
                         .isEqualTo(1);
             }
         }
+        assertThat(Files.exists(data.resolve("data/databases/neo4j"))).isTrue();
         try (ConfigurableApplicationContext app = start(data)) {
+            graphQl(app).document("{ account(key: \"kept\") { name version } }").execute()
+                    .path("account.name").entity(String.class).isEqualTo("Kept Co");
             assertThat(Files.readString(data.resolve(EmbeddedNeo4jConfiguration.PASSWORD_FILE), StandardCharsets.UTF_8))
                     .as("the same password after a restart").isEqualTo(password);
         }
@@ -75,5 +86,12 @@ class EmbeddedNeo4jAuthTest {
                 "--innercircle.embedded.data-directory=" + data,
                 "--innercircle.embedded.page-cache=64m",
                 "--innercircle.demo.load=false");
+    }
+
+    private static HttpGraphQlTester graphQl(ConfigurableApplicationContext app) {
+        String port = app.getEnvironment().getProperty("local.server.port");
+        return HttpGraphQlTester.create(WebTestClient.bindToServer(new JdkClientHttpConnector())
+                .baseUrl("http://localhost:" + port + "/graphql").responseTimeout(Duration.ofSeconds(30))
+                .defaultHeaders(h -> h.setBasicAuth("admin", "admin")).build());
     }
 }
