@@ -34,9 +34,8 @@ final class AppProcess {
     final Path log;
     private final List<String> jvmOptions;
     private final List<String> extraArguments;
+    private String classPath = System.getProperty("java.class.path");
     private Process process;
-    /** The app's class path: this JVM's, unless a benchmark runs an older build beside it. */
-    String classPath = System.getProperty("java.class.path");
 
     AppProcess(String name, String... extraArguments) throws IOException {
         this(name, List.of("-Xmx2g"), extraArguments);
@@ -49,6 +48,12 @@ final class AppProcess {
         this.log = data.resolveSibling(data.getFileName() + ".log");
         this.jvmOptions = List.copyOf(jvmOptions);
         this.extraArguments = List.of(extraArguments);
+    }
+
+    /** Runs the app from another class path (e.g. an older build's classes, for a before/after comparison). */
+    AppProcess classPath(String classPath) {
+        this.classPath = classPath;
+        return this;
     }
 
     boolean isAlive() {

@@ -161,9 +161,9 @@ public final class ImportBenchmark {
                 "--logging.level.io.innercircle.bundle=info", "--logging.level.io.innercircle.history=debug");
         if (classes != null) {
             // The older build's classes instead of this build's; the dependency jars are the same.
-            process.classPath = Stream.concat(Stream.of(classes),
-                            Arrays.stream(process.classPath.split(File.pathSeparator)).filter(e -> e.endsWith(".jar")))
-                    .collect(Collectors.joining(File.pathSeparator));
+            process.classPath(Stream.concat(Stream.of(classes), Arrays.stream(System.getProperty("java.class.path")
+                            .split(File.pathSeparator)).filter(e -> e.endsWith(".jar")))
+                    .collect(Collectors.joining(File.pathSeparator)));
         }
         System.out.println(name + ": log " + process.log);
         return new App(name, process);

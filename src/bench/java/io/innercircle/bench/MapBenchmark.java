@@ -35,9 +35,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <pre>
  * mvn -q -B -Pbench test-compile exec:exec -Dbench.main=io.innercircle.bench.MapBenchmark               # full
  * mvn -q -B -Pbench test-compile exec:exec -Dbench.main=io.innercircle.bench.MapBenchmark -Dbench.scale=smoke
+ * mvn -q -B -Pbench test-compile exec:exec -Dbench.main=io.innercircle.bench.MapBenchmark -Dbench.scale=maps
+ * BENCH_BASELINE=/tmp/old/classes BENCH_CLASSES=/tmp/new/classes mvn ... -Dbench.scale=maps   # before/after
  * </pre>
  * The smoke scale runs every step on small maps (about a minute, for CI); its numbers say that the steps work,
- * not whether the targets are met.
+ * not whether the targets are met. The maps scale measures the read targets at their full sizes (200, 2,000 and
+ * 5,000 people) but imports a portfolio of only 10 accounts (coverageGaps at 2 and 10 accounts), a few minutes
+ * instead of a quarter of an hour. With a baseline (environment variable {@code BENCH_BASELINE} or
+ * {@code -Dbench.baseline}: another build's {@code target/classes}), the same steps run first on an app started
+ * from those classes, then on the current build, and the table shows both with their ratio. {@code BENCH_CLASSES}
+ * (or {@code -Dbench.classes}) runs the current build from a copy of its classes, so a rebuild during the run
+ * changes nothing.
  */
 public final class MapBenchmark {
 
@@ -54,14 +62,15 @@ public final class MapBenchmark {
         static Scale of(String name) {
             return switch (name) {
                 case "smoke" -> new Scale("smoke", 200, 300, 500, 200, 2, 6, 15, 4, 3);
+                case "maps" -> new Scale("maps", 200, 2_000, 5_000, 2_000, 2, 10, 40, 12, 10);
                 case "full" -> new Scale("full", 200, 2_000, 5_000, 2_000, 10, 100, 60, 12, 15);
-                default -> throw new IllegalArgumentException("bench.scale is smoke or full, not " + name);
+                default -> throw new IllegalArgumentException("bench.scale is smoke, maps or full, not " + name);
             };
         }
     }
 
-    /** One line of the table. */
-    record Row(String what, String target, String measured, Boolean met) {}
+    /** One line of the table; {@code value} is the number compared between a baseline and the current build. */
+    record Row(String what, String target, String measured, Boolean met, double value) {}
 
     private final Scale scale;
     private final String base;
@@ -77,13 +86,41 @@ public final class MapBenchmark {
     public static void main(String[] args) throws Exception {
         Scale scale = Scale.of(System.getProperty("bench.scale", "full"));
         long started = System.nanoTime();
+        String baseline = System.getProperty("bench.baseline", System.getenv().getOrDefault("BENCH_BASELINE", ""));
+        System.out.printf(Locale.ROOT, "MapBenchmark, scale %s, load average %s%n", scale.name(),
+                AppProcess.loadAverage());
+        // The current build's classes may be a copy (BENCH_CLASSES), so that rebuilding during a run changes nothing.
+        String after = System.getProperty("bench.classes", System.getenv().getOrDefault("BENCH_CLASSES", ""));
+        List<MapBenchmark> runs = new ArrayList<>();
+        if (!baseline.isBlank()) {
+            runs.add(measure(scale, "before", withClasses(baseline)));
+        }
+        runs.add(measure(scale, baseline.isBlank() ? "" : "after",
+                after.isBlank() ? System.getProperty("java.class.path") : withClasses(after)));
+        System.out.printf(Locale.ROOT, "load average at the end %s%n", AppProcess.loadAverage());
+        runs.get(runs.size() - 1).print((System.nanoTime() - started) / 1e9, runs.size() > 1 ? runs.get(0) : null);
+    }
+
+    /** This JVM's class path with the app's {@code target/classes} replaced by another directory of classes. */
+    private static String withClasses(String classes) {
+        String current = System.getProperty("java.class.path");
+        String own = Path.of("target/classes").toAbsolutePath().toString();
+        if (!current.contains(own)) {
+            throw new IllegalStateException("No " + own + " on the class path to replace with " + classes);
+        }
+        return current.replace(own, classes);
+    }
+
+    /** One whole run on an app started from {@code classPath}. */
+    private static MapBenchmark measure(Scale scale, String label, String classPath) throws Exception {
         String xmx = System.getProperty("bench.xmx", "2g");
         AppProcess app = new AppProcess("innercircle-bench", List.of("-Xmx" + xmx, "-XX:+ExitOnOutOfMemoryError"),
                 "--innercircle.embedded.page-cache=" + System.getProperty("bench.page-cache", "1g"),
-                "--logging.level.io.innercircle=warn", "--innercircle.graphql.max-cost=100000000");
+                "--logging.level.io.innercircle=warn", "--innercircle.graphql.max-cost=100000000")
+                .classPath(classPath);
         Path log = app.log;
-        System.out.printf(Locale.ROOT, "MapBenchmark, scale %s: app on port %d, -Xmx%s, log %s%n",
-                scale.name(), app.port, xmx, log);
+        System.out.printf(Locale.ROOT, "%s app on port %d, -Xmx%s, log %s, load average %s%n",
+                label.isEmpty() ? "The" : "The " + label, app.port, xmx, log, AppProcess.loadAverage());
         MapBenchmark bench = new MapBenchmark(scale, "http://127.0.0.1:" + app.port);
         try {
             app.start();
@@ -93,7 +130,7 @@ public final class MapBenchmark {
             e.printStackTrace();
             bench.row("benchmark stopped early", "runs to the end", String.valueOf(e.getMessage()).lines()
                     .findFirst().orElse("").substring(0, Math.min(80, String.valueOf(e.getMessage()).length())),
-                    false);
+                    false, Double.NaN);
         } finally {
             if (app.isAlive()) {
                 app.stop();
@@ -103,8 +140,8 @@ public final class MapBenchmark {
         app.deleteData();
         boolean oom = appLog.contains("OutOfMemoryError") || appLog.contains("Terminating due to java.lang.OutOfMemoryError");
         bench.row("no OutOfMemoryError, app alive to the end", "yes", oom ? "OutOfMemoryError (see log)" : "yes",
-                !oom);
-        bench.print((System.nanoTime() - started) / 1e9);
+                !oom, Double.NaN);
+        return bench;
     }
 
     private void run(AppProcess app) throws Exception {
@@ -119,9 +156,10 @@ public final class MapBenchmark {
         double[] token = time(scale.rounds() * 5, () -> post(bearer, typename));
         double[] basic = time(scale.rounds() * 5, () -> post(BASIC, typename));
         double[] anonymous = time(scale.rounds() * 5, () -> refused(typename));
-        row("empty request { __typename }, API token, p50", "<= 5 ms", ms(pct(token, 50)), pct(token, 50) <= 5);
-        row("empty request, cached Basic, p50", "<= 5 ms", ms(pct(basic, 50)), pct(basic, 50) <= 5);
-        row("anonymous refusal (401), p50", "(reference)", ms(pct(anonymous, 50)), null);
+        row("empty request { __typename }, API token, p50", "<= 5 ms", ms(pct(token, 50)), pct(token, 50) <= 5,
+                pct(token, 50));
+        row("empty request, cached Basic, p50", "<= 5 ms", ms(pct(basic, 50)), pct(basic, 50) <= 5, pct(basic, 50));
+        row("anonymous refusal (401), p50", "(reference)", ms(pct(anonymous, 50)), null, pct(anonymous, 50));
 
         // ---- The coach's portfolio: N accounts of M people, imported one after the other.
         int people = scale.portfolioPeople();
@@ -129,16 +167,17 @@ public final class MapBenchmark {
         double gapsFew = coverageGapsP50(app.pid());
         double importRest = importPortfolio(scale.portfolioFew(), scale.portfolioMany(), people);
         double gapsMany = coverageGapsP50(app.pid());
-        row("coverageGaps(first: 50), %d accounts x %,d people, p50".formatted(scale.portfolioFew(), people),
-                "<= 100 ms", ms(gapsFew), gapsFew <= 100);
-        row("coverageGaps(first: 50), %d accounts x %,d people, p50".formatted(scale.portfolioMany(), people),
-                "<= 1 s", ms(gapsMany), gapsMany <= 1000);
+        gapsRow(scale.portfolioFew(), people, gapsFew);
+        gapsRow(scale.portfolioMany(), people, gapsMany);
         double growth = gapsMany / gapsFew;
+        boolean full = scale.name().equals("full");
         row("coverageGaps growth %d -> %d accounts".formatted(scale.portfolioFew(), scale.portfolioMany()),
-                "<= 2x", String.format(Locale.ROOT, "%.2fx", growth), growth <= 2);
+                full ? "<= 2x" : "(reference)", String.format(Locale.ROOT, "%.2fx", growth), full ? growth <= 2 : null,
+                growth);
         double importAll = importFew + importRest;
-        row("import %d accounts x %,d people (total)".formatted(scale.portfolioMany(), people), "<= 3 min",
-                String.format(Locale.ROOT, "%.1f s", importAll / 1000), importAll <= 180_000);
+        row("import %d accounts x %,d people (total)".formatted(scale.portfolioMany(), people),
+                full ? "<= 3 min" : "(reference)", String.format(Locale.ROOT, "%.1f s", importAll / 1000),
+                full ? importAll <= 180_000 : null, importAll / 1000);
 
         // ---- Cached Inner Circle of a small map under 16 concurrent clients.
         String small = "bench-" + scale.concurrentPeople();
@@ -148,7 +187,7 @@ public final class MapBenchmark {
         awaitIdle(app.pid());
         double perSecond = throughput(16, scale.concurrencySeconds(), () -> post(bearer, smallInnerCircle));
         row("cached innerCircle, %d people, 16 clients".formatted(scale.concurrentPeople()), ">= 500 req/s",
-                String.format(Locale.ROOT, "%.0f req/s", perSecond), perSecond >= 500);
+                String.format(Locale.ROOT, "%.0f req/s", perSecond), perSecond >= 500, perSecond);
 
         // ---- A big map: first import, political map, Inner Circle after an influence edit.
         Bundle big = BundleGenerator.generate("bench-" + scale.big(), scale.big(), 42);
@@ -157,7 +196,7 @@ public final class MapBenchmark {
         importBundle(big);
         double bigImport = since(t);
         row("import a %,d-person bundle (first, history included)".formatted(scale.big()), "<= 3 s",
-                ms(bigImport), bigImport <= 3000);
+                ms(bigImport), bigImport <= 3000, bigImport);
         awaitIdle(app.pid());
         mapAndEdits(big, true);
 
@@ -172,10 +211,17 @@ public final class MapBenchmark {
         numbers.put("rssKb", rss[0]);
         numbers.put("peakRssKb", rss[1]);
         row("app RSS now / peak (-Xmx2g, page cache %s)".formatted(System.getProperty("bench.page-cache", "1g")),
-                "(report)", String.format(Locale.ROOT, "%,d MB / %,d MB", rss[0] / 1024, rss[1] / 1024), null);
+                "(report)", String.format(Locale.ROOT, "%,d MB / %,d MB", rss[0] / 1024, rss[1] / 1024), null,
+                rss[0] / 1024.0);
         if (!app.isAlive()) {
             throw new IllegalStateException("The app died during the benchmark");
         }
+    }
+
+    private void gapsRow(int accounts, int people, double p50) {
+        String target = accounts >= 100 ? "<= 1 s" : accounts >= 10 ? "<= 100 ms" : "(reference)";
+        row("coverageGaps(first: 50), %d accounts x %,d people, p50".formatted(accounts, people), target, ms(p50),
+                accounts >= 100 ? p50 <= 1000 : accounts >= 10 ? (Boolean) (p50 <= 100) : null, p50);
     }
 
     private double importPortfolio(int from, int to, int people) throws Exception {
@@ -206,14 +252,14 @@ public final class MapBenchmark {
         double[] map = time(bigOne ? Math.max(5, scale.rounds() / 2) : scale.rounds(), () -> post(bearer, mapQuery));
         double mapTarget = n >= 5_000 ? 250 : 100;
         row("politicalMap, %,d people, p50".formatted(n), "<= %.0f ms".formatted(mapTarget), ms(pct(map, 50)),
-                scale.name().equals("full") ? pct(map, 50) <= mapTarget : null);
+                scale.name().equals("smoke") ? null : pct(map, 50) <= mapTarget, pct(map, 50));
         numbers.put("politicalMapBytes" + n, post(bearer, mapQuery).length());
 
         String innerCircle = innerCircleQuery(account);
         if (!bigOne) {
             double[] cached = time(scale.rounds(), () -> post(bearer, innerCircle));
             row("innerCircle, %,d people, cached, p50".formatted(n), "<= 10 ms", ms(pct(cached, 50)),
-                    pct(cached, 50) <= 10);
+                    pct(cached, 50) <= 10, pct(cached, 50));
             Bundle.Opportunity deal = bundle.opportunities().get(0);
             Bundle.Roles roles = deal.roles().get(0);
             String[] statuses = {"SUPPORTER", "NEUTRAL"};
@@ -224,7 +270,8 @@ public final class MapBenchmark {
                             "stakeholder", account + "/" + roles.stakeholder(), "roles", roles.roles(),
                             "status", statuses[round[0]++ % 2]))));
             row("innerCircle, %,d people, right after a status edit, p50".formatted(n), "<= 30 ms",
-                    status.describe(), scale.name().equals("full") ? status.untilFreshP50() <= 30 : null);
+                    status.describe(), scale.name().equals("smoke") ? null : status.untilFreshP50() <= 30,
+                    status.untilFreshP50());
         }
         Bundle.Influence line = bundle.influences().get(0);
         int[] strength = {line.strength() == null ? 2 : line.strength()};
@@ -235,7 +282,7 @@ public final class MapBenchmark {
         double target = n >= 5_000 ? 600 : 200;
         row("innerCircle, %,d people, right after an influence edit, p50".formatted(n),
                 "<= %.0f ms".formatted(target), influence.describe(),
-                scale.name().equals("full") ? influence.untilFreshP50() <= target : null);
+                scale.name().equals("smoke") ? null : influence.untilFreshP50() <= target, influence.untilFreshP50());
     }
 
     /**
@@ -447,23 +494,39 @@ public final class MapBenchmark {
 
     // ---- Report
 
-    private void row(String what, String target, String measured, Boolean met) {
+    private void row(String what, String target, String measured, Boolean met, double value) {
         // Smoke sizes are not the targets' sizes: say only whether the steps ran (and no OutOfMemoryError).
         if (scale.name().equals("smoke") && !what.startsWith("no OutOfMemoryError")) {
             met = null;
         }
-        rows.add(new Row(what, target, measured, met));
+        rows.add(new Row(what, target, measured, met, value));
         System.out.printf(Locale.ROOT, "  %-62s %s%n", what, measured);
     }
 
-    private void print(double seconds) throws IOException {
+    /** The table; with a baseline run, its measurement beside this one's and the ratio after / before. */
+    private void print(double seconds, MapBenchmark before) throws IOException {
         int width = rows.stream().mapToInt(r -> r.what().length()).max().orElse(10);
         System.out.println();
         System.out.printf(Locale.ROOT, "MapBenchmark (%s scale), %.0f s in all%n", scale.name(), seconds);
-        System.out.printf(Locale.ROOT, "%-" + width + "s | %-12s | %-50s | %s%n", "what", "target", "measured", "met");
+        if (before == null) {
+            System.out.printf(Locale.ROOT, "%-" + width + "s | %-12s | %-50s | %s%n", "what", "target", "measured",
+                    "met");
+        } else {
+            System.out.printf(Locale.ROOT, "%-" + width + "s | %-12s | %-50s | %-50s | %-6s | %s%n", "what",
+                    "target", "before", "after", "after/before", "met");
+        }
         for (Row r : rows) {
-            System.out.printf(Locale.ROOT, "%-" + width + "s | %-12s | %-50s | %s%n", r.what(), r.target(),
-                    r.measured(), r.met() == null ? "-" : r.met() ? "yes" : "NO");
+            String met = r.met() == null ? "-" : r.met() ? "yes" : "NO";
+            if (before == null) {
+                System.out.printf(Locale.ROOT, "%-" + width + "s | %-12s | %-50s | %s%n", r.what(), r.target(),
+                        r.measured(), met);
+                continue;
+            }
+            Row old = before.rows.stream().filter(o -> o.what().equals(r.what())).findFirst().orElse(null);
+            String ratio = old == null || Double.isNaN(old.value()) || Double.isNaN(r.value()) || old.value() == 0
+                    ? "" : String.format(Locale.ROOT, "%.2f", r.value() / old.value());
+            System.out.printf(Locale.ROOT, "%-" + width + "s | %-12s | %-50s | %-50s | %-12s | %s%n", r.what(),
+                    r.target(), old == null ? "" : old.measured(), r.measured(), ratio, met);
         }
         Path out = Path.of("target/bench-results/map.json");
         Files.createDirectories(out.getParent());
@@ -472,6 +535,10 @@ public final class MapBenchmark {
         result.put("seconds", seconds);
         result.put("rows", rows);
         result.put("numbers", numbers);
+        if (before != null) {
+            result.put("baselineRows", before.rows);
+            result.put("baselineNumbers", before.numbers);
+        }
         Files.writeString(out, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result));
         System.out.println("written " + out.toAbsolutePath());
     }

@@ -87,6 +87,21 @@ public class AnalysisCache implements AnalysisService {
                 .orElseThrow(() -> new IllegalStateException("account " + account + " disappeared while being read"));
     }
 
+    /**
+     * The cached analysis when it is known to be current (with {@code verify-version}, after comparing the stored
+     * version, one small query); empty when none is cached or it is outdated. Never computes.
+     */
+    public Optional<AnalysedAccount> current(String account) {
+        Entry cached = entries.getIfPresent(account);
+        if (cached == null || (!verifyVersion && cached.outdated())) {
+            return Optional.empty();
+        }
+        if (verifyVersion && !reader.version(account).map(v -> v == cached.version()).orElse(false)) {
+            return Optional.empty();
+        }
+        return Optional.of(cached.analysis());
+    }
+
     /** Whatever is cached for the account, current or outdated; never reads or computes. */
     public Optional<Entry> peek(String account) {
         return Optional.ofNullable(entries.getIfPresent(account));

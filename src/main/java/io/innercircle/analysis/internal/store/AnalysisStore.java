@@ -125,6 +125,8 @@ public class AnalysisStore {
                 row.put("code", w.code().name());
                 row.put("severity", w.severity().name());
                 row.put("severityRank", w.severity().ordinal());
+                row.put("rank", rank(w.severity().ordinal(), deal.amount(), account, deal.key(), w.code().name(),
+                        position - 1));
                 row.put("amount", deal.amount());
                 row.put("stage", deal.stage());
                 row.put("people", w.people());
@@ -154,6 +156,23 @@ public class AnalysisStore {
                 .bindAll(Map.of("account", account, "kept",
                         rows.stream().map(r -> List.of(r.get("opportunity"), r.get("position"))).toList()))
                 .run();
+    }
+
+    /**
+     * The coach's order of warnings as one string, so that a page is read from an index in order and the read stops
+     * after the page (its cost does not grow with the number of accounts): most severe first, then largest amount
+     * (no amount as 0), then opportunity id, code and position, exactly as {@link StoredWarnings} sorted them
+     * before. The space separators sort before every character a key or a code may hold.
+     */
+    static String rank(int severityRank, Double amount, String account, String opportunity, String code,
+                       int position) {
+        double value = amount == null || amount == 0.0 ? 0.0 : amount;
+        long bits = Double.doubleToLongBits(value);
+        // Doubles ordered as unsigned longs (negative ones flipped), then inverted for the largest first.
+        long ascending = (bits ^ ((bits >> 63) & Long.MAX_VALUE)) ^ Long.MIN_VALUE;
+        String descending = Long.toHexString(~ascending);
+        return severityRank + "0".repeat(16 - descending.length()) + descending + account + "/" + opportunity
+                + " " + code + " " + "%06d".formatted(position);
     }
 
     /** How many people the account's map has now (as the current transaction sees it). */

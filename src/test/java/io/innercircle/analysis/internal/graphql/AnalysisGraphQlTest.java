@@ -132,6 +132,44 @@ class AnalysisGraphQlTest extends IntegrationTest {
                 .containsExactly("NEUTRALIZE");
     }
 
+    @Autowired
+    InnerCircleResponses responses;
+
+    @Test
+    void innerCircleAnswersAreKeptPerAnalysisWhileAccessIsCheckedOnEveryRequest() {
+        String query = """
+                query($a: ID!) { innerCircle(account: $a) { analysisVersion stale candidates { person { key } }
+                                 chart { person { key } band } } }""";
+        graphQl.document(query).variable("a", ACCOUNT).execute().errors().verify();
+        Map<?, ?> first = graphQl.document(query).variable("a", ACCOUNT).execute().path("innerCircle")
+                .entity(Map.class).get();
+        long kept = responses.size();
+        assertThat(kept).isPositive();
+        Map<?, ?> again = graphQl.document(query).variable("a", ACCOUNT).execute().path("innerCircle")
+                .entity(Map.class).get();
+        assertThat(again).isEqualTo(first);
+        assertThat(responses.size()).isEqualTo(kept);
+
+        // Nicole is not on the team of this account: an answer kept for the admin is not hers.
+        TestBundles.importBundle(http, "krackhardt-hightech.json");
+        graphQl.document(query).variable("a", "krackhardt-hightech").execute().path("innerCircle.stale")
+                .entity(Boolean.class).isEqualTo(false);
+        as("nicole").graphQl().document(query).variable("a", "krackhardt-hightech").execute().path("innerCircle")
+                .valueIsNull();
+
+        // A change to the map: the next answer is the new analysis's, not the kept one.
+        for (String to : List.of("svp", "dsm", "deng")) {
+            graphQl.document("mutation($f: ID!, $t: ID!) { removeInfluence(from: $f, to: $t) { removed } }")
+                    .variable("f", ACCOUNT + "/dis").variable("t", ACCOUNT + "/" + to).execute().errors().verify();
+        }
+        Map<?, ?> after = graphQl.document(query).variable("a", ACCOUNT).execute().path("innerCircle")
+                .entity(Map.class).get();
+        assertThat(((Number) after.get("analysisVersion")).longValue())
+                .isGreaterThan(((Number) first.get("analysisVersion")).longValue());
+        assertThat(after.get("candidates").toString()).doesNotContain("key=dis");
+        assertThat(first.get("candidates").toString()).contains("key=dis");
+    }
+
     @Test
     void aWriteToTheMapDropsTheCachedAnalysis() {
         graphQl.documentName("stakeholderAnalysis").variable("id", ACCOUNT + "/dis").execute()

@@ -146,6 +146,45 @@ class StoredAnalysisTest extends IntegrationTest {
     }
 
     @Test
+    void aPageOfCoverageGapsIsReadInTheIndexOrderAndStopsAfterThePage() {
+        TestBundles.importBundle(http, "course-example.json");
+        graphQl.documentName("coverageGaps").variable("first", 5).execute().path("coverageGaps.totalCount")
+                .entity(Integer.class).satisfies(n -> assertThat(n).isPositive());
+        Map<String, Object> p = new java.util.HashMap<>(new StoredWarnings.Filter(null, null, null, null, 2, null)
+                .parameters());
+        p.put("skip", 0);
+        p.put("limit", 50);
+        p.put("rankBelow", "3");
+        String plan = Neo4jHarness.database().executeTransactionally("EXPLAIN " + StoredWarnings.PAGE, p,
+                r -> r.getExecutionPlanDescription().toString());
+        // No sort of every warning: the rank index gives the order, and the limit stops the read.
+        assertThat(plan).contains("HealthWarning(rank)").doesNotContain("Sort").doesNotContain("Top");
+    }
+
+    @Test
+    void theRankOfAWarningSortsAsTheCoachOrder() {
+        // Most severe first, then largest amount (none as 0), then opportunity id, code, position.
+        List<String> ordered = List.of(
+                AnalysisStore.rank(0, 1e12, "a", "x", "NO_MENTOR", 0),
+                AnalysisStore.rank(0, 2_000_000.5, "a", "x", "NO_MENTOR", 0),
+                AnalysisStore.rank(0, 2_000_000.0, "a", "x", "NO_MENTOR", 0),
+                AnalysisStore.rank(0, 35.0, "a", "x", "NO_MENTOR", 0),
+                AnalysisStore.rank(0, 0.5, "a", "x", "NO_MENTOR", 0),
+                AnalysisStore.rank(0, 0.0, "a-b", "a", "A_CODE", 0),
+                AnalysisStore.rank(0, 0.0, "a.b", "a", "A_CODE", 0),
+                AnalysisStore.rank(0, null, "a", "b", "NO_MENTOR", 0),
+                AnalysisStore.rank(0, 0.0, "a", "b", "NO_MENTOR", 1),
+                AnalysisStore.rank(0, 0.0, "a", "b-c", "A_CODE", 0),
+                AnalysisStore.rank(0, 0.0, "ab", "a", "A_CODE", 2),
+                AnalysisStore.rank(0, 0.0, "ab", "a", "A_CODE", 10),
+                AnalysisStore.rank(0, 0.0, "ab", "a", "B", 0),
+                AnalysisStore.rank(0, -5.0, "a", "a", "A_CODE", 0),
+                AnalysisStore.rank(1, 1e15, "a", "a", "A_CODE", 0),
+                AnalysisStore.rank(2, 1e15, "a", "a", "A_CODE", 0));
+        assertThat(ordered.stream().sorted().toList()).isEqualTo(ordered);
+    }
+
+    @Test
     void stakeholdersOrderedByComputedInfluenceAndFilteredToTheInnerCircle() {
         TestBundles.importBundle(http, "course-example.json");
         AnalysedAccount computed = cache.analysis(ACCOUNT).orElseThrow();
