@@ -41,7 +41,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * The smoke scale runs every step on small maps (about a minute, for CI); its numbers say that the steps work,
  * not whether the targets are met. The maps scale measures the read targets at their full sizes (200, 2,000 and
  * 5,000 people) but imports a portfolio of only 10 accounts (coverageGaps at 2 and 10 accounts), a few minutes
- * instead of a quarter of an hour. With a baseline (environment variable {@code BENCH_BASELINE} or
+ * instead of a quarter of an hour; the reads scale is the same with a portfolio of 500-person accounts and fewer
+ * rounds, for a loaded machine. With a baseline (environment variable {@code BENCH_BASELINE} or
  * {@code -Dbench.baseline}: another build's {@code target/classes}), the same steps run first on an app started
  * from those classes, then on the current build, and the table shows both with their ratio. {@code BENCH_CLASSES}
  * (or {@code -Dbench.classes}) runs the current build from a copy of its classes, so a rebuild during the run
@@ -63,8 +64,9 @@ public final class MapBenchmark {
             return switch (name) {
                 case "smoke" -> new Scale("smoke", 200, 300, 500, 200, 2, 6, 15, 4, 3);
                 case "maps" -> new Scale("maps", 200, 2_000, 5_000, 2_000, 2, 10, 40, 12, 10);
+                case "reads" -> new Scale("reads", 200, 2_000, 5_000, 500, 2, 10, 20, 6, 8);
                 case "full" -> new Scale("full", 200, 2_000, 5_000, 2_000, 10, 100, 60, 12, 15);
-                default -> throw new IllegalArgumentException("bench.scale is smoke, maps or full, not " + name);
+                default -> throw new IllegalArgumentException("bench.scale is smoke, reads, maps or full, not " + name);
             };
         }
     }
