@@ -36,6 +36,8 @@ final class AppProcess {
     private final List<String> extraArguments;
     private String classPath = System.getProperty("java.class.path");
     private Process process;
+    /** The app's class path: this JVM's, unless a benchmark runs an older build beside it. */
+    String classPath = System.getProperty("java.class.path");
 
     AppProcess(String name, String... extraArguments) throws IOException {
         this(name, List.of("-Xmx2g"), extraArguments);

@@ -10,17 +10,28 @@ import java.util.Set;
  * @param touched the nodes the write changed, as "Label:key" ("Stakeholder:deng"): their own properties or the
  *                relationships at them. A hint that lets the history compare only those; null means the write
  *                may have changed anything in the account (the history then compares the whole map).
+ * @param written for a write that replaced the whole map (a bundle import without merge): what it left in the
+ *                account, so the history need not read the map back; null otherwise
  */
-public record MapChanged(String account, long version, Set<String> touched) {
+public record MapChanged(String account, long version, Set<String> touched, WrittenMap written) {
 
     /** A change that may have touched anything in the account (a bundle import, a new kind of write). */
     public MapChanged(String account, long version) {
-        this(account, version, null);
+        this(account, version, null, null);
+    }
+
+    public MapChanged(String account, long version, Set<String> touched) {
+        this(account, version, touched, null);
     }
 
     /** A change of these nodes only (and of the relationships at them); "Label:key" each. */
     public static MapChanged touching(String account, long version, String... nodes) {
         return new MapChanged(account, version, Set.of(nodes));
+    }
+
+    /** A write that replaced the account's map with {@code written}. */
+    public static MapChanged replaced(String account, long version, WrittenMap written) {
+        return new MapChanged(account, version, null, written);
     }
 
     public static String node(String label, String key) {

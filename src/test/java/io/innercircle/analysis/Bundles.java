@@ -48,7 +48,7 @@ public final class Bundles {
         return load("/bundles/course-example.json");
     }
 
-    static MapSnapshot read(JsonNode root) {
+    public static MapSnapshot read(JsonNode root) {
         List<Person> people = new ArrayList<>();
         List<ReportingLine> reporting = new ArrayList<>();
         for (JsonNode s : root.path("stakeholders")) {

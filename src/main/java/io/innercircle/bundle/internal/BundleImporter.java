@@ -110,8 +110,11 @@ public class BundleImporter {
                     + "account '" + key + "' (it needs a manager on the account's team, or an administrator)");
         }
         long validated = System.nanoTime();
-        Account account = writer.write(bundle, merge);
-        events.publishEvent(new MapChanged(account.key(), account.version()));
+        BundleWriter.Written result = writer.writeTelling(bundle, merge);
+        Account account = result.account();
+        // A replace says what it wrote, so the history compares that rather than reading the whole map back.
+        events.publishEvent(merge ? new MapChanged(account.key(), account.version())
+                : MapChanged.replaced(account.key(), account.version(), result.map()));
         long written = System.nanoTime();
         Bundle.Counts counts = bundle.counts();
         log.info("Imported bundle '{}' ({}, version {}): {} stakeholders, {} influence lines in {} ms "

@@ -1,6 +1,7 @@
 package io.innercircle.bundle.internal;
 
 import io.innercircle.map.Account;
+import io.innercircle.map.WrittenMap;
 import org.neo4j.driver.Record;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,12 +11,14 @@ import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -38,6 +41,10 @@ import static io.innercircle.bundle.internal.Bundle.list;
  * on their two ends. Either way node properties are set one by one from the fields the bundle format knows,
  * absent ones set to null: that removes what the bundle leaves out and keeps properties other features may
  * put on the same nodes.
+ *
+ * <p>A replace also tells what it wrote ({@link WrittenMap}): every node and line, with the properties as stored,
+ * built from the same rows the statements send. The history takes the new map from there rather than reading
+ * the whole map back.
  */
 @Component
 class BundleWriter {
@@ -53,6 +60,10 @@ class BundleWriter {
     private static final List<String> OPPORTUNITY_FIELDS = List.of("name", "amount", "currency", "stage",
             "strategy", "goal", "objective");
 
+    /** What a replace deletes in the account before writing (see clearAccount) and then writes from the bundle. */
+    static final Set<String> REPLACED_LABELS = Set.of("TeamMember", "Competitor", "Stakeholder", "Opportunity",
+            "Rating", "Tactic", "RelationshipPlan");
+
     private final Neo4jClient neo4j;
 
     private final FocusedMaps layouts;
@@ -67,8 +78,53 @@ class BundleWriter {
                        Map<String, String> opportunities) {
     }
 
+    /** The account after the write and, for a replace, everything the write left in it (null for a merge). */
+    record Written(Account account, WrittenMap map) {
+    }
+
+    /**
+     * The written map's nodes by key, one map per label, while it is being told; all no-ops for a merge, whose
+     * result is only known by reading the account.
+     */
+    private static final class Told {
+        final WrittenMap map;
+        final Map<String, Map<String, WrittenMap.Node>> byLabel = new HashMap<>();
+
+        Told(WrittenMap map) {
+            this.map = map;
+        }
+
+        /** A node whose properties are its row without the key (the key is the node's, not a property). */
+        WrittenMap.Node node(String label, Map<String, Object> row) {
+            if (map == null) {
+                return null;
+            }
+            Map<String, Object> props = new HashMap<>(row);
+            String key = (String) props.remove("key");
+            WrittenMap.Node node = map.node(label, key, props);
+            byLabel.computeIfAbsent(label, l -> new HashMap<>()).put(key, node);
+            return node;
+        }
+
+        WrittenMap.Node get(String label, String key) {
+            return map == null ? null : byLabel.getOrDefault(label, Map.of()).get(key);
+        }
+
+        void line(String type, WrittenMap.Node from, WrittenMap.Node to, Object... props) {
+            if (map != null) {
+                map.line(type, from, to, props(props));
+            }
+        }
+    }
+
     @Transactional
     public Account write(Bundle bundle, boolean merge) {
+        return writeTelling(bundle, merge).account();
+    }
+
+    /** Writes the bundle and tells what a replace wrote. */
+    @Transactional
+    public Written writeTelling(Bundle bundle, boolean merge) {
         String account = bundle.account().key();
         // Touching the account node first takes its write lock, so two imports of the same account run one
         // after the other instead of interleaving their deletes and writes.
@@ -78,13 +134,14 @@ class BundleWriter {
         }
         // Not user input: CREATE or MERGE, chosen by the mode.
         String verb = merge ? "MERGE" : "CREATE";
-        Ids ids = writeNodes(bundle, account, verb);
+        Told told = new Told(merge ? null : new WrittenMap(REPLACED_LABELS));
+        Ids ids = writeNodes(bundle, account, verb, told);
         if (merge) {
             clearWhatTheBundleRestates(ids);
         }
-        writeLines(bundle, ids, verb, merge);
-        writeOpportunityContents(bundle, account, ids, verb);
-        return written;
+        writeLines(bundle, ids, verb, merge, told);
+        writeOpportunityContents(bundle, account, ids, verb, told);
+        return new Written(written, told.map);
     }
 
     private Account upsertAccount(Bundle.Account a) {
@@ -141,42 +198,75 @@ class BundleWriter {
                 new ArrayList<>(ids.opportunities().values()));
     }
 
-    private Ids writeNodes(Bundle bundle, String account, String verb) {
+    private Ids writeNodes(Bundle bundle, String account, String verb, Told told) {
         Map<String, String> team = upsert("""
                         UNWIND $rows AS row
                         %s (n:TeamMember {account: $account, key: row.key})
                         SET n.name = row.name, n.role = row.role""".formatted(verb),
-                account, list(bundle.team()).stream()
-                        .map(t -> props("key", t.key(), "name", t.name(), "role", t.role())).toList());
+                account, told(told, "TeamMember", list(bundle.team()).stream()
+                        .map(t -> props("key", t.key(), "name", t.name(), "role", t.role())).toList()));
         Map<String, String> competitors = upsert("""
                         UNWIND $rows AS row
                         %s (n:Competitor {account: $account, key: row.key})
                         SET n.name = row.name""".formatted(verb), account,
-                list(bundle.competitors()).stream().map(c -> props("key", c.key(), "name", c.name())).toList());
+                told(told, "Competitor", list(bundle.competitors()).stream()
+                        .map(c -> props("key", c.key(), "name", c.name())).toList()));
         Map<String, String> people = upsert("""
                         UNWIND $rows AS row
                         %s (n:Stakeholder {account: $account, key: row.key})
                         SET %s""".formatted(verb, assignments(STAKEHOLDER_FIELDS)), account,
-                list(bundle.stakeholders()).stream().map(s -> props("key", s.key(), "name", s.name(),
+                told(told, "Stakeholder", list(bundle.stakeholders()).stream().map(s -> props("key", s.key(),
+                        "name", s.name(),
                         "title", s.title(), "department", s.department(), "adaptability", s.adaptability(),
                         "rank", s.rank(), "influence", s.influence(), "innerCircle", s.innerCircle(),
                         "external", s.external(), "placeholder", s.placeholder(),
                         "businessAgenda", s.businessAgenda(), "personalAgenda", s.personalAgenda(),
-                        "notes", s.notes())).toList());
+                        "notes", s.notes())).toList()));
+        List<Map<String, Object>> opportunityRows = list(bundle.opportunities()).stream().map(o -> props(
+                        "key", o.key(), "name", o.name(),
+                        // The graph model stores amounts as floats, whatever number the JSON held.
+                        "amount", o.amount() == null ? null : o.amount().doubleValue(), "currency", o.currency(),
+                        "closeDate", o.closeDate(), "stage", o.stage(), "strategy", o.strategy(), "goal", o.goal(),
+                        "objective", o.objective())).toList();
         Map<String, String> opportunities = upsert("""
                         UNWIND $rows AS row
                         %s (n:Opportunity {account: $account, key: row.key})
                         SET %s, n.closeDate = date(row.closeDate)""".formatted(verb, assignments(OPPORTUNITY_FIELDS)),
-                account, list(bundle.opportunities()).stream().map(o -> props("key", o.key(), "name", o.name(),
-                        // The graph model stores amounts as floats, whatever number the JSON held.
-                        "amount", o.amount() == null ? null : o.amount().doubleValue(), "currency", o.currency(),
-                        "closeDate", o.closeDate(), "stage", o.stage(), "strategy", o.strategy(), "goal", o.goal(),
-                        "objective", o.objective())).toList());
+                account, opportunityRows);
+        for (Map<String, Object> row : opportunityRows) {
+            Map<String, Object> stored = new HashMap<>(row);
+            stored.put("closeDate", date(row.get("closeDate")));
+            told.node("Opportunity", stored);
+        }
         return new Ids(team, competitors, people, opportunities);
     }
 
-    private void writeLines(Bundle bundle, Ids ids, String verb, boolean merge) {
+    /** Tells the written map about each row of a node statement (a row is the node's properties and key). */
+    private static List<Map<String, Object>> told(Told told, String label, List<Map<String, Object>> rows) {
+        rows.forEach(row -> told.node(label, row));
+        return rows;
+    }
+
+    /** A date of the bundle (ISO text, checked by the validator) as Neo4j's date() stores it. */
+    private static LocalDate date(Object text) {
+        return text == null ? null : LocalDate.parse((String) text);
+    }
+
+    private void writeLines(Bundle bundle, Ids ids, String verb, boolean merge, Told told) {
         Map<String, String> people = ids.people();
+        for (Bundle.Stakeholder s : list(bundle.stakeholders())) {
+            if (s.reportsTo() != null) {
+                told.line("REPORTS_TO", told.get("Stakeholder", s.key()), told.get("Stakeholder", s.reportsTo()));
+            }
+        }
+        for (Bundle.Influence i : list(bundle.influences())) {
+            told.line("INFLUENCES", told.get("Stakeholder", i.from()), told.get("Stakeholder", i.to()),
+                    "strength", i.effectiveStrength(), "note", i.note());
+        }
+        for (Bundle.Contact c : list(bundle.contacts())) {
+            told.line("HAS_CONTACT", told.get("TeamMember", c.teamMember()), told.get("Stakeholder", c.stakeholder()),
+                    "coverage", c.coverage(), "lastContact", date(c.lastContact()), "relationship", c.relationship());
+        }
         unwind("""
                 UNWIND $rows AS row
                 MATCH (s) WHERE elementId(s) = row.person
@@ -206,6 +296,8 @@ class BundleWriter {
                     String x = c.between().get(0);
                     String y = c.between().get(1);
                     boolean ordered = x.compareTo(y) < 0;
+                    told.line("CONFLICTS_WITH", told.get("Stakeholder", ordered ? x : y),
+                            told.get("Stakeholder", ordered ? y : x), "note", c.note());
                     return props("a", people.get(ordered ? x : y), "b", people.get(ordered ? y : x),
                             "note", c.note());
                 }).toList());
@@ -221,7 +313,7 @@ class BundleWriter {
                         "relationship", c.relationship())).toList());
     }
 
-    private void writeOpportunityContents(Bundle bundle, String account, Ids ids, String verb) {
+    private void writeOpportunityContents(Bundle bundle, String account, Ids ids, String verb, Told told) {
         List<Map<String, Object>> against = new ArrayList<>();
         List<Map<String, Object>> involvements = new ArrayList<>();
         List<Map<String, Object>> ratings = new ArrayList<>();
@@ -231,18 +323,22 @@ class BundleWriter {
         List<Map<String, Object>> relationshipPlans = new ArrayList<>();
         for (Bundle.Opportunity o : list(bundle.opportunities())) {
             String opportunity = ids.opportunities().get(o.key());
+            WrittenMap.Node deal = told.get("Opportunity", o.key());
             if (o.competitor() != null) {
                 against.add(props("opportunity", opportunity, "competitor", ids.competitors().get(o.competitor())));
+                told.line("AGAINST", deal, told.get("Competitor", o.competitor()));
             }
             // roles and status are separate arrays in the bundle but one INVOLVED_IN line in the graph.
             Map<String, Map<String, Object>> byPerson = new LinkedHashMap<>();
             for (Bundle.Roles r : list(o.roles())) {
-                involvement(byPerson, opportunity, ids.people().get(r.stakeholder())).put("roles", r.roles());
+                involvement(byPerson, opportunity, r.stakeholder(), ids).put("roles", r.roles());
             }
             for (Bundle.Status s : list(o.status())) {
-                involvement(byPerson, opportunity, ids.people().get(s.stakeholder())).put("status", s.status());
+                involvement(byPerson, opportunity, s.stakeholder(), ids).put("status", s.status());
             }
             involvements.addAll(byPerson.values());
+            byPerson.forEach((person, row) -> told.line("INVOLVED_IN", told.get("Stakeholder", person), deal,
+                    "roles", row.get("roles"), "status", row.get("status")));
             if (o.positions() != null) {
                 // Saved box positions: a bundle that has them restates them; one without leaves them as they are.
                 layouts.replacePositions(new ItemId(account, o.key()), o.positions().stream()
@@ -251,6 +347,8 @@ class BundleWriter {
             for (Bundle.Rating r : list(o.assessment())) {
                 ratings.add(props("opportunity", opportunity, "criterion", r.criterion(), "us", r.us(),
                         "competitor", r.competitor(), "note", r.note()));
+                told.line("HAS_RATING", deal, told.node("Rating", props("criterion", r.criterion(), "us", r.us(),
+                        "competitor", r.competitor(), "note", r.note())));
             }
             List<Bundle.Tactic> plan = list(o.tactics());
             for (int position = 0; position < plan.size(); position++) {
@@ -259,9 +357,18 @@ class BundleWriter {
                         "what", t.what(), "owner", t.owner() == null ? null : ids.team().get(t.owner()),
                         "due", t.due(), "resources", t.resources(),
                         "cost", t.cost() == null ? null : t.cost().doubleValue(), "done", t.done()));
+                WrittenMap.Node tactic = told.node("Tactic", props("key", o.key() + "-tactic-" + position,
+                        "position", position, "prime", t.prime(), "what", t.what(), "due", date(t.due()),
+                        "resources", t.resources(), "cost", t.cost() == null ? null : t.cost().doubleValue(),
+                        "done", t.done()));
+                told.line("HAS_TACTIC", deal, tactic);
+                if (t.owner() != null) {
+                    told.line("OWNED_BY", tactic, told.get("TeamMember", t.owner()));
+                }
                 for (String person : list(t.targets())) {
                     targets.add(props("opportunity", opportunity, "position", position,
                             "stakeholder", ids.people().get(person)));
+                    told.line("TARGETS", tactic, told.get("Stakeholder", person));
                 }
             }
             if (o.relationshipPlans() != null) {
@@ -271,6 +378,12 @@ class BundleWriter {
                     relationshipPlans.add(props("opportunity", opportunity, "stakeholder",
                             ids.people().get(p.stakeholder()), "person", p.stakeholder(), "strategy", p.strategy(),
                             "owner", p.owner(), "nextStep", p.nextStep(), "due", p.due(), "outcome", p.outcome()));
+                    WrittenMap.Node record = told.node("RelationshipPlan", props("key",
+                            o.key() + "|" + p.stakeholder(), "opportunity", o.key(), "stakeholder", p.stakeholder(),
+                            "strategy", p.strategy(), "owner", p.owner(), "nextStep", p.nextStep(),
+                            "due", date(p.due()), "outcome", p.outcome()));
+                    told.line("HAS_RELATIONSHIP_PLAN", deal, record);
+                    told.line("FOR", record, told.get("Stakeholder", p.stakeholder()));
                 }
             }
         }
@@ -325,10 +438,11 @@ class BundleWriter {
                 CREATE (r)-[:FOR]->(s)""", account, relationshipPlans);
     }
 
+    /** The row of a person's INVOLVED_IN line, by the person's key. */
     private static Map<String, Object> involvement(Map<String, Map<String, Object>> byPerson, String opportunity,
-                                                   String stakeholder) {
-        return byPerson.computeIfAbsent(stakeholder, id -> props("opportunity", opportunity, "stakeholder", id,
-                "roles", null, "status", null));
+                                                   String person, Ids ids) {
+        return byPerson.computeIfAbsent(person, key -> props("opportunity", opportunity, "stakeholder",
+                ids.people().get(key), "roles", null, "status", null));
     }
 
     /** "n.name = row.name, n.title = row.title, ..." for a fixed list of field names (never input). */

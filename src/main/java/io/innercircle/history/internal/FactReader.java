@@ -1,5 +1,6 @@
 package io.innercircle.history.internal;
 
+import io.innercircle.map.WrittenMap;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 
@@ -41,15 +42,89 @@ class FactReader {
     }
 
     Map<String, Fact> read(String account) {
-        List<String> labels = neo4j.query("""
+        Map<String, Fact> facts = new LinkedHashMap<>();
+        accountFact(account, facts);
+        readLabels(account, mapLabels(), facts);
+        return facts;
+    }
+
+    private List<String> mapLabels() {
+        return neo4j.query("""
                         CALL db.labels() YIELD label
                         RETURN label""").fetchAs(String.class).all()
                 .stream().filter(l -> !NOT_MAP.contains(l) && !l.startsWith("__") && PLAIN_LABEL.matcher(l).matches())
                 .sorted().toList();
+    }
+
+    /**
+     * The facts after a write that replaced the whole map and says what it wrote: the written nodes and lines as
+     * facts, the account, and whatever the account has in other labels (read, usually nothing). Empty when the
+     * database holds more in the written labels than the write says (something else in the same transaction added
+     * a node or a line there): the caller then reads everything.
+     */
+    Optional<Map<String, Fact>> readReplaced(String account, WrittenMap written) {
+        List<String> labels = mapLabels();
+        if (!matches(account, written, labels)) {
+            return Optional.empty();
+        }
         Map<String, Fact> facts = new LinkedHashMap<>();
         accountFact(account, facts);
+        Map<WrittenMap.Node, String> ids = new java.util.IdentityHashMap<>();
+        Map<WrittenMap.Node, String> owners = new java.util.IdentityHashMap<>();
+        for (WrittenMap.Line line : written.lines()) {
+            if (line.from().key() != null) {
+                owners.putIfAbsent(line.to(), Fact.nodeId(line.from().label(), line.from().key()));
+            }
+        }
+        for (WrittenMap.Node node : written.nodes()) {
+            Map<String, Object> props = clean(node.props());
+            String key = node.key() != null ? node.key() : keyless(node.label(), owners.get(node), props, facts);
+            String id = Fact.nodeId(node.label(), key);
+            ids.put(node, id);
+            facts.put(id, new Fact(id, node.label(), key, null, null, props));
+        }
+        for (WrittenMap.Line line : written.lines()) {
+            String from = ids.get(line.from());
+            String to = ids.get(line.to());
+            String id = Fact.relationshipId(line.type(), from, to);
+            facts.put(id, new Fact(id, line.type(), null, from, to, clean(line.props())));
+        }
+        readLabels(account, labels.stream().filter(l -> !written.labels().contains(l)).toList(), facts);
+        return Optional.of(facts);
+    }
+
+    /**
+     * Whether the database holds exactly the written nodes in the written labels, and no line at them but the
+     * written ones: counted, per label, by index (nodes) and by degree (lines), without reading a property.
+     */
+    private boolean matches(String account, WrittenMap written, List<String> labels) {
+        Map<String, Long> nodes = new TreeMap<>();
+        written.labels().forEach(l -> nodes.put(l, 0L));
+        written.nodes().forEach(n -> nodes.merge(n.label(), 1L, Long::sum));
+        long ends = 2L * written.lines().size();
+        List<String> present = written.labels().stream().filter(labels::contains).sorted().toList();
+        if (present.isEmpty()) {
+            return written.nodes().isEmpty();
+        }
+        // Labels come from the write's fixed list and are checked against db.labels() and PLAIN_LABEL.
+        String union = present.stream().filter(l -> PLAIN_LABEL.matcher(l).matches())
+                .map("""
+                        MATCH (n:`%1$s` {account: $account}) RETURN '%1$s' AS label, count(n) AS nodes,
+                          sum(COUNT { (n)--() }) AS ends"""::formatted)
+                .collect(Collectors.joining("\nUNION ALL\n"));
+        Map<String, Long> counted = new TreeMap<>();
+        written.labels().forEach(l -> counted.put(l, 0L));
+        long countedEnds = 0;
+        for (Map<String, Object> row : neo4j.query(union).bind(account).to("account").fetch().all()) {
+            counted.put((String) row.get("label"), ((Number) row.get("nodes")).longValue());
+            countedEnds += row.get("ends") == null ? 0 : ((Number) row.get("ends")).longValue();
+        }
+        return counted.equals(nodes) && countedEnds == ends;
+    }
+
+    private void readLabels(String account, List<String> labels, Map<String, Fact> facts) {
         if (labels.isEmpty()) {
-            return facts;
+            return;
         }
         // Labels come from db.labels() and match PLAIN_LABEL, never from a request.
         String union = labels.stream()
@@ -68,7 +143,8 @@ class FactReader {
         for (Map<String, Object> row : rows) {
             String label = (String) row.get("label");
             Map<String, Object> props = clean(props(row.get("props")));
-            String key = row.get("key") != null ? String.valueOf(row.get("key")) : keyless(label, row, props, facts);
+            String key = row.get("key") != null ? String.valueOf(row.get("key"))
+                    : keyless(label, (String) row.get("owner"), props, facts);
             String id = Fact.nodeId(label, key);
             if (idByElement.putIfAbsent((String) row.get("element"), id) == null) {
                 facts.put(id, new Fact(id, label, key, null, null, props));
@@ -87,7 +163,6 @@ class FactReader {
                 facts.put(id, new Fact(id, type, null, from, to, clean(props(r.get("props")))));
             }
         }
-        return facts;
     }
 
     /**
@@ -157,9 +232,8 @@ class FactReader {
      * import recreates such nodes, and an element id would make every re-import look like a change. Changing
      * such a node is recorded as removing the old and adding the new.
      */
-    private static String keyless(String label, Map<String, Object> row, Map<String, Object> props,
-                                  Map<String, Fact> facts) {
-        String base = (row.get("owner") == null ? "" : row.get("owner")) + Fact.KEYLESS
+    private static String keyless(String label, String owner, Map<String, Object> props, Map<String, Fact> facts) {
+        String base = (owner == null ? "" : owner) + Fact.KEYLESS
                 + FactCodec.hash(FactCodec.write(new Fact("", label, null, null, null, props))).substring(0, 10);
         String key = base;
         for (int n = 2; facts.containsKey(Fact.nodeId(label, key)); n++) {

@@ -2,6 +2,8 @@ package io.innercircle.history.internal;
 
 import io.innercircle.map.MapChanged;
 import io.innercircle.security.AccountAccess;
+import org.neo4j.driver.QueryRunner;
+import org.neo4j.driver.Record;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -17,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Records every change to a map as one change set, inside the write's own transaction: every write path
@@ -52,8 +55,11 @@ class HistoryRecorder {
         return ids;
     }
 
-    /** What the last recording cost: facts compared, changes written, milliseconds to read and to write. */
-    record Timing(boolean scoped, int facts, int changes, long readMs, long writeMs) {}
+    /**
+     * What the last recording cost: facts compared, changes written, milliseconds to read and to write; scoped
+     * when only what an edit touched was read, told when a replace said what it wrote and the map was not read.
+     */
+    record Timing(boolean scoped, boolean told, int facts, int changes, long readMs, long writeMs) {}
 
     private volatile Timing last;
 
@@ -67,26 +73,42 @@ class HistoryRecorder {
     void record(MapChanged change) {
         long start = System.nanoTime();
         String account = change.account();
-        // An edit says which nodes it touched: compare only those and the lines at them. Otherwise (an import,
-        // a write that does not say) compare the whole map.
+        // An edit says which nodes it touched: compare only those and the lines at them. A replace says what it
+        // wrote: compare that, without reading the map back. Otherwise (a merge import, a write that does not
+        // say) read and compare the whole map.
         Optional<Map<String, Fact>> around = change.touched() == null ? Optional.empty()
                 : facts.readAround(account, change.touched());
-        Map<String, Fact> now = around.orElseGet(() -> facts.read(account));
+        Optional<Map<String, Fact>> told = change.written() == null ? Optional.empty()
+                : facts.readReplaced(account, change.written());
+        if (change.written() != null && told.isEmpty()) {
+            log.info("The replace of '{}' v{} wrote more than it says; its history reads the whole map", account,
+                    change.version());
+        }
+        Map<String, Fact> now = around.or(() -> told).orElseGet(() -> facts.read(account));
         Map<String, String> recorded = new HashMap<>();
-        (around.isPresent()
-                ? neo4j.query("""
-                        MATCH (h:HistoryFact {account: $account}) WHERE h.fact IN $ids RETURN h.fact AS fact, h.hash AS hash
-                        UNION MATCH (h:HistoryFact {account: $account}) WHERE h.from IN $ids RETURN h.fact AS fact, h.hash AS hash
-                        UNION MATCH (h:HistoryFact {account: $account}) WHERE h.to IN $ids RETURN h.fact AS fact, h.hash AS hash""")
-                .bindAll(Map.of("account", account, "ids", withAccount(change.touched())))
-                : neo4j.query("""
-                        MATCH (h:HistoryFact {account: $account})
-                        RETURN h.fact AS fact, h.hash AS hash""")
-                .bind(account).to("account"))
-                .fetch().all().forEach(row -> recorded.put((String) row.get("fact"), (String) row.get("hash")));
+        Map<String, Object> params = new HashMap<>();
+        params.put("account", account);
+        String mirror;
+        if (around.isPresent()) {
+            params.put("ids", withAccount(change.touched()));
+            mirror = """
+                    MATCH (h:HistoryFact {account: $account}) WHERE h.fact IN $ids RETURN h.fact AS fact, h.hash AS hash
+                    UNION MATCH (h:HistoryFact {account: $account}) WHERE h.from IN $ids RETURN h.fact AS fact, h.hash AS hash
+                    UNION MATCH (h:HistoryFact {account: $account}) WHERE h.to IN $ids RETURN h.fact AS fact, h.hash AS hash""";
+        } else {
+            mirror = """
+                    MATCH (h:HistoryFact {account: $account})
+                    RETURN h.fact AS fact, h.hash AS hash""";
+        }
+        for (Record row : run(mirror, params)) {
+            recorded.put(row.get(0).asString(), row.get(1).asString());
+        }
         long read = System.nanoTime();
 
-        List<Map<String, Object>> upserts = new ArrayList<>();
+        // New facts are created, changed ones updated in place: no existence check for what cannot exist yet
+        // (the account is locked by the write, so nobody else records it meanwhile).
+        List<Map<String, Object>> created = new ArrayList<>();
+        List<Map<String, Object>> updated = new ArrayList<>();
         List<String> changedOrRemoved = new ArrayList<>();
         Map<String, String> afterJson = new HashMap<>();
         for (Fact f : now.values()) {
@@ -100,46 +122,68 @@ class HistoryRecorder {
                 upsert.put("json", json);
                 upsert.put("from", f.from());
                 upsert.put("to", f.to());
-                upserts.add(upsert);
                 afterJson.put(f.id(), json);
                 if (old != null) {
                     changedOrRemoved.add(f.id());
+                    updated.add(upsert);
+                } else {
+                    created.add(upsert);
                 }
             }
         }
         List<String> removed = List.copyOf(recorded.keySet());
         changedOrRemoved.addAll(removed);
-        if (upserts.isEmpty() && removed.isEmpty()) {
+        if (afterJson.isEmpty() && removed.isEmpty()) {
             return;
         }
+        long compared = System.nanoTime();
         Map<String, String> beforeJson = new HashMap<>();
         if (!changedOrRemoved.isEmpty()) {
-            neo4j.query("""
-                            MATCH (h:HistoryFact {account: $account}) WHERE h.fact IN $facts
-                            RETURN h.fact AS fact, h.json AS json""")
-                    .bindAll(Map.of("account", account, "facts", changedOrRemoved)).fetch().all()
-                    .forEach(row -> beforeJson.put((String) row.get("fact"), (String) row.get("json")));
+            for (Record row : run("""
+                    MATCH (h:HistoryFact {account: $account}) WHERE h.fact IN $facts
+                    RETURN h.fact AS fact, h.json AS json""", Map.of("account", account, "facts", changedOrRemoved))) {
+                beforeJson.put(row.get(0).asString(), row.get(1).asString());
+            }
         }
         List<String> changes = new ArrayList<>();
         afterJson.forEach((id, json) -> changes.add(ChangeEntry.write(id, beforeJson.get(id), json)));
         removed.forEach(id -> changes.add(ChangeEntry.write(id, beforeJson.get(id), null)));
         changes.sort(null);
+        long entries = System.nanoTime();
 
-        neo4j.query("""
-                        CALL () { UNWIND $upserts AS u
-                                  MERGE (h:HistoryFact {account: $account, fact: u.fact})
-                                  SET h.hash = u.hash, h.json = u.json, h.from = u.from, h.to = u.to }
-                        CALL () { UNWIND $removed AS f
-                                  MATCH (h:HistoryFact {account: $account, fact: f}) DELETE h }
-                        CREATE (:ChangeSet {account: $account, version: $version, at: $at, by: $by,
-                                            changes: $changes, size: size($changes)})""")
-                .bindAll(Map.of("account", account, "upserts", upserts, "removed", removed,
+        run("""
+                CALL () { UNWIND $removed AS f
+                          MATCH (h:HistoryFact {account: $account, fact: f}) DELETE h }
+                CALL () { UNWIND $updated AS u
+                          MATCH (h:HistoryFact {account: $account, fact: u.fact})
+                          SET h.hash = u.hash, h.json = u.json, h.from = u.from, h.to = u.to }
+                CALL () { UNWIND $created AS u
+                          CREATE (h:HistoryFact {account: $account, fact: u.fact})
+                          SET h.hash = u.hash, h.json = u.json, h.from = u.from, h.to = u.to }
+                CREATE (:ChangeSet {account: $account, version: $version, at: $at, by: $by,
+                                    changes: $changes, size: size($changes)})""",
+                Map.of("account", account, "created", created, "updated", updated, "removed", removed,
                         "version", change.version(), "at", ZonedDateTime.now(clock).withZoneSameInstant(ZoneOffset.UTC),
-                        "by", access.who(), "changes", changes))
-                .run();
+                        "by", access.who(), "changes", changes));
         long done = System.nanoTime();
-        last = new Timing(around.isPresent(), now.size(), changes.size(), (read - start) / 1_000_000, (done - read) / 1_000_000);
-        log.debug("History of '{}' v{}: {} facts, {} changed, read {} ms, written {} ms", account, change.version(),
-                now.size(), changes.size(), (read - start) / 1_000_000, (done - read) / 1_000_000);
+        last = new Timing(around.isPresent(), told.isPresent(), now.size(), changes.size(), ms(start, read),
+                ms(read, done));
+        log.debug("History of '{}' v{}: {} facts, {} changed, read {} ms, written {} ms (compared {} ms, change "
+                        + "entries {} ms, statement {} ms){}", account, change.version(), now.size(), changes.size(),
+                ms(start, read), ms(read, done), ms(read, compared), ms(compared, entries), ms(entries, done),
+                told.isPresent() ? "; the map as the replace told it" : "");
+    }
+
+    private static long ms(long from, long to) {
+        return (to - from) / 1_000_000;
+    }
+
+    /**
+     * Runs a statement on the driver's runner inside the write's transaction: Neo4jClient's own binding converts
+     * every value of the parameters (tens of thousands of facts here) through Spring's conversion service.
+     */
+    private List<Record> run(String cypher, Map<String, Object> parameters) {
+        Function<QueryRunner, Optional<List<Record>>> call = runner -> Optional.of(runner.run(cypher, parameters).list());
+        return neo4j.delegateTo(call).run().orElseThrow();
     }
 }

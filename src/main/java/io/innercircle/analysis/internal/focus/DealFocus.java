@@ -34,24 +34,36 @@ public final class DealFocus {
     private DealFocus() {
     }
 
+    /**
+     * A route of at most {@link #MAX_ROUTE_LINES} lines passes on at least this much of an opinion (each line at least
+     * a third; a hair less allows for rounding), so the search for one can stop there.
+     */
+    static final double MIN_ROUTE_STRENGTH = Math.pow(1 / 3.0, MAX_ROUTE_LINES) * (1 - 1e-9);
+
     /** Keys of the people a deal-focused map draws; the deal must exist in the analysed account. */
     public static Set<String> people(AnalysedAccount analysis, String dealKey, int hops) {
         AccountNetwork graphs = analysis.network();
         DealContext deal = analysis.deal(dealKey);
-        Set<String> focus = new LinkedHashSet<>(graphs.deal(dealKey).involvements().stream()
+        Set<String> focus = new LinkedHashSet<>(deal.deal().involvements().stream()
                 .map(i -> i.stakeholder()).toList());
-        analysis.innerCircle().candidates().stream().map(PersonInfluence::key).forEach(focus::add);
+        Set<String> candidates = new LinkedHashSet<>();
+        analysis.innerCircle().candidates().stream().map(PersonInfluence::key).forEach(candidates::add);
+        Set<String> involved = Set.copyOf(focus);
+        focus.addAll(candidates);
         // Routes lead to the key players among those people only, and bring in the allies that start them: an
         // account-wide list of people someone on our team knows well (or of Inner Circle people the rep marked
         // for the whole account) would turn a 40-person deal into hundreds of boxes.
         List<String> allies = deal.allies().stream().map(Ally::key).toList();
         if (!allies.isEmpty()) {
+            Set<String> allySet = Set.copyOf(allies);
             InfluencePathFinder paths = analysis.paths(dealKey);
-            List<String> targets = deal.keyPlayers().stream()
-                    .filter(k -> focus.contains(k) && !allies.contains(k)).limit(MAX_ROUTE_TARGETS).toList();
-            targets.forEach(target -> paths.bestFrom(allies, target)
-                    .filter(p -> p.people().size() - 1 <= MAX_ROUTE_LINES)
-                    .ifPresent(p -> focus.addAll(p.people())));
+            targets(graphs, deal, involved, candidates).stream().filter(k -> !allySet.contains(k))
+                    .limit(MAX_ROUTE_TARGETS)
+                    // Only a short route joins, so the search stops at the weakest a short route can be: the same
+                    // route as an unbounded search whenever it is short, without walking the whole account.
+                    .forEach(target -> paths.bestFrom(allies, target, MIN_ROUTE_STRENGTH)
+                            .filter(p -> p.people().size() - 1 <= MAX_ROUTE_LINES)
+                            .ifPresent(p -> focus.addAll(p.people())));
         }
         widen(graphs, focus, hops);
         // A manager already in the focus has had (or will have) their own chain walked.
@@ -62,6 +74,22 @@ public final class DealFocus {
             }
         }
         return focus;
+    }
+
+    /**
+     * The deal's key players ({@link DealContext#keyPlayers()}, in its order) who are in the focus: the involved
+     * ones, then the Inner Circle candidates not involved, in map order. Asked only of those people, not of
+     * everyone in the account (each question looks the person up in the Inner Circle report).
+     */
+    private static List<String> targets(AccountNetwork graphs, DealContext deal, Set<String> involved,
+                                        Set<String> candidates) {
+        List<String> targets = new ArrayList<>();
+        deal.deal().involvements().stream().map(i -> i.stakeholder()).distinct()
+                .filter(deal::keyPlayer).forEach(targets::add);
+        graphs.people().keySet().stream()
+                .filter(k -> candidates.contains(k) && !involved.contains(k) && deal.innerCircle(k))
+                .forEach(targets::add);
+        return targets;
     }
 
     /** Adds everyone within {@code hops} influence lines of the focus, in either direction. */

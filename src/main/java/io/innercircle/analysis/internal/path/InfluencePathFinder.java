@@ -145,7 +145,11 @@ public final class InfluencePathFinder {
      */
     public Optional<InfluencePath> bestFrom(Collection<String> starts, String target) {
         graphs.person(target);
-        SingleSourcePaths<String, DefaultWeightedEdge> paths = towards(target);
+        return best(starts, target, towards(target));
+    }
+
+    private Optional<InfluencePath> best(Collection<String> starts, String target,
+                                         SingleSourcePaths<String, DefaultWeightedEdge> paths) {
         InfluencePath best = null;
         for (String start : starts) {
             if (start.equals(target) || avoid.contains(start)) {
@@ -160,6 +164,24 @@ public final class InfluencePathFinder {
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    /**
+     * {@link #bestFrom(Collection, String)} when that route is at least {@code minStrength} strong, else empty; the
+     * same route, found far faster on a big map. The search from the target stops at the cost such a route can have
+     * (every line also costs {@value #HOP_TIE_BREAK}, so the bound allows for the longest loopless route). Up to that
+     * cost Dijkstra does exactly what the unbounded search does, so every start it reaches gets the same route; a
+     * start beyond it has a weaker route than any within, so it could not have been the best route anyway.
+     */
+    public Optional<InfluencePath> bestFrom(Collection<String> starts, String target, double minStrength) {
+        graphs.person(target);
+        if (!(minStrength > 0)) {
+            return bestFrom(starts, target);
+        }
+        double radius = -Math.log(minStrength) + (graphs.size() + 1) * HOP_TIE_BREAK + 1e-9;
+        SingleSourcePaths<String, DefaultWeightedEdge> paths = new DijkstraShortestPath<>(
+                new EdgeReversedGraph<>(passable(target, target)), radius).getPaths(target);
+        return best(starts, target, paths).filter(p -> p.strength() >= minStrength);
     }
 
     /**
