@@ -77,7 +77,7 @@ public final class Neo4jHarness {
         String configured = System.getProperty("innercircle.test.neo4j.dir");
         Path shm = Path.of("/dev/shm");
         Path base = configured != null ? Path.of(configured)
-                : Files.isDirectory(shm) && Files.isWritable(shm) ? shm
+                : Files.isDirectory(shm) && Files.isWritable(shm) ? shm.resolve("innercircle-test-neo4j")
                 : Path.of(System.getProperty("java.io.tmpdir"));
         try {
             // The harness makes a folder of its own in it and deletes that folder when it closes.
