@@ -149,12 +149,25 @@ class MapPage {
     mountWhatIf({ page: this.page, opportunityId: this.opportunityId, account: this.account, canEdit: this.canEdit,
       map: () => this.map, cy: () => this.cy, reload: () => this.reload() });
     const container = this.page.querySelector('#cy');
+    // Another user's change redraws the map. The page's own edit redraws it anyway, after its answer, so a change
+    // announced while an edit is under way (often before the edit's answer) is left to that redraw; one announced
+    // during a redraw is looked at again once it is done. Two redraws in a row would replace the panel under the
+    // rep's hands.
     const stopLive = watchMap(this.account, change => {
-      if (!container.isConnected) stopLive();
-      else if (change.version > this.map.account.version) {
-        say(describeChange(change), 'info');
-        this.reload().catch(reportError);
+      if (!container.isConnected) {
+        stopLive();
+        return;
       }
+      if (this.editing) {
+        this.announced = Math.max(this.announced || 0, change.version);
+        return;
+      }
+      (this.reloading || Promise.resolve()).then(() => {
+        if (!this.editing && !this.reloading && change.version > this.map.account.version) {
+          say(describeChange(change), 'info');
+          this.reload().catch(reportError);
+        }
+      });
     });
     await mountWorkspace({
       page: this.page, opportunityId: this.opportunityId, account: this.account, map: () => this.map,
@@ -190,7 +203,17 @@ class MapPage {
     this.page.querySelector('#toggle-panel').textContent = open ? 'Hide details' : 'Details';
   }
 
-  async reload(prefetched = null) {
+  /** Redraws the map; {@code this.reloading} is set while it runs. */
+  reload(prefetched = null) {
+    const run = this.redraw(prefetched);
+    const done = run.catch(() => {}).then(() => {
+      if (this.reloading === done) this.reloading = null;
+    });
+    this.reloading = done;
+    return run;
+  }
+
+  async redraw(prefetched) {
     let focus = prefetched ? prefetched.focus : currentFocus(this.opportunityId);
     let data = await (prefetched ? prefetched.data : this.fetchMap(focus));
     if (!data.politicalMap) throw new Error(`There is no opportunity ${this.opportunityId}`);
@@ -247,6 +270,7 @@ class MapPage {
   }
 
   async edit(mutation, variables, message) {
+    this.editing = (this.editing || 0) + 1;
     try {
       await gqlIfVersion(mutation, variables, this.map.account.version);
       say(message, 'ok');
@@ -257,6 +281,11 @@ class MapPage {
       // Show what is stored again, not the refused values.
       if (this.selected && this.person(this.selected)) await this.showPerson(this.selected);
       return false;
+    } finally {
+      this.editing -= 1;
+      // A change announced during the edit that its redraw did not read yet (another user's, committed late).
+      if (!this.editing && this.announced > this.map.account.version) this.reload().catch(reportError);
+      if (!this.editing) this.announced = 0;
     }
   }
 
