@@ -4,7 +4,7 @@ import {
   ADAPTABILITIES, ADAPTABILITY_LETTERS, BAND_NAMES, COVERAGES, ROLE_LETTERS, ROLES, STATUSES, STATUS_SYMBOLS,
   escapeHtml, money, words,
 } from './vocabulary.js';
-import { clearHighlight, drawMap, highlightPath } from './map-view.js';
+import { FOLD_FROM, clearHighlight, drawMap, highlightPath } from './map-view.js';
 import { attachNavigation, chainsFolded, currentFocus, drawWholeInstead } from './map-navigation.js';
 import { exportPng, exportSvg } from './export.js';
 import { reportError, say, setPage } from './page.js';
@@ -100,6 +100,11 @@ class MapPage {
   }
 
   async start() {
+    // The map is asked for at once, alongside who the user is: the first picture waits for one round trip only.
+    const focus = currentFocus(this.opportunityId);
+    const firstMap = this.fetchMap(focus);
+    firstMap.catch(() => {});
+    const user = signedInUser();
     this.page = setPage(`
       <div class="map-head">
         <div><h1 id="map-title">Political map</h1><div id="map-subtitle" class="muted"></div></div>
@@ -119,10 +124,11 @@ class MapPage {
       ${TABS}
       <div class="map-body">
         <div id="cy" aria-label="political map"></div>
+        <button id="toggle-panel" type="button" aria-controls="panel" title="Show or hide the details panel">Details</button>
         <aside id="panel"></aside>
         <section id="workspace" hidden></section>
       </div>`, 'map-page');
-    this.user = await signedInUser();
+    this.user = await user;
     this.canEdit = this.user.canEdit(this.account);
     this.page.classList.toggle('read-only', !this.canEdit);
     this.page.querySelector('#add-person').hidden = !this.canEdit;
@@ -132,18 +138,36 @@ class MapPage {
     this.page.querySelector('#export-png').addEventListener('click', () => exportPng(this.cy, this.fileName()));
     this.page.querySelector('#export-svg').addEventListener('click', () => exportSvg(this.cy, this.fileName(), this.title()));
     this.page.querySelector('#print-map').addEventListener('click', () => window.print());
-    this.page.querySelector('#show-activity').addEventListener('click', () => showActivity(this.panel, this.account,
-      { canEdit: this.canEdit, onAccepted: () => this.reload() }).catch(error => reportError(error)));
-    await this.reload();
+    this.page.querySelector('#toggle-panel').addEventListener('click', () => this.openPanel(
+      this.page.classList.contains('panel-closed')));
+    this.page.querySelector('#show-activity').addEventListener('click', () => {
+      this.openPanel(true);
+      showActivity(this.panel, this.account, { canEdit: this.canEdit, onAccepted: () => this.reload() })
+        .catch(error => reportError(error));
+    });
+    await this.reload({ focus, data: firstMap });
     mountWhatIf({ page: this.page, opportunityId: this.opportunityId, account: this.account, canEdit: this.canEdit,
       map: () => this.map, cy: () => this.cy, reload: () => this.reload() });
     const container = this.page.querySelector('#cy');
+    // Another user's change redraws the map. The page's own edit redraws it anyway, after its answer, so a change
+    // announced while an edit is under way (often before the edit's answer) is left to that redraw; one announced
+    // during a redraw is looked at again once it is done. Two redraws in a row would replace the panel under the
+    // rep's hands.
     const stopLive = watchMap(this.account, change => {
-      if (!container.isConnected) stopLive();
-      else if (change.version > this.map.account.version) {
-        say(describeChange(change), 'info');
-        this.reload().catch(reportError);
+      if (!container.isConnected) {
+        stopLive();
+        return;
       }
+      if (this.editing) {
+        this.announced = Math.max(this.announced || 0, change.version);
+        return;
+      }
+      (this.reloading || Promise.resolve()).then(() => {
+        if (!this.editing && !this.reloading && change.version > this.map.account.version) {
+          say(describeChange(change), 'info');
+          this.reload().catch(reportError);
+        }
+      });
     });
     await mountWorkspace({
       page: this.page, opportunityId: this.opportunityId, account: this.account, map: () => this.map,
@@ -169,9 +193,29 @@ class MapPage {
     return `${this.map.account.name}: ${this.map.opportunity.name}`;
   }
 
-  async reload() {
-    let focus = currentFocus(this.opportunityId);
-    let data = await gql(MAP, { o: this.opportunityId, a: this.account, focus: focus.focus, hops: focus.hops });
+  fetchMap(focus) {
+    return gql(MAP, { o: this.opportunityId, a: this.account, focus: focus.focus, hops: focus.hops });
+  }
+
+  /** Opens (or closes) the details panel; on a small map it always stays open beside the map. */
+  openPanel(open) {
+    this.page.classList.toggle('panel-closed', !open && this.page.classList.contains('big-map'));
+    this.page.querySelector('#toggle-panel').textContent = open ? 'Hide details' : 'Details';
+  }
+
+  /** Redraws the map; {@code this.reloading} is set while it runs. */
+  reload(prefetched = null) {
+    const run = this.redraw(prefetched);
+    const done = run.catch(() => {}).then(() => {
+      if (this.reloading === done) this.reloading = null;
+    });
+    this.reloading = done;
+    return run;
+  }
+
+  async redraw(prefetched) {
+    let focus = prefetched ? prefetched.focus : currentFocus(this.opportunityId);
+    let data = await (prefetched ? prefetched.data : this.fetchMap(focus));
     if (!data.politicalMap) throw new Error(`There is no opportunity ${this.opportunityId}`);
     if (drawWholeInstead(data.politicalMap, focus)) {
       focus = { focus: 'ALL', hops: 0, chosen: false };
@@ -191,6 +235,12 @@ class MapPage {
     const saved = Object.fromEntries(this.map.positions.map(p => [p.stakeholder, { x: p.x, y: p.y }]));
     const container = this.page.querySelector('#cy');
     const fold = focus.focus === 'DEAL' && chainsFolded(this.opportunityId);
+    // A big map takes the whole width; its details panel floats over it, closed until wanted.
+    const big = this.map.people.length > FOLD_FROM;
+    if (big !== this.page.classList.contains('big-map')) {
+      this.page.classList.toggle('big-map', big);
+      this.openPanel(!big);
+    }
     this.cy = await drawMap(container, this.map, candidates, { saved, previous, fold });
     this.focus = focus;
     attachNavigation(this.cy, container, {
@@ -200,7 +250,10 @@ class MapPage {
     this.cy.on('tap', 'node', event => this.tapPerson(event.target.id()));
     this.cy.on('tap', 'edge', event => this.showLine(event.target));
     this.cy.on('tap', event => {
-      if (event.target === this.cy) this.showLegend();
+      if (event.target === this.cy) {
+        this.showLegend();
+        this.openPanel(false);
+      }
     });
     if (this.selected && this.person(this.selected)) {
       this.cy.getElementById(this.selected).select();
@@ -217,6 +270,7 @@ class MapPage {
   }
 
   async edit(mutation, variables, message) {
+    this.editing = (this.editing || 0) + 1;
     try {
       await gqlIfVersion(mutation, variables, this.map.account.version);
       say(message, 'ok');
@@ -227,6 +281,11 @@ class MapPage {
       // Show what is stored again, not the refused values.
       if (this.selected && this.person(this.selected)) await this.showPerson(this.selected);
       return false;
+    } finally {
+      this.editing -= 1;
+      // A change announced during the edit that its redraw did not read yet (another user's, committed late).
+      if (!this.editing && this.announced > this.map.account.version) this.reload().catch(reportError);
+      if (!this.editing) this.announced = 0;
     }
   }
 
@@ -237,6 +296,7 @@ class MapPage {
   }
 
   async tapPerson(id) {
+    this.openPanel(true);
     if (this.drawMode) {
       const { kind, from, strength } = this.drawMode;
       this.drawMode = null;
@@ -444,6 +504,7 @@ class MapPage {
   }
 
   showLine(edge) {
+    this.openPanel(true);
     const d = edge.data();
     const name = pid => this.person(pid)?.stakeholder.name || pid;
     const what = d.kind === 'reports' ? `${name(d.target)} reports to ${name(d.source)}`
@@ -461,6 +522,7 @@ class MapPage {
   }
 
   showAddPerson() {
+    this.openPanel(true);
     this.selected = null;
     const people = this.map.people.map(p => p.stakeholder);
     this.panel.innerHTML = `<h2>Add a person</h2>

@@ -2,7 +2,7 @@
 // (map-layout.js; in a Web Worker for big maps), external people in a band beside it, influence lines as arrows
 // weighted by strength and bent around the boxes they would pass under, conflict lines in red, TAS badges on each
 // person. Navigation (search, focus, filters, collapse, minimap, shortcuts) is in map-navigation.js.
-import { BOX_HEIGHT, BOX_WIDTH, bendsAvoidingBoxes, placeMap } from './map-layout.js';
+import { BOX_HEIGHT, BOX_WIDTH, MAX_BENT_LINES, bendsAvoidingBoxes, placeMap } from './map-layout.js';
 import {
   ADAPTABILITY_LETTERS, COVERAGE_FILL, COVERAGE_SHADE, NO_STATUS_COLOUR, ROLE_LETTERS, ROLES, STATUS_COLOURS,
   STATUS_SYMBOLS,
@@ -178,6 +178,20 @@ const STYLE = [
   },
 ];
 
+/**
+ * Big maps, styled once before anything is drawn (restyling thousands of elements afterwards costs a frozen
+ * frame): no label too small to read, and when there are too many lines to bend around boxes, straight lines,
+ * which Cytoscape draws far faster than curves and which look the same when unbent.
+ */
+function bigStyle(map) {
+  const straight = map.influenceLines.length + map.conflictLines.length > MAX_BENT_LINES;
+  return [
+    ...STYLE,
+    { selector: 'node', style: { 'min-zoomed-font-size': 7 } },
+    ...(straight ? [{ selector: 'edge[kind = "influence"], edge[kind = "conflict"]', style: { 'curve-style': 'straight' } }] : []),
+  ];
+}
+
 /** Above this many people the layout runs in a Web Worker, and Cytoscape draws a cheaper picture while moving. */
 export const BIG_MAP = 300;
 /** A focused map of more people than this folds its pass-through managers (see foldChains). */
@@ -216,15 +230,18 @@ export function foldChains(cy) {
   return { folded, chains };
 }
 
-function layoutInput(cy, saved, previous, fold, viewport) {
-  const shown = cy.nodes().filter(n => !fold.folded.has(n.id()));
-  const people = shown.map(n => ({
-    id: n.id(), manager: fold.chains[n.id()]?.manager || n.data('manager'), external: !!n.data('external'),
-  }));
-  const lines = cy.edges('[kind != "reports"][kind != "chain"]')
-    .filter(e => !fold.folded.has(e.source().id()) && !fold.folded.has(e.target().id()))
-    .map(e => ({ id: e.id(), source: e.source().id(), target: e.target().id() }));
-  return { people, lines, saved: saved || {}, previous: previous || null, viewport };
+function layoutInput(people, lines, saved, previous, fold, viewport) {
+  const shown = people.filter(n => !fold.folded.has(n.data.id));
+  return {
+    people: shown.map(n => ({
+      id: n.data.id, manager: fold.chains[n.data.id]?.manager || n.data.manager, external: !!n.data.external,
+    })),
+    lines: lines.filter(e => e.data.kind !== 'reports' && !fold.folded.has(e.data.source) && !fold.folded.has(e.data.target))
+      .map(e => ({ id: e.data.id, source: e.data.source, target: e.data.target })),
+    saved: saved || {},
+    previous: previous || null,
+    viewport,
+  };
 }
 
 let worker = null;
@@ -281,36 +298,122 @@ export function routeReportingLines(cy, placement) {
 export async function drawMap(container, map, candidateIds, options = {}) {
   const big = map.people.length > BIG_MAP;
   const folding = options.fold && map.people.length > FOLD_FROM;
-  const cy = cytoscape({
-    container, elements: elements(map, candidateIds), style: STYLE, wheelSensitivity: 0.3,
-    boxSelectionEnabled: false, autoungrabify: false, layout: { name: 'null' }, minZoom: 0.02, maxZoom: 3,
-    // Big maps: a cached picture while panning and zooming, and no labels too small to read.
-    textureOnViewport: big, hideEdgesOnViewport: big, pixelRatio: big ? 1 : 'auto',
+  const phases = new Phases();
+  const all = elements(map, candidateIds);
+  const people = all.filter(e => e.group === 'nodes');
+  const lines = all.filter(e => e.group === 'edges');
+  // Which managers fold is read from the people alone, in a graph that draws nothing; the picture is built once the
+  // boxes have their places, so nothing is drawn twice.
+  const model = () => cytoscape({
+    headless: true, styleEnabled: false, elements: people.map(n => ({ group: 'nodes', data: { ...n.data } })),
   });
-  if (big) cy.style().selector('node').style('min-zoomed-font-size', 7).update();
-  const fold = folding ? foldChains(cy) : { folded: new Set(), chains: {} };
+  const fold = folding ? foldChains(model()) : { folded: new Set(), chains: {} };
   const viewport = { w: container.clientWidth, h: container.clientHeight };
-  const input = layoutInput(cy, options.saved, options.previous, fold, viewport);
+  const input = layoutInput(people, lines, options.saved, options.previous, fold, viewport);
+  phases.end('prepare');
   const layoutStart = performance.now();
   const placement = big ? await placeInWorker(input) : placeMap(input);
   // For the browser tests and anyone profiling: how long the last layout took.
   document.body.dataset.mapLayoutMs = String(Math.round(performance.now() - layoutStart));
-  cy.batch(() => {
-    Object.entries(fold.chains).forEach(([id, chain]) => cy.add({
-      group: 'edges',
-      data: { id: `chain:${id}`, kind: 'chain', source: chain.manager, target: id, skipped: chain.skipped },
-    }));
-    cy.nodes().forEach(n => {
-      if (placement.positions[n.id()]) n.position(placement.positions[n.id()]);
-    });
-    placeFolded(cy, fold);
-    cy.edges('[kind != "reports"][kind != "chain"]').forEach(e => e.data('bend', placement.bends[e.id()] || 0));
+  phases.end('layout');
+  people.forEach(n => {
+    if (placement.positions[n.data.id]) n.position = { ...placement.positions[n.data.id] };
   });
+  lines.forEach(e => {
+    if (e.data.kind !== 'reports') e.data.bend = placement.bends[e.data.id] || 0;
+  });
+  const chains = Object.entries(fold.chains).map(([id, chain]) => ({
+    group: 'edges',
+    data: { id: `chain:${id}`, kind: 'chain', source: chain.manager, target: id, skipped: chain.skipped },
+  }));
+  const cy = cytoscape({
+    container, elements: [], style: big ? bigStyle(map) : STYLE, wheelSensitivity: 0.3,
+    boxSelectionEnabled: false, autoungrabify: false, layout: { name: 'null' }, minZoom: 0.02, maxZoom: 3,
+    // Big maps: a cached picture while panning and zooming, and no labels too small to read.
+    textureOnViewport: big, hideEdgesOnViewport: big, pixelRatio: big ? 1 : 'auto',
+  });
+  if (!big) {
+    cy.batch(() => {
+      cy.add(people);
+      placeFolded(cy, fold);
+      cy.add([...chains, ...lines]);
+    });
+  } else {
+    // Boxes, then lines, in slices a frame apart: adding thousands at once would freeze the page for seconds; a
+    // slice at a time it keeps answering and shows the boxes sooner. The view is set for the whole map first.
+    cy.viewport(fitted(people, cy.width(), cy.height(), cy.minZoom(), cy.maxZoom()));
+    for (let i = 0; i < people.length; i += BOXES_PER_FRAME) {
+      if (i > 0) await nextFrame();
+      cy.batch(() => cy.add(people.slice(i, i + BOXES_PER_FRAME)));
+    }
+    cy.batch(() => {
+      placeFolded(cy, fold);
+      cy.add(chains);
+    });
+    phases.end('boxes');
+    for (let i = 0; i < lines.length; i += LINES_PER_FRAME) {
+      await nextFrame();
+      cy.batch(() => cy.add(lines.slice(i, i + LINES_PER_FRAME)));
+    }
+  }
+  phases.end('lines');
   orientBends(cy);
   routeReportingLines(cy, placement);
+  phases.end('route');
   cy.scratch('placement', placement);
   cy.fit(cy.elements(':visible'), 30);
+  // The first full picture is drawn in the next frame.
+  requestAnimationFrame(() => requestAnimationFrame(() => {
+    phases.end('first picture');
+    document.body.dataset.mapPhases = phases.toString();
+  }));
+  document.body.dataset.mapPhases = phases.toString();
   return cy;
+}
+
+/**
+ * Boxes and lines a big map adds per frame while it is being built. Each frame also draws what is there so far, so
+ * the slices are few: smaller ones would keep every frame short but draw the map many times over.
+ */
+const BOXES_PER_FRAME = 1000;
+const LINES_PER_FRAME = 6000;
+
+/** The zoom and pan that cy.fit(…, 30) would give, from the boxes' places, before any box is drawn. */
+function fitted(people, width, height, minZoom, maxZoom) {
+  const placed = people.filter(n => n.position);
+  if (!placed.length) return { zoom: 1, pan: { x: width / 2, y: height / 2 } };
+  const xs = placed.map(n => n.position.x);
+  const ys = placed.map(n => n.position.y);
+  const box = {
+    x1: Math.min(...xs) - NODE_WIDTH / 2, x2: Math.max(...xs) + NODE_WIDTH / 2,
+    y1: Math.min(...ys) - NODE_HEIGHT / 2, y2: Math.max(...ys) + NODE_HEIGHT / 2,
+  };
+  const zoom = Math.min(maxZoom, Math.max(minZoom,
+    Math.min((width - 60) / (box.x2 - box.x1), (height - 60) / (box.y2 - box.y1))));
+  return { zoom, pan: { x: (width - zoom * (box.x1 + box.x2)) / 2, y: (height - zoom * (box.y1 + box.y2)) / 2 } };
+}
+
+/** After the next frame was painted. */
+function nextFrame() {
+  return new Promise(resolve => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
+/** How long each step of the last drawing took (for the browser tests and anyone profiling a big map). */
+class Phases {
+  constructor() {
+    this.last = performance.now();
+    this.steps = [];
+  }
+
+  end(name) {
+    const now = performance.now();
+    this.steps.push(`${name} ${Math.round(now - this.last)}`);
+    this.last = now;
+  }
+
+  toString() {
+    return this.steps.join(', ');
+  }
 }
 
 /** Folded people wait, hidden, evenly spaced on their chain's line, where unfolding one shows them. */

@@ -101,7 +101,7 @@ class BigMapBrowserTest extends IntegrationTest {
                   .map(r => Math.round(r.startTime) + '+' + Math.round(r.duration));
                 return 'page loaded ' + Math.round(t.domContentLoadedEventEnd) + ', GraphQL calls (start+duration) '
                   + api.join(' ') + ', layout ' + document.body.dataset.mapLayoutMs + ', drawn at '
-                  + document.body.dataset.mapDrawnAt;"""));
+                  + document.body.dataset.mapDrawnAt + '; drawing steps ' + document.body.dataset.mapPhases;"""));
         // Bounds a rep would call broken, whatever the machine's load (the targets are in the printed numbers).
         assertThat(pageClock).as("navigation to a drawn focused map, ms").isLessThan(45_000);
         checkFocusZoomSearchCollapseAndHighlight(bundle, "gen-2000");
@@ -130,6 +130,7 @@ class BigMapBrowserTest extends IntegrationTest {
         // The worst frame is measured over the next 60 frames (about a second), waited for, not slept.
         browser.waitUntil(d -> number("return window.__frames.count") >= 60);
         double worstFrame = number("cancelAnimationFrame(window.__frames.id); return window.__frames.worst");
+        System.out.println("  whole account, drawing steps (ms): " + browser.js("return document.body.dataset.mapPhases"));
         System.out.printf("2,000 people, whole account: drawn in %.0f ms (target 5,000), worst frame while drawing "
                         + "%.0f ms, while panning and zooming %.0f ms (target 500), %d people, %d lines; load average "
                         + "%s%n", drawn, worstWhileDrawing, worstFrame, count("node"), count("edge"), loadAverage());
@@ -238,10 +239,15 @@ class BigMapBrowserTest extends IntegrationTest {
         assertThat(count("node:visible")).isEqualTo(shown);
         new Actions(browser.driver()).sendKeys(Keys.ESCAPE).perform();
         browser.js("window.politicalMap.fit(window.politicalMap.elements(':visible'), 30)");
-        // Issue 14's target is 0.6 on a 1600x1000 window; met neither here (0.43 to 0.50 in a map window of 1179x705
-        // beside the details panel) nor asserted: the bound is twice the zoom before the compact layout and folded
-        // chains (0.21), so the focus cannot silently fall back to the wide chart.
+        // Issue 14's target is 0.6 on a 1600x1000 window; not met (0.46 with the details panel floating over a map
+        // window of 1551x705, 0.43 to 0.50 beside it), so not asserted: the bound is twice the zoom before the compact
+        // layout and folded chains (0.21), so the focus cannot silently fall back to the wide chart.
         assertThat(zoom).as("zoom of the fitted focus").isGreaterThanOrEqualTo(0.4);
+        // On a big map the details panel floats over the map: the map has the page's whole width.
+        if (drawn > 40) {
+            assertThat(number("return document.getElementById('cy').clientWidth")).as("map width, px")
+                    .isGreaterThan(number("return document.querySelector('.map-body').clientWidth") - 10);
+        }
     }
 
     private void savedPositionsSurviveAReload(String deal) {
