@@ -2,7 +2,6 @@ package io.innercircle.analysis.internal.graphql;
 
 import io.innercircle.analysis.AnalysisService;
 import io.innercircle.analysis.internal.focus.DealFocus;
-import io.innercircle.analysis.internal.focus.DealFocusMemo;
 import io.innercircle.map.FocusPeople;
 import io.innercircle.map.ItemId;
 import org.springframework.stereotype.Component;

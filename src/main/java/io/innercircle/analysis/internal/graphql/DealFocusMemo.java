@@ -1,8 +1,9 @@
-package io.innercircle.analysis.internal.focus;
+package io.innercircle.analysis.internal.graphql;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.innercircle.analysis.account.AnalysedAccount;
+import io.innercircle.analysis.internal.focus.DealFocus;
 import org.springframework.stereotype.Component;
 
 import java.util.Collections;
@@ -17,7 +18,7 @@ import java.util.Set;
  * again (by the background refresher, after an import) still finds it. Bounded by the people remembered in all.
  */
 @Component
-public class DealFocusMemo {
+class DealFocusMemo {
 
     private record Key(String account, long version, String deal, int hops) {}
 
@@ -25,7 +26,7 @@ public class DealFocusMemo {
             .maximumWeight(1_000_000).weigher((Key k, Set<String> people) -> people.size() + 1).build();
 
     /** {@link DealFocus#people}, remembered; the set is read-only. */
-    public Set<String> people(AnalysedAccount analysis, String dealKey, int hops) {
+    Set<String> people(AnalysedAccount analysis, String dealKey, int hops) {
         Key key = new Key(analysis.network().source().accountKey(), analysis.version(), dealKey, hops);
         return focus.get(key, k -> Collections.unmodifiableSet(
                 new LinkedHashSet<>(DealFocus.people(analysis, dealKey, hops))));
