@@ -46,7 +46,7 @@ public class AnalysisStore {
      * <p>The people's results are rewritten only when they may differ from the stored ones: when the analysis
      * computed its centralities, or reused them from a version other than the stored one.
      *
-     * @return true when written, false when a newer (or the same) version was already there
+     * @return true when written, false when a newer version, or the same one as of today, was already there
      */
     @Transactional
     public boolean write(AnalysedAccount analysis, LocalDate today) {
@@ -59,11 +59,16 @@ public class AnalysisStore {
                         MERGE (s:AnalysisState {account: $account})
                         SET s.locked = true
                         REMOVE s.locked
-                        RETURN s.version AS version, s.peopleVersion AS peopleVersion
+                        RETURN s.version AS version, s.peopleVersion AS peopleVersion, s.asOf AS asOf
                         """)
                 .bind(account).to("account").fetch().one().orElseThrow();
         Long storedVersion = (Long) stored.get("version");
-        if (storedVersion != null && storedVersion >= version) {
+        LocalDate storedAsOf = (LocalDate) stored.get("asOf");
+        // The same version is written again on a later day: the warnings count days (a contact goes stale), and a
+        // state left at yesterday would send every coverageGaps call to re-analyse the account.
+        boolean sameVersionLaterDay = storedVersion != null && storedVersion == version
+                && (storedAsOf == null || storedAsOf.isBefore(today));
+        if (storedVersion != null && storedVersion >= version && !sameVersionLaterDay) {
             return false;
         }
         Long peopleVersion = (Long) stored.get("peopleVersion");

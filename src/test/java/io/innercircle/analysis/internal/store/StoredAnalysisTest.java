@@ -295,6 +295,24 @@ class StoredAnalysisTest extends IntegrationTest {
     }
 
     @Test
+    void theSameVersionIsStoredAgainOnALaterDayAndNeverForAnEarlierOne() {
+        TestBundles.importBundle(http, "course-example.json");
+        long version = accountVersion(ACCOUNT);
+        AnalysisStore.State stored = store.state(ACCOUNT).orElseThrow();
+        assertThat(stored.version()).isEqualTo(version);
+        AnalysedAccount analysis = AnalysedAccount.of(new MapSnapshotReader(neo4jClient).read(ACCOUNT).orElseThrow());
+
+        // The warnings count days: after midnight the same version is written again, once.
+        assertThat(store.write(analysis, stored.asOf())).as("the same version and day").isFalse();
+        assertThat(store.write(analysis, stored.asOf().plusDays(1))).as("the next day").isTrue();
+        assertThat(store.state(ACCOUNT).orElseThrow().asOf()).isEqualTo(stored.asOf().plusDays(1));
+        assertThat(store.write(analysis, stored.asOf().plusDays(1))).as("the next day again").isFalse();
+        assertThat(store.write(analysis, stored.asOf())).as("an earlier day").isFalse();
+        assertThat(store.state(ACCOUNT).orElseThrow())
+                .isEqualTo(new AnalysisStore.State(ACCOUNT, version, stored.asOf().plusDays(1)));
+    }
+
+    @Test
     void aBigMapIsAnalysedAfterTheWriteCommitsNotInIt() throws Exception {
         String account = "big";
         http.post().uri("/api/bundles").contentType(org.springframework.http.MediaType.APPLICATION_JSON)
