@@ -109,12 +109,13 @@ class WorkspaceBrowserTest extends IntegrationTest {
 
         // Stages: advancing past unmet outcomes is refused; with the evidence recorded it goes through.
         tab("stages");
-        String before = browser.driver().findElement(By.id("current-stage")).getText();
+        // The stages view re-renders when a change arrives (the relationship plan's, late): read through the wait.
+        String before = textOf("current-stage");
         WebElement advance = browser.driver().findElement(By.id("advance-stage"));
         new Select(advance.findElement(By.name("stage"))).selectByVisibleText("Solution");
         advance.findElement(By.cssSelector("button[type=submit]")).click();
         browser.waitUntil(d -> d.findElement(By.id("status")).getAttribute("class").contains("error"));
-        assertThat(browser.driver().findElement(By.id("current-stage")).getText()).isEqualTo(before);
+        assertThat(textOf("current-stage")).isEqualTo(before);
         for (String outcome : unmetOutcomes("DEVELOP")) {
             WebElement li = browser.driver().findElement(By.cssSelector("li.outcome[data-outcome='" + outcome + "']"));
             li.findElement(By.name("evidence")).sendKeys("Evidence for " + outcome);
@@ -129,7 +130,7 @@ class WorkspaceBrowserTest extends IntegrationTest {
         advance.findElement(By.cssSelector("button[type=submit]")).click();
         waitForStatus("Moved to Solution");
         browser.waitUntil(d -> d.findElement(By.id("current-stage")).getText().contains("Solution"));
-        assertThat(browser.driver().findElement(By.id("transitions")).getText()).contains("Develop → Solution");
+        assertThat(textOf("transitions")).contains("Develop → Solution");
         browser.screenshot("workspace-stages");
     }
 
@@ -375,6 +376,11 @@ class WorkspaceBrowserTest extends IntegrationTest {
                     + browser.js("return document.getElementById('status')?.textContent") + "; url "
                     + browser.driver().getCurrentUrl(), e);
         }
+    }
+
+    /** An element's text, looked up again if the view re-rendered it between finding and reading. */
+    private String textOf(String id) {
+        return browser.waitUntil(d -> d.findElement(By.id(id)).getText());
     }
 
     /** Opens a workspace section ("" the map alone) and waits until it is drawn. */
