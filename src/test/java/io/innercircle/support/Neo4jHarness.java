@@ -117,7 +117,8 @@ public final class Neo4jHarness {
         return driver().executableQuery(query).withParameters(parameters).execute().records();
     }
 
-    private static synchronized Driver driver() {
+    /** A driver of the test's own, with the driver's default settings (not the app's). */
+    public static synchronized Driver driver() {
         if (driver == null) {
             Connection c = connection();
             driver = GraphDatabase.driver(c.bolt(), c.password().isEmpty() ? AuthTokens.none()
