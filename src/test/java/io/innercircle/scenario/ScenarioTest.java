@@ -224,6 +224,30 @@ class ScenarioTest extends IntegrationTest {
     }
 
     @Test
+    void purgingAnOpportunityOrItsAccountTakesItsScenariosWithIt() {
+        create(REAL, changes(REAL));
+        create(COPY, changes(COPY));
+        String deal = REAL + "/" + DEAL;
+        graphQl.document("mutation($id: ID!) { archiveOpportunity(id: $id) { opportunity { id } } }").variable("id", deal)
+                .execute().errors().verify();
+        graphQl.document("mutation($id: ID!) { purgeOpportunity(id: $id) { purged } }").variable("id", deal)
+                .execute().errors().verify();
+        // A new deal under the purged one's key starts without the old deal's scenarios.
+        graphQl.document("mutation { createOpportunity(input: {account: \"" + REAL + "\", key: \"" + DEAL
+                        + "\", name: \"Again\"}) { opportunity { id } } }").execute().errors().verify();
+        graphQl.document("query($o: ID!) { scenarios(opportunity: $o) { id } }").variable("o", deal).execute().errors()
+                .verify().path("scenarios").entityList(Object.class).hasSize(0);
+        assertThat(count("MATCH (s:Scenario {account: '" + COPY + "'}) RETURN count(s) AS n")).isEqualTo(1);
+
+        // An account purge takes its scenarios and their changes, which carry no account key of their own.
+        graphQl.document("mutation { archiveAccount(key: \"" + COPY + "\") { account { key } } }").execute().errors()
+                .verify();
+        graphQl.document("mutation { purgeAccount(key: \"" + COPY + "\") { purged } }").execute().errors().verify();
+        assertThat(count("MATCH (s:Scenario) RETURN count(s) AS n")).isZero();
+        assertThat(count("MATCH (c:ScenarioChange) RETURN count(c) AS n")).isZero();
+    }
+
+    @Test
     void badInputNamesTheFieldAndWritesNothing() {
         refused(REAL + "/" + DEAL, List.of(Map.of("personLeaves", REAL + "/nobody")),
                 "input.changes[0].personLeaves", "NOT_FOUND");

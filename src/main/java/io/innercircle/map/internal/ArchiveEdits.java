@@ -7,6 +7,7 @@ import io.innercircle.map.AccountVersions;
 import io.innercircle.map.ItemId;
 import io.innercircle.map.MapChanged;
 import io.innercircle.map.Opportunity;
+import io.innercircle.map.OpportunityPurged;
 import io.innercircle.map.OpportunityReads;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.neo4j.core.Neo4jClient;
@@ -97,6 +98,10 @@ public class ArchiveEdits {
             throw new InvalidInputException("key", "account '" + account.name() + "' is not archived; archive it "
                     + "first, then purge it");
         }
+        // Its opportunities go with it: what other features keep for them goes first.
+        neo4j.query("MATCH (o:Opportunity {account: $key}) RETURN o.key AS key").bind(key).to("key")
+                .fetchAs(String.class).all()
+                .forEach(opportunity -> events.publishEvent(new OpportunityPurged(new ItemId(key, opportunity))));
         neo4j.query("""
                         MATCH (n {account: $key}) WHERE NOT n:ChangeSet AND NOT n:HistoryFact
                         DETACH DELETE n""")
@@ -132,6 +137,7 @@ public class ArchiveEdits {
                 .bindAll(Map.of("account", opportunity.account(), "key", opportunity.key())).run();
         neo4j.query("MATCH (l:MapLayout {opportunity: $id}) DETACH DELETE l").bind(opportunity.toString()).to("id")
                 .run();
+        events.publishEvent(new OpportunityPurged(opportunity));
         // Not support.bump(account): that tells the history only the account changed. Compare the whole map.
         versions.bump(opportunity.account());
         return List.of(opportunity.toString());

@@ -89,6 +89,16 @@ class ScenarioStore {
                 .fetch().all().stream().map(ScenarioStore::stored).toList();
     }
 
+    /** Deletes the opportunity's scenarios with their changes (which carry no account key of their own). */
+    void deleteOfOpportunity(ItemId opportunity) {
+        neo4j.query("""
+                        MATCH (s:Scenario {account: $account, opportunity: $opportunity})
+                        OPTIONAL MATCH (s)-[:HAS_CHANGE]->(c:ScenarioChange)
+                        DETACH DELETE c, s""")
+                .bindAll(Map.of("account", opportunity.account(), "opportunity", opportunity.key()))
+                .run();
+    }
+
     boolean delete(ItemId id) {
         return neo4j.query("""
                         MATCH (s:Scenario {account: $account, key: $key})
