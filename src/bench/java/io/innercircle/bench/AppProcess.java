@@ -162,6 +162,29 @@ final class AppProcess {
         return heap + "; RSS " + rss;
     }
 
+    /**
+     * Waits until the app's process uses less than a fifth of a core for a whole second (its background analysis
+     * refresher has caught up), at most 10 minutes, so one measurement does not pay for the previous step's work.
+     */
+    static void awaitIdle(long pid) throws Exception {
+        long deadline = System.nanoTime() + 600_000_000_000L;
+        long ticks = cpuTicks(pid);
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(1_000);
+            long now = cpuTicks(pid);
+            if (now - ticks < 20) { // clock ticks are 1/100 s: under 0.2 s of CPU in the last second
+                return;
+            }
+            ticks = now;
+        }
+    }
+
+    static long cpuTicks(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+    }
+
     static String loadAverage() {
         try {
             return Files.readString(Path.of("/proc/loadavg")).trim();

@@ -78,7 +78,7 @@ public final class ImportBenchmark {
                 importBundle(app, BundleGenerator.generate("warm-small", 200, 1));
                 importBundle(app, BundleGenerator.generate("warm-mid", mid, 2));
                 importBundle(app, BundleGenerator.generate("warm-mid", mid, 3));
-                awaitIdle(app);
+                AppProcess.awaitIdle(app.process.pid());
                 phases(app);
             }
 
@@ -88,7 +88,7 @@ public final class ImportBenchmark {
             Map<App, Double> portfolio = new LinkedHashMap<>();
             for (int from = 0; from < accounts; from += 10) {
                 for (App app : apps) {
-                    awaitIdle(app);
+                    AppProcess.awaitIdle(app.process.pid());
                     long t = System.nanoTime();
                     for (int i = from; i < Math.min(accounts, from + 10); i++) {
                         importBundle(app, BundleGenerator.generate("portfolio-%03d".formatted(i), mid, 1000 + i));
@@ -107,20 +107,20 @@ public final class ImportBenchmark {
             Bundle first = BundleGenerator.generate("big", big, 42);
             Bundle changed = BundleGenerator.generate("big", big, 43);
             for (App app : apps) {
-                awaitIdle(app);
+                AppProcess.awaitIdle(app.process.pid());
                 long t = System.nanoTime();
                 importBundle(app, first);
                 double firstMs = since(t);
                 String firstPhases = phases(app);
                 double[] again = new double[3];
                 for (int i = 0; i < again.length; i++) {
-                    awaitIdle(app);
+                    AppProcess.awaitIdle(app.process.pid());
                     t = System.nanoTime();
                     importBundle(app, first);
                     again[i] = since(t);
                 }
                 String againPhases = phases(app);
-                awaitIdle(app);
+                AppProcess.awaitIdle(app.process.pid());
                 t = System.nanoTime();
                 importBundle(app, changed);
                 double changedMs = since(t);
@@ -196,26 +196,6 @@ public final class ImportBenchmark {
         // The last import's lines: its history line comes before its import line.
         List<String> last = wanted.size() <= 2 ? wanted : wanted.subList(wanted.size() - 2, wanted.size());
         return String.join("\n      ", last);
-    }
-
-    private static void awaitIdle(App app) throws Exception {
-        long pid = app.process.pid();
-        long deadline = System.nanoTime() + 600_000_000_000L;
-        long ticks = cpuTicks(pid);
-        while (System.nanoTime() < deadline) {
-            Thread.sleep(1_000);
-            long now = cpuTicks(pid);
-            if (now - ticks < 20) {
-                return;
-            }
-            ticks = now;
-        }
-    }
-
-    private static long cpuTicks(long pid) throws IOException {
-        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
     }
 
     private static double since(long start) {

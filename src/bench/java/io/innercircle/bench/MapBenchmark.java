@@ -188,7 +188,7 @@ public final class MapBenchmark {
         importBundle(BundleGenerator.generate(small, scale.concurrentPeople(), 42));
         String smallInnerCircle = innerCircleQuery(small);
         post(bearer, smallInnerCircle);
-        awaitIdle(app.pid());
+        AppProcess.awaitIdle(app.pid());
         double perSecond = throughput(16, scale.concurrencySeconds(), () -> post(bearer, smallInnerCircle));
         row("cached innerCircle, %d people, 16 clients".formatted(scale.concurrentPeople()), ">= 500 req/s",
                 String.format(Locale.ROOT, "%.0f req/s", perSecond), perSecond >= 500, perSecond);
@@ -201,7 +201,7 @@ public final class MapBenchmark {
         // ---- The 2,000-person map: political map, Inner Circle cached / after a status / influence edit.
         Bundle mid = BundleGenerator.generate("bench-" + scale.mid(), scale.mid(), 42);
         importBundle(mid);
-        awaitIdle(app.pid());
+        AppProcess.awaitIdle(app.pid());
         mapAndEdits(mid, false);
 
         // ---- Memory of the app's JVM.
@@ -218,13 +218,13 @@ public final class MapBenchmark {
 
     private void bigMap(AppProcess app) throws Exception {
         Bundle big = BundleGenerator.generate("bench-" + scale.big(), scale.big(), 42);
-        awaitIdle(app.pid());
+        AppProcess.awaitIdle(app.pid());
         long t = System.nanoTime();
         importBundle(big);
         double bigImport = since(t);
         row("import a %,d-person bundle (first, history included)".formatted(scale.big()), "<= 3 s",
                 ms(bigImport), bigImport <= 3000, bigImport);
-        awaitIdle(app.pid());
+        AppProcess.awaitIdle(app.pid());
         mapAndEdits(big, true);
     }
 
@@ -246,9 +246,9 @@ public final class MapBenchmark {
     private double coverageGapsP50(long pid) throws Exception {
         String gaps = json(Map.of("query", "{ coverageGaps(first: 50) { totalCount edges { node { code severity "
                 + "opportunity { id } people { key } } } } }"));
-        awaitIdle(pid);
+        AppProcess.awaitIdle(pid);
         post(bearer, gaps);
-        awaitIdle(pid);
+        AppProcess.awaitIdle(pid);
         return pct(time(scale.rounds(), () -> post(bearer, gaps)), 50);
     }
 
@@ -452,29 +452,6 @@ public final class MapBenchmark {
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    /**
-     * Waits until the app's process uses less than a fifth of a core for a whole second (its background analysis
-     * refresher has caught up), at most 10 minutes, so one measurement does not pay for the previous step's work.
-     */
-    private static void awaitIdle(long pid) throws Exception {
-        long deadline = System.nanoTime() + 600_000_000_000L;
-        long ticks = cpuTicks(pid);
-        while (System.nanoTime() < deadline) {
-            Thread.sleep(1_000);
-            long now = cpuTicks(pid);
-            if (now - ticks < 20) { // clock ticks are 1/100 s: under 0.2 s of CPU in the last second
-                return;
-            }
-            ticks = now;
-        }
-    }
-
-    private static long cpuTicks(long pid) throws IOException {
-        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
     }
 
     private static double pct(double[] sorted, int p) {

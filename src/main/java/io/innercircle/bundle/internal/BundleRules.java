@@ -1,7 +1,7 @@
 package io.innercircle.bundle.internal;
 
-import io.innercircle.bundle.internal.BundleProblem.Code;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.innercircle.bundle.internal.BundleProblem.Code;
 
 import java.util.ArrayList;
 import java.util.HashMap;

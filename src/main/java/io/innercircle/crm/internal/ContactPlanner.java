@@ -1,10 +1,10 @@
 package io.innercircle.crm.internal;
 
-import io.innercircle.crm.internal.ImportProblem.Code;
 import io.innercircle.api.InvalidInputException;
 import io.innercircle.crm.internal.ContactImportReport.Action;
 import io.innercircle.crm.internal.ContactImportReport.PersonChange;
 import io.innercircle.crm.internal.CsvFile.Row;
+import io.innercircle.crm.internal.ImportProblem.Code;
 import io.innercircle.map.Checks;
 
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package io.innercircle.crm.internal;
 
-import io.innercircle.crm.internal.ImportProblem.Code;
 import io.innercircle.api.InvalidInputException;
 import io.innercircle.crm.internal.CsvFile.Row;
+import io.innercircle.crm.internal.ImportProblem.Code;
 import io.innercircle.crm.internal.RoleImportReport.Action;
 import io.innercircle.crm.internal.RoleImportReport.InvolvementChange;
 import io.innercircle.vocabulary.BuyingRole;

@@ -66,13 +66,6 @@ public final class DealFocus {
                             .ifPresent(p -> focus.addAll(p.people())));
         }
         widen(graphs, focus, hops);
-        // A manager already in the focus has had (or will have) their own chain walked.
-        for (String key : new ArrayList<>(focus)) {
-            Optional<String> manager = graphs.manager(key);
-            while (manager.isPresent() && focus.add(manager.get())) {
-                manager = graphs.manager(manager.get());
-            }
-        }
         return focus;
     }
 
@@ -92,8 +85,11 @@ public final class DealFocus {
         return targets;
     }
 
-    /** Adds everyone within {@code hops} influence lines of the focus, in either direction. */
-    private static void widen(AccountNetwork graphs, Set<String> focus, int hops) {
+    /**
+     * Adds everyone within {@code hops} influence lines of the focus, in either direction, then everyone's chain of
+     * managers (so that each box hangs in its reporting tree).
+     */
+    static void widen(AccountNetwork graphs, Set<String> focus, int hops) {
         Set<String> frontier = new LinkedHashSet<>(focus);
         for (int round = 0; round < hops && !frontier.isEmpty(); round++) {
             Set<String> next = new LinkedHashSet<>();
@@ -102,6 +98,13 @@ public final class DealFocus {
                 graphs.influencersOf(key).stream().filter(focus::add).forEach(next::add);
             }
             frontier = next;
+        }
+        // A manager already in the focus has had (or will have) their own chain walked.
+        for (String key : new ArrayList<>(focus)) {
+            Optional<String> manager = graphs.manager(key);
+            while (manager.isPresent() && focus.add(manager.get())) {
+                manager = graphs.manager(manager.get());
+            }
         }
     }
 }
