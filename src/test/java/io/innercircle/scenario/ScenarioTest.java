@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.graphql.ResponseError;
 import org.springframework.http.MediaType;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -245,6 +247,25 @@ class ScenarioTest extends IntegrationTest {
         graphQl.document("mutation { purgeAccount(key: \"" + COPY + "\") { purged } }").execute().errors().verify();
         assertThat(count("MATCH (s:Scenario) RETURN count(s) AS n")).isZero();
         assertThat(count("MATCH (c:ScenarioChange) RETURN count(c) AS n")).isZero();
+    }
+
+    @Test
+    void theMigrationDeletesWhatEarlierPurgesLeftBehind() throws Exception {
+        String kept = create(REAL, changes(REAL));
+        // What a purge left before the fix: a scenario of an opportunity that is gone, and a change no scenario holds.
+        Neo4jHarness.cypher("""
+                CREATE (:Scenario {account: $a, key: 'left', opportunity: 'gone'})-[:HAS_CHANGE]->(:ScenarioChange {kind: 'PERSON_LEAVES'})
+                CREATE (:ScenarioChange {kind: 'PERSON_LEAVES'})""", Map.of("a", REAL));
+        String changelog = Files.readString(Path.of("cypher/schema/019-scenarios-of-purged-opportunities.cypher"))
+                .lines().filter(l -> !l.startsWith("--")).collect(Collectors.joining("\n"));
+        for (String statement : changelog.split(";")) {
+            if (!statement.isBlank()) {
+                Neo4jHarness.cypher(statement.strip(), Map.of());
+            }
+        }
+        assertThat(count("MATCH (s:Scenario) RETURN count(s)")).isEqualTo(1);
+        assertThat(count("MATCH (c:ScenarioChange) RETURN count(c)")).isEqualTo(changes(REAL).size());
+        assertThat(scenario(kept).get("name")).isEqualTo("Sam neutral, Kim gone");
     }
 
     @Test
