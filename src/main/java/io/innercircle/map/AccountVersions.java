@@ -9,6 +9,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /**
@@ -18,6 +19,17 @@ import java.util.TreeSet;
  */
 @Component
 public class AccountVersions {
+
+    /**
+     * A Cypher clause to open a query that may create the account {@code $key}: {@code recordedBefore} is the
+     * version of the last change set the history recorded under that key (a purged account's stay), else 0. An
+     * account purged and created again goes on from there, so its versions, and the history's, never repeat.
+     */
+    public static final String RECORDED_BEFORE = """
+            WITH coalesce(COLLECT { MATCH (recorded:ChangeSet {account: $key})
+                                    RETURN recorded.version ORDER BY recorded.version DESC LIMIT 1 }[0], 0)
+                 AS recordedBefore
+            """;
 
     private final Neo4jClient neo4j;
     private final ApplicationEventPublisher events;
@@ -67,6 +79,23 @@ public class AccountVersions {
                     .bind(key).to("key").fetchAs(Long.class).one().ifPresent(v -> versions.put(key, v));
         }
         return versions;
+    }
+
+    /**
+     * The account's version and when it was created: together they name one state of one account, since a purged
+     * account created again under the same key starts its versions again.
+     */
+    public record Stamp(long version, String createdAt) {}
+
+    @Transactional(readOnly = true)
+    public Optional<Stamp> stamp(String account) {
+        return neo4j.query("""
+                        MATCH (a:Account {key: $key})
+                        RETURN coalesce(a.version, 0) AS version, toString(a.createdAt) AS createdAt""")
+                .bind(account).to("key").fetchAs(Stamp.class)
+                .mappedBy((t, r) -> new Stamp(r.get("version").asLong(),
+                        r.get("createdAt").isNull() ? null : r.get("createdAt").asString()))
+                .one();
     }
 
     private long next(String account) {

@@ -114,6 +114,37 @@ class ArchiveTest extends IntegrationTest {
         assertThat(history()).anyMatch(d -> d.startsWith("removed stakeholder Sam Ortiz"));
     }
 
+    @Test
+    void aPurgedAccountsKeyCanBeUsedAgainAndItsVersionsGoOnFromThePurge() {
+        long before = version();
+        purgeAccount();
+        // By hand: the history's versions go on (archived at before + 1, purged at + 2), none is used twice.
+        graphQl.documentName("createAccount").variable("input", java.util.Map.of("key", ACCOUNT, "name", "Again"))
+                .execute().path("createAccount.account.key").entity(String.class).isEqualTo(ACCOUNT);
+        assertThat(version()).isEqualTo(before + 3);
+        assertThat(history()).first().satisfies(d -> assertThat(d).contains("Again"));
+
+        purgeAccount();
+        // From a bundle: the course example again, whole.
+        TestBundles.importBundle(http, "course-example.json");
+        assertThat(version()).isEqualTo(before + 6);
+        graphQl.document("{ account(key: \"" + ACCOUNT + "\") { stakeholders(first: 50) { totalCount } } }").execute()
+                .path("account.stakeholders.totalCount").entity(Integer.class).isEqualTo(11);
+        assertThat(countOf("MATCH (c:ChangeSet {account: $a}) WITH c.version AS v, count(*) AS n WHERE n > 1 "
+                + "RETURN count(v)")).isZero();
+    }
+
+    private void purgeAccount() {
+        graphQl.documentName("archive").operationName("archiveAccount").variable("key", ACCOUNT).execute();
+        graphQl.documentName("archive").operationName("purgeAccount").variable("key", ACCOUNT).execute()
+                .path("purgeAccount.purged").entityList(String.class).containsExactly(ACCOUNT);
+    }
+
+    private long version() {
+        return graphQl.document("{ account(key: \"" + ACCOUNT + "\") { version } }").execute()
+                .path("account.version").entity(Long.class).get();
+    }
+
     private List<String> coachGaps() {
         return as("coach").graphQl().document("{ coverageGaps(first: 500) { edges { node { opportunity { id } } } } }")
                 .execute().path("coverageGaps.edges[*].node.opportunity.id").entityList(String.class).get();

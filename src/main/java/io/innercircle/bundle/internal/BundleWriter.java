@@ -1,6 +1,7 @@
 package io.innercircle.bundle.internal;
 
 import io.innercircle.map.Account;
+import io.innercircle.map.AccountVersions;
 import io.innercircle.map.WrittenMap;
 import org.neo4j.driver.Record;
 import org.slf4j.Logger;
@@ -146,12 +147,13 @@ class BundleWriter {
 
     private Account upsertAccount(Bundle.Account a) {
         return neo4j.query("""
+                        %s
                         MERGE (a:Account {key: $key})
-                          ON CREATE SET a.createdAt = datetime()
+                          ON CREATE SET a.createdAt = datetime(), a.version = recordedBefore
                         SET a.name = $name, a.industry = $industry, a.notes = $notes,
                             a.version = coalesce(a.version, 0) + 1, a.updatedAt = datetime()
                         RETURN a.key AS key, a.name AS name, a.industry AS industry, a.notes AS notes,
-                               a.version AS version""")
+                               a.version AS version""".formatted(AccountVersions.RECORDED_BEFORE))
                 .bindAll(props("key", a.key(), "name", a.name(), "industry", a.industry(), "notes", a.notes()))
                 .fetchAs(Account.class)
                 .mappedBy((types, r) -> new Account(r.get("key").asString(), r.get("name").asString(),

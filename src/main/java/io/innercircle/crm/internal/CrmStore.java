@@ -1,5 +1,6 @@
 package io.innercircle.crm.internal;
 
+import io.innercircle.map.AccountVersions;
 import org.neo4j.driver.QueryRunner;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.summary.ResultSummary;
@@ -52,7 +53,7 @@ class CrmStore {
     }
 
     /**
-     * Creates the account when missing (version 0: the import's own bump makes it 1) and takes its write lock,
+     * Creates the account when missing (at the version of the last change set recorded under its key, 0 for a new key: the import's own bump goes on from there) and takes its write lock,
      * so two imports of one account run one after the other. Answers whether it was created.
      */
     boolean lockOrCreateAccount(String account, String name, String crmKey) {
@@ -61,13 +62,14 @@ class CrmStore {
         params.put("name", name);
         params.put("crmKey", crmKey);
         return neo4j.query("""
+                        %s
                         MERGE (a:Account {key: $key})
-                          ON CREATE SET a.name = $name, a.version = 0, a.createdAt = datetime(),
+                          ON CREATE SET a.name = $name, a.version = recordedBefore, a.createdAt = datetime(),
                                         a.updatedAt = a.createdAt, a.created = true
                         SET a.crmKey = coalesce($crmKey, a.crmKey)
                         WITH a, a.created IS NOT NULL AS created
                         REMOVE a.created
-                        RETURN created""")
+                        RETURN created""".formatted(AccountVersions.RECORDED_BEFORE))
                 .bindAll(params).fetchAs(Boolean.class).one().orElseThrow();
     }
 

@@ -1,6 +1,7 @@
 package io.innercircle.map.internal;
 
 import io.innercircle.map.Account;
+import io.innercircle.map.AccountVersions;
 import io.innercircle.map.Checks;
 import io.innercircle.map.Competitor;
 import io.innercircle.map.ItemId;
@@ -57,11 +58,13 @@ public class AccountEdits {
         if (accountReads.account(key).isPresent()) {
             throw new InvalidInputException("input.key", "an account with key '" + key + "' already exists");
         }
-        neo4j.query("""
-                        CREATE (a:Account) SET a = $props, a.version = 1, a.createdAt = datetime(),
-                          a.updatedAt = a.createdAt""")
-                .bind(props).to("props").run();
-        events.publishEvent(new MapChanged(key, 1));
+        long version = neo4j.query("""
+                        %s
+                        CREATE (a:Account) SET a = $props, a.version = recordedBefore + 1, a.createdAt = datetime(),
+                          a.updatedAt = a.createdAt
+                        RETURN a.version""".formatted(AccountVersions.RECORDED_BEFORE))
+                .bindAll(Map.of("props", props, "key", key)).fetchAs(Long.class).one().orElseThrow();
+        events.publishEvent(new MapChanged(key, version));
         return accountReads.account(key).orElseThrow();
     }
 
