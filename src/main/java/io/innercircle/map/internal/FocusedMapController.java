@@ -1,5 +1,6 @@
 package io.innercircle.map.internal;
 
+import graphql.GraphQLContext;
 import io.innercircle.map.FocusPeople;
 import io.innercircle.map.FocusedMaps;
 import io.innercircle.map.ItemId;
@@ -46,14 +47,21 @@ class FocusedMapController {
     /** The map with its focus; the record is what the PoliticalMap type's fields read. */
     @QueryMapping
     PoliticalMap politicalMap(@Argument String opportunity, @Argument OffsetDateTime asOf, @Argument String focus,
-                              @Argument Integer hops) {
+                              @Argument Integer hops, GraphQLContext context) {
         ItemId id = ItemId.parse("opportunity", opportunity);
         int widen = hops == null ? 0 : hops;
         if (widen < 0 || widen > MAX_HOPS) {
             throw new InvalidInputException("hops", "must be between 0 and " + MAX_HOPS + ", was " + widen);
         }
         if (focus == null || focus.equals("ALL")) {
-            return (asOf == null ? opportunityReads.politicalMap(id) : pastMaps.politicalMap(id, asOf)).orElse(null);
+            if (asOf != null) {
+                return pastMaps.politicalMap(id, asOf).orElse(null);
+            }
+            PoliticalMap map = opportunityReads.politicalMap(id).orElse(null);
+            if (map != null) {
+                PoliticalMapResponses.noteRead(context, map.account().version(), map.people().size());
+            }
+            return map;
         }
         Optional<Set<String>> people = focusPeople.dealFocus(id, widen);
         if (people.isEmpty()) {

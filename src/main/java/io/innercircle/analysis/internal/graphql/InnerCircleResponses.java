@@ -2,31 +2,21 @@ package io.innercircle.analysis.internal.graphql;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import graphql.ExecutionResult;
-import graphql.language.Argument;
-import graphql.language.Definition;
-import graphql.language.Document;
 import graphql.language.Field;
-import graphql.language.OperationDefinition;
 import graphql.language.Selection;
 import graphql.language.SelectionSet;
-import graphql.language.StringValue;
-import graphql.language.VariableReference;
-import graphql.parser.InvalidSyntaxException;
-import graphql.parser.Parser;
 import io.innercircle.analysis.account.AnalysedAccount;
+import io.innercircle.api.SingleFieldQuery;
 import io.innercircle.analysis.internal.store.AnalysisCache;
 import io.innercircle.map.AccountVisibility;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
-import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -51,14 +41,11 @@ class InnerCircleResponses implements WebGraphQlInterceptor {
     /** Different questions kept per analysis (documents and variables); further ones are answered normally. */
     static final int MAX_ANSWERS = 8;
 
-    /** Where the operation's account comes from: a variable's name, or the literal key. */
-    record Shape(String variable, String literal) {}
-
     record Key(String document, String operationName, Map<String, Object> variables) {}
 
     private final AnalysisCache analyses;
     private final AccountVisibility access;
-    private final Cache<String, Optional<Shape>> shapes = Caffeine.newBuilder().maximumSize(1_000).build();
+    private final Cache<String, Optional<SingleFieldQuery>> shapes = Caffeine.newBuilder().maximumSize(1_000).build();
     /**
      * Answers per analysis, the analysis compared by identity and held weakly: an answer lives no longer than the
      * analysis it was computed from (replaced after a change, dropped with the analysis cache), so an account whose
@@ -77,11 +64,11 @@ class InnerCircleResponses implements WebGraphQlInterceptor {
         if (document.length() > MAX_DOCUMENT || !document.contains("innerCircle")) {
             return chain.next(request);
         }
-        Shape shape = shapes.get(document, InnerCircleResponses::shape).orElse(null);
+        SingleFieldQuery shape = shapes.get(document, InnerCircleResponses::shape).orElse(null);
         if (shape == null) {
             return chain.next(request);
         }
-        Object named = shape.variable() != null ? request.getVariables().get(shape.variable()) : shape.literal();
+        Object named = shape.argument("account", request.getVariables());
         if (!(named instanceof String account) || SecurityContextHolder.getContext().getAuthentication() == null
                 || !readable(account)) {
             return chain.next(request);
@@ -94,14 +81,10 @@ class InnerCircleResponses implements WebGraphQlInterceptor {
         Key key = new Key(document, request.getOperationName(), new HashMap<>(request.getVariables()));
         Object data = kept.get(key);
         if (data != null) {
-            ExecutionResult result = ExecutionResult.newExecutionResult().data(data).build();
-            return Mono.just(new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(),
-                    result)));
+            return SingleFieldQuery.answer(request, data);
         }
         return chain.next(request).doOnNext(response -> {
-            if (kept.size() < MAX_ANSWERS && response.isValid() && response.getErrors().isEmpty()
-                    && response.getExecutionResult().getData() != null
-                    && response.getExecutionResult().getExtensions() == null) {
+            if (kept.size() < MAX_ANSWERS && SingleFieldQuery.keepable(response)) {
                 kept.put(key, response.getExecutionResult().getData());
             }
         });
@@ -113,35 +96,9 @@ class InnerCircleResponses implements WebGraphQlInterceptor {
     }
 
     /** The shape of a document that may be answered from here, or empty. */
-    static Optional<Shape> shape(String document) {
-        Document parsed;
-        try {
-            parsed = Parser.parse(document);
-        } catch (InvalidSyntaxException e) {
-            return Optional.empty();
-        }
-        List<Definition> definitions = parsed.getDefinitions();
-        if (definitions.size() != 1 || !(definitions.get(0) instanceof OperationDefinition operation)
-                || operation.getOperation() != OperationDefinition.Operation.QUERY
-                || !operation.getDirectives().isEmpty()
-                || operation.getSelectionSet().getSelections().size() != 1
-                || !(operation.getSelectionSet().getSelections().get(0) instanceof Field field)
-                || !field.getName().equals("innerCircle") || !plain(field.getSelectionSet())
-                || !field.getDirectives().isEmpty()) {
-            return Optional.empty();
-        }
-        Argument account = field.getArguments().stream().filter(a -> a.getName().equals("account")).findFirst()
-                .orElse(null);
-        if (account == null) {
-            return Optional.empty();
-        }
-        if (account.getValue() instanceof VariableReference v) {
-            return Optional.of(new Shape(v.getName(), null));
-        }
-        if (account.getValue() instanceof StringValue s) {
-            return Optional.of(new Shape(null, s.getValue()));
-        }
-        return Optional.empty();
+    static Optional<SingleFieldQuery> shape(String document) {
+        return SingleFieldQuery.of(document, "innerCircle")
+                .filter(q -> q.argumentReadable("account") && plain(q.field().getSelectionSet()));
     }
 
     /** Only fields (no fragments, no directives), and none named {@code account}, at any depth. */
