@@ -2,7 +2,10 @@ package io.innercircle.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.innercircle.bundle.BundleGenerator;
+import io.innercircle.bundle.internal.Bundle;
 
+import java.io.File;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -15,9 +18,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -54,6 +59,34 @@ final class AppProcess {
     AppProcess classPath(String classPath) {
         this.classPath = classPath;
         return this;
+    }
+
+    /**
+     * The class path of an app built from other classes (another build's {@code target/classes}, for a before and
+     * after comparison): those classes and this JVM's jars, the dependencies being the same; no test classes.
+     */
+    static String withClasses(String classes) {
+        return Stream.concat(Stream.of(classes), Arrays.stream(System.getProperty("java.class.path")
+                        .split(File.pathSeparator)).filter(e -> e.endsWith(".jar")))
+                .collect(Collectors.joining(File.pathSeparator));
+    }
+
+    /** Imports a bundle over HTTP (a whole-map replace) and fails unless the app answers 200. */
+    void importBundle(String authorization, Bundle bundle) throws IOException, InterruptedException {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri("/api/bundles"))
+                        .timeout(Duration.ofMinutes(5)).header("Content-Type", "application/json")
+                        .header("Authorization", authorization).POST(HttpRequest.BodyPublishers.ofString(
+                                BundleGenerator.toJson(bundle))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("Import of " + bundle.account().key() + ": HTTP " + r.statusCode() + " "
+                    + r.body());
+        }
+    }
+
+    /** Milliseconds since a {@link System#nanoTime()}. */
+    static double since(long start) {
+        return (System.nanoTime() - start) / 1e6;
     }
 
     boolean isAlive() {

@@ -4,15 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.innercircle.bundle.BundleGenerator;
 import io.innercircle.bundle.internal.Bundle;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.RandomAccessFile;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -20,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Bundle imports only (issue 11): a 5,000-person first import, replacing it, and a run of 2,000-person accounts,
@@ -93,7 +86,7 @@ public final class ImportBenchmark {
                     for (int i = from; i < Math.min(accounts, from + 10); i++) {
                         importBundle(app, BundleGenerator.generate("portfolio-%03d".formatted(i), mid, 1000 + i));
                     }
-                    portfolio.merge(app, since(t), Double::sum);
+                    portfolio.merge(app, AppProcess.since(t), Double::sum);
                     phases(app);
                 }
             }
@@ -110,20 +103,20 @@ public final class ImportBenchmark {
                 AppProcess.awaitIdle(app.process.pid());
                 long t = System.nanoTime();
                 importBundle(app, first);
-                double firstMs = since(t);
+                double firstMs = AppProcess.since(t);
                 String firstPhases = phases(app);
                 double[] again = new double[3];
                 for (int i = 0; i < again.length; i++) {
                     AppProcess.awaitIdle(app.process.pid());
                     t = System.nanoTime();
                     importBundle(app, first);
-                    again[i] = since(t);
+                    again[i] = AppProcess.since(t);
                 }
                 String againPhases = phases(app);
                 AppProcess.awaitIdle(app.process.pid());
                 t = System.nanoTime();
                 importBundle(app, changed);
-                double changedMs = since(t);
+                double changedMs = AppProcess.since(t);
                 String changedPhases = phases(app);
                 List<String> lines = results.computeIfAbsent(app.name, k -> new ArrayList<>());
                 lines.add(String.format(Locale.ROOT, "%,d people, first import: %.0f ms%n      %s", big, firstMs,
@@ -160,25 +153,14 @@ public final class ImportBenchmark {
                 "-XX:+ExitOnOutOfMemoryError"), "--innercircle.embedded.page-cache=512m",
                 "--logging.level.io.innercircle.bundle=info", "--logging.level.io.innercircle.history=debug");
         if (classes != null) {
-            // The older build's classes instead of this build's; the dependency jars are the same.
-            process.classPath(Stream.concat(Stream.of(classes), Arrays.stream(System.getProperty("java.class.path")
-                            .split(File.pathSeparator)).filter(e -> e.endsWith(".jar")))
-                    .collect(Collectors.joining(File.pathSeparator)));
+            process.classPath(AppProcess.withClasses(classes));
         }
         System.out.println(name + ": log " + process.log);
         return new App(name, process);
     }
 
     private static void importBundle(App app, Bundle bundle) throws Exception {
-        HttpResponse<String> r = app.process.http.send(HttpRequest.newBuilder(app.process.uri("/api/bundles"))
-                        .timeout(Duration.ofMinutes(5)).header("Content-Type", "application/json")
-                        .header("Authorization", app.bearer).POST(HttpRequest.BodyPublishers.ofString(
-                                BundleGenerator.toJson(bundle))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 200) {
-            throw new IllegalStateException(app.name + ": import of " + bundle.account().key() + ": HTTP "
-                    + r.statusCode() + " " + r.body());
-        }
+        app.process.importBundle(app.bearer, bundle);
     }
 
     /** The phase times the app logged since the last call, from its last import. */
@@ -196,9 +178,5 @@ public final class ImportBenchmark {
         // The last import's lines: its history line comes before its import line.
         List<String> last = wanted.size() <= 2 ? wanted : wanted.subList(wanted.size() - 2, wanted.size());
         return String.join("\n      ", last);
-    }
-
-    private static double since(long start) {
-        return (System.nanoTime() - start) / 1e6;
     }
 }

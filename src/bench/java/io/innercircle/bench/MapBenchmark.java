@@ -81,6 +81,7 @@ public final class MapBenchmark {
     private final List<Row> rows = new ArrayList<>();
     private final Map<String, Object> numbers = new LinkedHashMap<>();
     private String bearer;
+    private AppProcess app;
 
     private MapBenchmark(Scale scale, String base) {
         this.scale = scale;
@@ -97,22 +98,12 @@ public final class MapBenchmark {
         String after = System.getProperty("bench.classes", System.getenv().getOrDefault("BENCH_CLASSES", ""));
         List<MapBenchmark> runs = new ArrayList<>();
         if (!baseline.isBlank()) {
-            runs.add(measure(scale, "before", withClasses(baseline)));
+            runs.add(measure(scale, "before", AppProcess.withClasses(baseline)));
         }
         runs.add(measure(scale, baseline.isBlank() ? "" : "after",
-                after.isBlank() ? System.getProperty("java.class.path") : withClasses(after)));
+                after.isBlank() ? System.getProperty("java.class.path") : AppProcess.withClasses(after)));
         System.out.printf(Locale.ROOT, "load average at the end %s%n", AppProcess.loadAverage());
         runs.get(runs.size() - 1).print((System.nanoTime() - started) / 1e9, runs.size() > 1 ? runs.get(0) : null);
-    }
-
-    /** This JVM's class path with the app's {@code target/classes} replaced by another directory of classes. */
-    private static String withClasses(String classes) {
-        String current = System.getProperty("java.class.path");
-        String own = Path.of("target/classes").toAbsolutePath().toString();
-        if (!current.contains(own)) {
-            throw new IllegalStateException("No " + own + " on the class path to replace with " + classes);
-        }
-        return current.replace(own, classes);
     }
 
     /** One whole run on an app started from {@code classPath}. */
@@ -149,6 +140,7 @@ public final class MapBenchmark {
     }
 
     private void run(AppProcess app) throws Exception {
+        this.app = app;
         // ---- Authentication: a token created through GraphQL with Basic; Basic once cached; anonymous refusal.
         JsonNode created = graphQl(BASIC, "mutation { createApiToken(input: {name: \"bench\"}) { token } }", Map.of());
         bearer = "Bearer " + created.path("createApiToken").path("token").asText();
@@ -221,7 +213,7 @@ public final class MapBenchmark {
         AppProcess.awaitIdle(app.pid());
         long t = System.nanoTime();
         importBundle(big);
-        double bigImport = since(t);
+        double bigImport = AppProcess.since(t);
         row("import a %,d-person bundle (first, history included)".formatted(scale.big()), "<= 3 s",
                 ms(bigImport), bigImport <= 3000, bigImport);
         AppProcess.awaitIdle(app.pid());
@@ -239,7 +231,7 @@ public final class MapBenchmark {
         for (int i = from; i < to; i++) {
             importBundle(BundleGenerator.generate("portfolio-%03d".formatted(i), people, 1000 + i));
         }
-        return since(t);
+        return AppProcess.since(t);
     }
 
     /** p50 of the coach's first page, once the background refresher has analysed what the imports wrote. */
@@ -323,12 +315,12 @@ public final class MapBenchmark {
             edit.get();
             long t = System.nanoTime();
             JsonNode report = JSON.readTree(post(bearer, innerCircle)).path("data").path("innerCircle");
-            first[i] = since(t);
+            first[i] = AppProcess.since(t);
             if (report.path("stale").asBoolean()) {
                 stale++;
             }
             awaitCurrent(innerCircle, report.path("stale").asBoolean() ? -1 : 0);
-            fresh[i] = since(t);
+            fresh[i] = AppProcess.since(t);
         }
         Arrays.sort(first);
         Arrays.sort(fresh);
@@ -357,15 +349,7 @@ public final class MapBenchmark {
     }
 
     private void importBundle(Bundle bundle) throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/bundles"))
-                        .timeout(Duration.ofMinutes(5)).header("Content-Type", "application/json")
-                        .header("Authorization", bearer).POST(HttpRequest.BodyPublishers.ofString(
-                                BundleGenerator.toJson(bundle))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 200) {
-            throw new IllegalStateException("Import of " + bundle.account().key() + ": HTTP " + r.statusCode()
-                    + " " + r.body());
-        }
+        app.importBundle(bearer, bundle);
     }
 
     // ---- HTTP
@@ -413,7 +397,7 @@ public final class MapBenchmark {
         for (int i = 0; i < rounds; i++) {
             long t = System.nanoTime();
             call.get();
-            times[i] = since(t);
+            times[i] = AppProcess.since(t);
         }
         Arrays.sort(times);
         return times;
@@ -457,10 +441,6 @@ public final class MapBenchmark {
     private static double pct(double[] sorted, int p) {
         int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
         return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
-    }
-
-    private static double since(long start) {
-        return (System.nanoTime() - start) / 1e6;
     }
 
     private static String ms(double ms) {
