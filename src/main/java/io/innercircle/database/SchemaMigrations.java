@@ -28,6 +28,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 import java.sql.Connection;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -88,9 +89,14 @@ public class SchemaMigrations implements InitializingBean {
      * @return whether the database was new
      */
     static boolean migrate(String url, Properties info) throws Exception {
+        return migrate(url, info, CHANGELOG);
+    }
+
+    /** {@link #migrate(String, Properties)} with another changelog (tests). */
+    static boolean migrate(String url, Properties info, String changelog) throws Exception {
         try (Connection jdbc = new Neo4jDriver().connect(url, info)) {
             Database db = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(jdbc));
-            try (Liquibase liquibase = new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(), db)) {
+            try (Liquibase liquibase = new Liquibase(changelog, new ClassLoaderResourceAccessor(), db)) {
                 if (nothingRan(liquibase) && createNew(liquibase, db)) {
                     return true;
                 }
@@ -115,14 +121,20 @@ public class SchemaMigrations implements InitializingBean {
             }
             DatabaseChangeLog changeLog = liquibase.getDatabaseChangeLog();
             List<ChangeSet> unrun = liquibase.listUnrunChangeSets(new Contexts(), new LabelExpression());
-            for (ChangeSet changeSet : unrun) {
-                changeSet.execute(changeLog, db);
+            List<ChangeSet> ran = new ArrayList<>();
+            try {
+                for (ChangeSet changeSet : unrun) {
+                    changeSet.execute(changeLog, db);
+                    db.commit();
+                    ran.add(changeSet);
+                }
+            } finally {
+                // After a failure too: the next start goes on from the change set that failed, as Liquibase would.
+                for (ChangeSet changeSet : ran) {
+                    db.markChangeSetExecStatus(changeSet, ChangeSet.ExecType.EXECUTED);
+                }
                 db.commit();
             }
-            for (ChangeSet changeSet : unrun) {
-                db.markChangeSetExecStatus(changeSet, ChangeSet.ExecType.EXECUTED);
-            }
-            db.commit();
             return true;
         } finally {
             lock.releaseLock();

@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A new database gets its whole schema in one go and the record of every change set afterwards; any other
@@ -39,6 +40,12 @@ class SchemaMigrationsTest {
              Neo4j empty = Neo4jBuilders.newInProcessBuilder(folder.resolve("empty")).withDisabledServer().build();
              Driver a = GraphDatabase.driver(populated.boltURI(), AuthTokens.none());
              Driver b = GraphDatabase.driver(empty.boltURI(), AuthTokens.none())) {
+            // A first start that fails half-way records what ran, so the next one goes on from the failure.
+            assertThatThrownBy(() -> SchemaMigrations.migrate("jdbc:neo4j:" + empty.boltURI(), new Properties(),
+                    "migrations/fails-half-way.xml")).hasMessageContaining("second");
+            assertThat(b.executableQuery("MATCH (c:__LiquibaseChangeSet) RETURN c.id AS id").execute().records()
+                    .stream().map(r -> r.get("id").asString()).toList()).containsExactly("first");
+
             long start = System.nanoTime();
             assertThat(SchemaMigrations.migrate("jdbc:neo4j:" + populated.boltURI(), new Properties()))
                     .as("a database holding data is migrated as usual").isFalse();
@@ -67,16 +74,17 @@ class SchemaMigrationsTest {
                 .flatMap(query -> driver.executableQuery(query).execute().records().stream())
                 .map(r -> String.join(" ", r.get("kind").asString(), r.get("name").asString(), r.get("type").asString(),
                         r.get("labelsOrTypes").toString(), r.get("properties").toString()))
-                .sorted().toList();
+                .filter(item -> !item.contains("half_way")).sorted().toList();
     }
 
-    /** What Liquibase recorded of each change set, in the order they ran, without dates and run ids. */
+    /** What Liquibase recorded of each change set, in the order they ran, without dates, run ids and run numbers. */
     private static List<String> record(Driver driver) {
         return driver.executableQuery("""
                 MATCH (c:__LiquibaseChangeSet)-[run:IN_CHANGELOG]->(:__LiquibaseChangeLog)
+                WHERE NOT c.changeLog STARTS WITH 'migrations/'
                 RETURN run.orderExecuted AS order, c.changeLog + ' ' + c.id + ' ' + c.author + ' ' + c.checkSum
                        + ' ' + c.execType AS item ORDER BY order""")
-                .execute().records().stream().map(r -> r.get("order").asInt() + " " + r.get("item").asString())
+                .execute().records().stream().map(r -> r.get("item").asString())
                 .toList();
     }
 
