@@ -255,8 +255,8 @@ public class AssessmentStore {
             throw new InvalidInputException("competitor", "'" + competitor + "' is already in this deal");
         }
         neo4j.query("""
-                        MATCH (o:Opportunity {account: $account, key: $key}),
-                              (c:Competitor {account: $account, key: $competitor})
+                        MATCH (o:Opportunity {account: $account, key: $key})
+                        MATCH (c:Competitor {account: $account, key: $competitor})
                         CREATE (o)-[:ALSO_AGAINST {since: datetime(), ratings: $ratings}]->(c)""")
                 .bindAll(Map.of("account", opportunity.account(), "key", opportunity.key(),
                         "competitor", competitor.key(), "ratings", Collections.nCopies(Criterion.COUNT, "")))

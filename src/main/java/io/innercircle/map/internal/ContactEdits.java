@@ -45,8 +45,8 @@ public class ContactEdits {
         support.requireTeamMember("input.teamMember", member);
         support.requireStakeholder("input.stakeholder", person);
         neo4j.query("""
-                        MATCH (t:TeamMember {account: $account, key: $member}),
-                              (s:Stakeholder {account: $account, key: $person})
+                        MATCH (t:TeamMember {account: $account, key: $member})
+                        MATCH (s:Stakeholder {account: $account, key: $person})
                         MERGE (t)-[c:HAS_CONTACT]->(s)
                         SET c.coverage = $coverage, c.lastContact = $last, c.relationship = $relationship""")
                 .bindAll(params("account", member.account(), "member", member.key(), "person", person.key(),

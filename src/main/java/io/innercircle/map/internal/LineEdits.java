@@ -49,8 +49,8 @@ public class LineEdits implements InfluenceLineEdit {
         support.requireStakeholder("input.from", from);
         support.requireStakeholder("input.to", to);
         neo4j.query("""
-                        MATCH (f:Stakeholder {account: $account, key: $from}),
-                              (t:Stakeholder {account: $account, key: $to})
+                        MATCH (f:Stakeholder {account: $account, key: $from})
+                        MATCH (t:Stakeholder {account: $account, key: $to})
                         MERGE (f)-[r:INFLUENCES]->(t)
                         SET r.strength = coalesce($strength, r.strength, 2)
                         SET r.note = CASE WHEN $hasNote THEN $note ELSE r.note END""")
@@ -91,7 +91,8 @@ public class LineEdits implements InfluenceLineEdit {
         support.requireStakeholder("input.between", pair[1]);
         // Stored once, from the smaller key to the larger, so each pair has exactly one relationship.
         neo4j.query("""
-                        MATCH (a:Stakeholder {account: $account, key: $a}), (b:Stakeholder {account: $account, key: $b})
+                        MATCH (a:Stakeholder {account: $account, key: $a})
+                        MATCH (b:Stakeholder {account: $account, key: $b})
                         MERGE (a)-[r:CONFLICTS_WITH]->(b)
                         SET r.note = CASE WHEN $hasNote THEN $note ELSE r.note END""")
                 .bindAll(params("account", pair[0].account(), "a", pair[0].key(), "b", pair[1].key(), "note", note,

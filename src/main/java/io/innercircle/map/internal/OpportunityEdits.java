@@ -66,8 +66,8 @@ public class OpportunityEdits {
         support.requireOpportunity("input.opportunity", opportunity);
         support.requireStakeholder("input.stakeholder", person);
         neo4j.query("""
-                        MATCH (s:Stakeholder {account: $account, key: $person}),
-                              (o:Opportunity {account: $account, key: $opportunity})
+                        MATCH (s:Stakeholder {account: $account, key: $person})
+                        MATCH (o:Opportunity {account: $account, key: $opportunity})
                         MERGE (s)-[i:INVOLVED_IN]->(o) SET i.roles = $roles, i.status = $status
                         WITH i WHERE size(i.roles) = 0 AND i.status IS NULL DELETE i""")
                 .bindAll(params("account", person.account(), "person", person.key(), "opportunity", opportunity.key(),

@@ -68,8 +68,8 @@ public class PeopleEdits {
         neo4j.query("CREATE (s:Stakeholder) SET s = $props").bind(props).to("props").run();
         if (manager != null) {
             neo4j.query("""
-                            MATCH (s:Stakeholder {account: $account, key: $key}),
-                                  (m:Stakeholder {account: $account, key: $manager})
+                            MATCH (s:Stakeholder {account: $account, key: $key})
+                            MATCH (m:Stakeholder {account: $account, key: $manager})
                             CREATE (s)-[:REPORTS_TO]->(m)""")
                     .bindAll(Map.of("account", account, "key", key, "manager", manager.key())).run();
         }
@@ -121,8 +121,8 @@ public class PeopleEdits {
                 throw new InvalidInputException("manager", "a person cannot report to themselves");
             }
             boolean cycle = neo4j.query("""
-                            MATCH (s:Stakeholder {account: $account, key: $person}),
-                                  (m:Stakeholder {account: $account, key: $manager})
+                            MATCH (s:Stakeholder {account: $account, key: $person})
+                            MATCH (m:Stakeholder {account: $account, key: $manager})
                             RETURN EXISTS { (m)-[:REPORTS_TO*1..]->(s) }""")
                     .bindAll(Map.of("account", person.account(), "person", person.key(), "manager", manager.key()))
                     .fetchAs(Boolean.class).one().orElse(false);
