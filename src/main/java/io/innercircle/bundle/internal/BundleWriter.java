@@ -347,22 +347,22 @@ class BundleWriter {
                         .map(p -> new FocusedMaps.Position(p.stakeholder(), p.x(), p.y())).toList());
             }
             for (Bundle.Rating r : list(o.assessment())) {
-                ratings.add(props("opportunity", opportunity, "criterion", r.criterion(), "us", r.us(),
-                        "competitor", r.competitor(), "note", r.note()));
-                told.line("HAS_RATING", deal, told.node("Rating", props("criterion", r.criterion(), "us", r.us(),
-                        "competitor", r.competitor(), "note", r.note())));
+                Map<String, Object> rating = props("opportunity", opportunity, "criterion", r.criterion(),
+                        "us", r.us(), "competitor", r.competitor(), "note", r.note());
+                ratings.add(rating);
+                told.line("HAS_RATING", deal, told.node("Rating", stored(rating, List.of("opportunity"))));
             }
             List<Bundle.Tactic> plan = list(o.tactics());
             for (int position = 0; position < plan.size(); position++) {
                 Bundle.Tactic t = plan.get(position);
-                tactics.add(props("opportunity", opportunity, "position", position, "prime", t.prime(),
-                        "what", t.what(), "owner", t.owner() == null ? null : ids.team().get(t.owner()),
-                        "due", t.due(), "resources", t.resources(),
-                        "cost", t.cost() == null ? null : t.cost().doubleValue(), "done", t.done()));
-                WrittenMap.Node tactic = told.node("Tactic", props("key", o.key() + "-tactic-" + position,
-                        "position", position, "prime", t.prime(), "what", t.what(), "due", date(t.due()),
+                Map<String, Object> row = props("opportunity", opportunity, "position", position,
+                        "prime", t.prime(), "what", t.what(),
+                        "owner", t.owner() == null ? null : ids.team().get(t.owner()), "due", t.due(),
                         "resources", t.resources(), "cost", t.cost() == null ? null : t.cost().doubleValue(),
-                        "done", t.done()));
+                        "done", t.done());
+                tactics.add(row);
+                WrittenMap.Node tactic = told.node("Tactic", stored(row, List.of("opportunity", "owner"),
+                        "key", o.key() + "-tactic-" + position));
                 told.line("HAS_TACTIC", deal, tactic);
                 if (t.owner() != null) {
                     told.line("OWNED_BY", tactic, told.get("TeamMember", t.owner()));
@@ -377,13 +377,13 @@ class BundleWriter {
                 // Like positions: a bundle that has the array restates the plans; one without leaves them.
                 plansRestated.add(opportunity);
                 for (Bundle.RelationshipPlan p : o.relationshipPlans()) {
-                    relationshipPlans.add(props("opportunity", opportunity, "stakeholder",
+                    Map<String, Object> row = props("opportunity", opportunity, "stakeholder",
                             ids.people().get(p.stakeholder()), "person", p.stakeholder(), "strategy", p.strategy(),
-                            "owner", p.owner(), "nextStep", p.nextStep(), "due", p.due(), "outcome", p.outcome()));
-                    WrittenMap.Node record = told.node("RelationshipPlan", props("key",
-                            o.key() + "|" + p.stakeholder(), "opportunity", o.key(), "stakeholder", p.stakeholder(),
-                            "strategy", p.strategy(), "owner", p.owner(), "nextStep", p.nextStep(),
-                            "due", date(p.due()), "outcome", p.outcome()));
+                            "owner", p.owner(), "nextStep", p.nextStep(), "due", p.due(), "outcome", p.outcome());
+                    relationshipPlans.add(row);
+                    WrittenMap.Node record = told.node("RelationshipPlan", stored(row,
+                            List.of("opportunity", "stakeholder", "person"), "key", o.key() + "|" + p.stakeholder(),
+                            "opportunity", o.key(), "stakeholder", p.stakeholder()));
                     told.line("HAS_RELATIONSHIP_PLAN", deal, record);
                     told.line("FOR", record, told.get("Stakeholder", p.stakeholder()));
                 }
@@ -445,6 +445,20 @@ class BundleWriter {
                                                    String person, Ids ids) {
         return byPerson.computeIfAbsent(person, key -> props("opportunity", opportunity, "stakeholder",
                 ids.people().get(key), "roles", null, "status", null));
+    }
+
+    /**
+     * What the history is told of a node written from a statement row, as the statement stores it: the row without
+     * the element ids of the nodes it links (no property), its due date as a date, and these further properties.
+     */
+    private static Map<String, Object> stored(Map<String, Object> row, List<String> links, Object... more) {
+        Map<String, Object> node = new HashMap<>(row);
+        links.forEach(node::remove);
+        if (node.containsKey("due")) {
+            node.put("due", date(node.get("due")));
+        }
+        node.putAll(props(more));
+        return node;
     }
 
     /** "n.name = row.name, n.title = row.title, ..." for a fixed list of field names (never input). */
