@@ -82,8 +82,8 @@ public class AccountVersions {
     }
 
     /**
-     * The account's version and when it was created: together they name one state of one account, since a purged
-     * account created again under the same key starts its versions again.
+     * The account's version and when it was created: together they name one state of one account, even where a
+     * key's versions could start again (a database restored without the history of an account since purged).
      */
     public record Stamp(long version, String createdAt) {}
 
