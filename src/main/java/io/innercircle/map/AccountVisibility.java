@@ -10,4 +10,10 @@ public interface AccountVisibility {
 
     /** The keys of the accounts the caller may read, or null when they may read all of them. */
     Collection<String> readableAccountsOrAll();
+
+    /** Whether the caller may read this account. */
+    default boolean mayRead(String account) {
+        Collection<String> readable = readableAccountsOrAll();
+        return readable == null || readable.contains(account);
+    }
 }

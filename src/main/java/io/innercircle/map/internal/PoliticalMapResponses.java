@@ -28,7 +28,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -99,7 +98,7 @@ class PoliticalMapResponses implements WebGraphQlInterceptor {
         Object named = shape.argument("opportunity", request.getVariables());
         ItemId opportunity = named instanceof String s ? parse(s) : null;
         if (opportunity == null || SecurityContextHolder.getContext().getAuthentication() == null
-                || !readable(opportunity.account())) {
+                || !access.mayRead(opportunity.account())) {
             return chain.next(request);
         }
         Stamp stamp = versions.stamp(opportunity.account()).orElse(null);
@@ -132,11 +131,6 @@ class PoliticalMapResponses implements WebGraphQlInterceptor {
             readAt.version = version;
             readAt.people = people;
         }
-    }
-
-    private boolean readable(String account) {
-        Collection<String> readable = access.readableAccountsOrAll();
-        return readable == null || readable.contains(account);
     }
 
     private static ItemId parse(String id) {

@@ -70,7 +70,7 @@ class InnerCircleResponses implements WebGraphQlInterceptor {
         }
         Object named = shape.argument("account", request.getVariables());
         if (!(named instanceof String account) || SecurityContextHolder.getContext().getAuthentication() == null
-                || !readable(account)) {
+                || !access.mayRead(account)) {
             return chain.next(request);
         }
         Optional<AnalysedAccount> current = analyses.current(account);
@@ -88,11 +88,6 @@ class InnerCircleResponses implements WebGraphQlInterceptor {
                 kept.put(key, response.getExecutionResult().getData());
             }
         });
-    }
-
-    private boolean readable(String account) {
-        java.util.Collection<String> readable = access.readableAccountsOrAll();
-        return readable == null || readable.contains(account);
     }
 
     /** The shape of a document that may be answered from here, or empty. */
