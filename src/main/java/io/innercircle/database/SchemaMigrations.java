@@ -115,12 +115,12 @@ public class SchemaMigrations implements InitializingBean {
         LockService lock = LockServiceFactory.getInstance().getLockService(db);
         lock.waitForLock();
         try {
-            // Again under the lock: another instance may have just done it.
-            if (!nothingRan(liquibase) || holdsData(db)) {
-                return false;
-            }
             DatabaseChangeLog changeLog = liquibase.getDatabaseChangeLog();
             List<ChangeSet> unrun = liquibase.listUnrunChangeSets(new Contexts(), new LabelExpression());
+            // Again under the lock: another instance may have just done it.
+            if (unrun.size() != changeLog.getChangeSets().size() || holdsData(db)) {
+                return false;
+            }
             List<ChangeSet> ran = new ArrayList<>();
             try {
                 for (ChangeSet changeSet : unrun) {
