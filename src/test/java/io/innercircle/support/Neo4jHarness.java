@@ -7,7 +7,9 @@ import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.Record;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.harness.Neo4j;
+import org.neo4j.harness.Neo4jBuilder;
 import org.neo4j.harness.Neo4jBuilders;
+import org.neo4j.configuration.GraphDatabaseSettings;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -17,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -62,10 +65,22 @@ public final class Neo4jHarness {
                     + "' test mode does not have; run it without -P" + mode());
         }
         if (inProcess == null) {
-            inProcess = Neo4jBuilders.newInProcessBuilder(workingDirectory()).withDisabledServer().build();
+            inProcess = testDatabase(Neo4jBuilders.newInProcessBuilder(workingDirectory())).build();
             Runtime.getRuntime().addShutdownHook(new Thread(inProcess::close, "neo4j-harness-shutdown"));
         }
         return inProcess;
+    }
+
+    /**
+     * The harness as every test database is set up: Neo4j's own HTTP server off, and Cypher plans kept. Each test
+     * empties the database and builds a map of a dozen people, so the counts Neo4j plans by swing from nothing to
+     * something in every test; with Neo4j's defaults every query seen more than 10 s ago was then planned again
+     * (most of the suite's CPU time went to the Cypher planner). A production database grows steadily and keeps
+     * the defaults.
+     */
+    public static Neo4jBuilder testDatabase(Neo4jBuilder builder) {
+        return builder.withDisabledServer()
+                .withConfig(GraphDatabaseSettings.cypher_min_replan_interval, Duration.ofDays(1));
     }
 
     /**

@@ -21,7 +21,7 @@ public final class Neo4jServerMain {
     }
 
     public static void main(String[] args) throws Exception {
-        Neo4j neo4j = Neo4jBuilders.newInProcessBuilder().withDisabledServer()
+        Neo4j neo4j = Neo4jHarness.testDatabase(Neo4jBuilders.newInProcessBuilder())
                 .withConfig(GraphDatabaseSettings.auth_enabled, true)
                 .build();
         byte[] random = new byte[16];
