@@ -3,6 +3,7 @@
 import { gql } from './api.js';
 import { BAND_COLOURS, BAND_NAMES, COVERAGES, SEVERITY_ORDER, escapeHtml, words } from './vocabulary.js';
 import { setPage } from './page.js';
+import { chartsLibrary } from './libraries.js';
 
 const CHARTS = `query Charts($o: ID!, $a: ID!) {
   politicalMap(opportunity: $o) {
@@ -104,7 +105,7 @@ function warningsTable(health) {
 
 export async function showCharts(opportunityId) {
   const account = opportunityId.split('/')[0];
-  const data = await gql(CHARTS, { o: opportunityId, a: account });
+  const [data, echarts] = await Promise.all([gql(CHARTS, { o: opportunityId, a: account }), chartsLibrary()]);
   if (!data.politicalMap) throw new Error(`There is no opportunity ${opportunityId}`);
   const map = data.politicalMap;
   const page = setPage(`

@@ -5,6 +5,7 @@ import { drawMap } from './map-view.js';
 import { COVERAGES, STATUSES, escapeHtml, words } from './vocabulary.js';
 import { setPage, say } from './page.js';
 import { bdi } from './workspace-kit.js';
+import { chartsLibrary } from './libraries.js';
 
 const MAP_FIELDS = `
     account { key name version }
@@ -105,13 +106,14 @@ export async function showHistory(opportunityId) {
   const trend = async person => {
     const box = page.querySelector('#trend');
     box.hidden = !person;
-    if (!person || !window.echarts) return;
-    const points = (await gql(TREND, { s: person, o: opportunityId })).stakeholderTrend;
+    if (!person) return;
+    const [trendData, echarts] = await Promise.all([gql(TREND, { s: person, o: opportunityId }), chartsLibrary()]);
+    const points = trendData.stakeholderTrend;
     const statusLevel = s => (s ? STATUSES.length - STATUSES.indexOf(s) : null);
     // Each value holds until the next change: carried on to now, a person changed once still draws a line.
     const until = points.length ? [...points, { ...points[points.length - 1], at: new Date().toISOString() }] : points;
-    window.echarts.getInstanceByDom(box)?.dispose();
-    const chart = window.echarts.init(box);
+    echarts.getInstanceByDom(box)?.dispose();
+    const chart = echarts.init(box);
     chart.setOption({
       title: { text: `${people.find(p => p.id === person).name}: status and coverage`, textStyle: { fontSize: 12 } },
       tooltip: { trigger: 'axis' },

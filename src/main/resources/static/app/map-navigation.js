@@ -2,8 +2,10 @@
 // account), type-ahead search, zoom and fit, filters, selection highlight, collapsing a manager's subtree, a
 // minimap and keyboard shortcuts; and saving the boxes the rep drags.
 import { gql } from './api.js';
+import { FOCUS_KEY, currentFocus } from './map-request.js';
 import { escapeHtml } from './vocabulary.js';
 import { rebend, unfold } from './map-view.js';
+
 
 const SAVE_POSITIONS = `mutation($o: ID!, $p: [MapPositionInput!]!) {
   saveMapPositions(opportunity: $o, positions: $p) { saved }
@@ -24,21 +26,10 @@ export const SHORTCUTS = [
   ['Esc', 'clear the selection and highlights'],
 ];
 
-const FOCUS_KEY = id => `innercircle.focus.${id}`;
 
 /** Accounts this small are drawn whole unless the rep chose otherwise: every box fits on the screen anyway. */
 export const SMALL_ACCOUNT = 60;
 
-/** The focus the rep last chose for this opportunity's map: {focus: 'DEAL' | 'ALL', hops, chosen}. */
-export function currentFocus(opportunityId) {
-  try {
-    const stored = JSON.parse(window.sessionStorage.getItem(FOCUS_KEY(opportunityId)) || 'null');
-    if (stored && (stored.focus === 'DEAL' || stored.focus === 'ALL')) return { ...stored, chosen: true };
-  } catch (ignored) {
-    // An unreadable entry: fall back to the default.
-  }
-  return { focus: 'DEAL', hops: 0, chosen: false };
-}
 
 /** True when the deal focus left people out of an account small enough to draw whole (and the rep did not ask). */
 export function drawWholeInstead(map, focus) {

@@ -5,7 +5,8 @@ import {
   escapeHtml, money, words,
 } from './vocabulary.js';
 import { FOLD_FROM, clearHighlight, drawMap, highlightPath } from './map-view.js';
-import { attachNavigation, chainsFolded, currentFocus, drawWholeInstead } from './map-navigation.js';
+import { attachNavigation, chainsFolded, drawWholeInstead } from './map-navigation.js';
+import { currentFocus, requestMap } from './map-request.js';
 import { exportPng, exportSvg } from './export.js';
 import { reportError, say, setPage } from './page.js';
 import { TABS, mountWorkspace } from './workspace.js';
@@ -15,23 +16,6 @@ import { describeChange, watchMap } from './live-map.js';
 import { mountWhatIf } from './scenario-mode.js';
 import { showActivity } from './activity-panel.js';
 
-const MAP = `query PoliticalMap($o: ID!, $a: ID!, $focus: MapFocus, $hops: Int) {
-  politicalMap(opportunity: $o, focus: $focus, hops: $hops) {
-    account { key name version }
-    opportunity { id key name stage amount currency competitor { name } archived }
-    people {
-      stakeholder { id key name title department adaptability rank influence innerCircle external placeholder }
-      roles status coverage
-    }
-    reportingLines { person { id } manager { id } }
-    influenceLines { from { id } to { id } strength note }
-    conflictLines { between { id } note }
-    teamMembers { id name role }
-    shape { people external departments { name people } }
-    positions { stakeholder x y }
-  }
-  innerCircle(account: $a) { candidates { person { id } } }
-}`;
 
 const PERSON = `query Person($id: ID!, $o: ID!) {
   stakeholder(id: $id) {
@@ -194,7 +178,7 @@ class MapPage {
   }
 
   fetchMap(focus) {
-    return gql(MAP, { o: this.opportunityId, a: this.account, focus: focus.focus, hops: focus.hops });
+    return requestMap(this.opportunityId, focus);
   }
 
   /** Opens (or closes) the details panel; on a small map it always stays open beside the map. */
@@ -219,7 +203,7 @@ class MapPage {
     if (!data.politicalMap) throw new Error(`There is no opportunity ${this.opportunityId}`);
     if (drawWholeInstead(data.politicalMap, focus)) {
       focus = { focus: 'ALL', hops: 0, chosen: false };
-      data = await gql(MAP, { o: this.opportunityId, a: this.account, focus: 'ALL', hops: 0 });
+      data = await requestMap(this.opportunityId, focus);
     }
     this.map = data.politicalMap;
     const candidates = new Set((data.innerCircle?.candidates || []).map(c => c.person.id));

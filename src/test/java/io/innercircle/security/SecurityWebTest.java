@@ -256,4 +256,19 @@ class SecurityWebTest extends IntegrationTest {
         http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON).bodyValue(huge).exchange()
                 .expectStatus().isEqualTo(413);
     }
+
+    @Test
+    void thePagesScriptsAreKeptByTheBrowserAndAskedAgainCheaply() {
+        // Kept privately and asked again each time: a 304 without a body when nothing changed, never "no-store".
+        String lastModified = http.get().uri("/app/map-view.js").exchange().expectStatus().isOk()
+                .expectHeader().valueMatches("Cache-Control", "(?=.*no-cache)(?=.*private).*")
+                .expectHeader().value("Cache-Control", v -> assertThat(v).doesNotContain("no-store"))
+                .returnResult(String.class).getResponseHeaders().getFirst("Last-Modified");
+        assertThat(lastModified).isNotBlank();
+        http.get().uri("/app/map-view.js").header("If-Modified-Since", lastModified).exchange()
+                .expectStatus().isNotModified();
+        // The answers of the API are not kept.
+        http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON).bodyValue(QUERY).exchange()
+                .expectHeader().value("Cache-Control", v -> assertThat(v).contains("no-store"));
+    }
 }

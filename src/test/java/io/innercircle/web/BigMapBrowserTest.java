@@ -17,6 +17,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.springframework.http.MediaType;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -80,18 +81,31 @@ class BigMapBrowserTest extends IntegrationTest {
     void a2000PersonAccountWithA40PersonDeal() {
         ObjectNode bundle = BigAccounts.bundle("gen-2000", 2_000, 40, 2000);
         String deal = importBundle(bundle);
-        // Warm the server's analysis of the account (as any earlier visit would), then time a fresh navigation.
-        graphQl.document("{ innerCircle(account: \"gen-2000\") { candidates { person { id } } } }").execute();
-        graphQl.document("{ politicalMap(opportunity: \"" + deal + "\", focus: DEAL) { people { stakeholder { id } } } }")
-                .execute();
+        // The first visit after the import (the app's first map of that size: the server's analysis of the account,
+        // its Cypher plans and JIT) is timed apart; then a fresh navigation, as a rep coming back to the deal
+        // (the page reloaded from nothing but the browser's cache, no answer kept in the page).
         browser.open("/app/");
         browser.waitForPage();
         browser.driver().get("about:blank");
-        long start = System.nanoTime();
+        long firstStart = System.nanoTime();
         openMap(deal);
-        long navigation = (System.nanoTime() - start) / 1_000_000;
-        double pageClock = number("return Number(document.body.dataset.mapDrawnAt)");
-        System.out.printf("2,000 people, 40-person deal: navigation to an interactive focused map %d ms "
+        long firstVisit = (System.nanoTime() - firstStart) / 1_000_000;
+        System.out.printf("2,000 people, 40-person deal: first visit after the import %d ms (page's own clock: %.0f ms)%n",
+                firstVisit, number("return Number(document.body.dataset.mapDrawnAt)"));
+        // Three navigations, the median reported: one run on this machine varies by a few hundred ms.
+        List<Long> navigations = new ArrayList<>();
+        List<Double> pageClocks = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            browser.driver().get("about:blank");
+            long start = System.nanoTime();
+            openMap(deal);
+            navigations.add((System.nanoTime() - start) / 1_000_000);
+            pageClocks.add(number("return Number(document.body.dataset.mapDrawnAt)"));
+        }
+        System.out.printf("  three navigations, page's own clock (ms): %s%n", pageClocks);
+        long navigation = navigations.stream().sorted().toList().get(1);
+        double pageClock = pageClocks.stream().sorted().toList().get(1);
+        System.out.printf("2,000 people, 40-person deal: navigation to an interactive focused map, median %d ms "
                         + "(page's own clock: %.0f ms; target 1,500); %d people sent, %d shown, zoom %.2f "
                         + "(target 0.6); load average %s%n", navigation, pageClock, count("node"),
                 count("node:visible"), number("return window.politicalMap.zoom()"), loadAverage());
@@ -99,7 +113,11 @@ class BigMapBrowserTest extends IntegrationTest {
                 const t = performance.getEntriesByType('navigation')[0];
                 const api = performance.getEntriesByType('resource').filter(r => r.name.includes('/graphql'))
                   .map(r => Math.round(r.startTime) + '+' + Math.round(r.duration));
-                return 'page loaded ' + Math.round(t.domContentLoadedEventEnd) + ', GraphQL calls (start+duration) '
+                const scripts = performance.getEntriesByType('resource').filter(r => r.name.endsWith('.js'));
+                const last = scripts.reduce((a, r) => (r.responseEnd > a.responseEnd ? r : a), scripts[0]);
+                return 'page loaded ' + Math.round(t.domContentLoadedEventEnd) + ' (' + scripts.length
+                  + ' scripts, the last, ' + last.name.split('/').pop() + ', in at ' + Math.round(last.responseEnd)
+                  + '), GraphQL calls (start+duration) '
                   + api.join(' ') + ', layout ' + document.body.dataset.mapLayoutMs + ', drawn at '
                   + document.body.dataset.mapDrawnAt + '; drawing steps ' + document.body.dataset.mapPhases;"""));
         // Bounds a rep would call broken, whatever the machine's load (the targets are in the printed numbers).
