@@ -154,8 +154,8 @@ public class CoverageGaps {
         params.put("stages", stages);
         params.put("teamMember", teamMember);
         // The coach view spans accounts: only those the caller may read.
-        params.put("only", visibility.readableAccountsOrAll() == null ? null
-                : List.copyOf(visibility.readableAccountsOrAll()));
+        Collection<String> only = visibility.readableAccountsOrAll();
+        params.put("only", only == null ? null : List.copyOf(only));
         List<Map.Entry<Opportunity, Long>> opportunities = new ArrayList<>(neo4j.query("""
                         MATCH (o:Opportunity)
                         WHERE ($only IS NULL OR o.account IN $only)
