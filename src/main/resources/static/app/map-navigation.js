@@ -6,7 +6,6 @@ import { FOCUS_KEY, currentFocus } from './map-request.js';
 import { escapeHtml } from './vocabulary.js';
 import { rebend, unfold } from './map-view.js';
 
-
 const SAVE_POSITIONS = `mutation($o: ID!, $p: [MapPositionInput!]!) {
   saveMapPositions(opportunity: $o, positions: $p) { saved }
 }`;
@@ -26,10 +25,8 @@ export const SHORTCUTS = [
   ['Esc', 'clear the selection and highlights'],
 ];
 
-
 /** Accounts this small are drawn whole unless the rep chose otherwise: every box fits on the screen anyway. */
 export const SMALL_ACCOUNT = 60;
-
 
 /** True when the deal focus left people out of an account small enough to draw whole (and the rep did not ask). */
 export function drawWholeInstead(map, focus) {

@@ -16,7 +16,6 @@ import { describeChange, watchMap } from './live-map.js';
 import { mountWhatIf } from './scenario-mode.js';
 import { showActivity } from './activity-panel.js';
 
-
 const PERSON = `query Person($id: ID!, $o: ID!) {
   stakeholder(id: $id) {
     id key name title department rank influence innerCircle adaptability external placeholder

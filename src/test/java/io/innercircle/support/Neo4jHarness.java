@@ -1,5 +1,6 @@
 package io.innercircle.support;
 
+import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
@@ -9,7 +10,6 @@ import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.harness.Neo4j;
 import org.neo4j.harness.Neo4jBuilder;
 import org.neo4j.harness.Neo4jBuilders;
-import org.neo4j.configuration.GraphDatabaseSettings;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -75,7 +75,7 @@ public final class Neo4jHarness {
      * The harness as every test database is set up: Neo4j's own HTTP server off, and Cypher plans kept. Each test
      * empties the database and builds a map of a dozen people, so the counts Neo4j plans by swing from nothing to
      * something in every test; with Neo4j's defaults every query seen more than 10 s ago was then planned again
-     * (most of the suite's CPU time went to the Cypher planner). A production database grows steadily and keeps
+     * (a third of the test JVM's CPU went to the Cypher planner). A production database grows steadily and keeps
      * the defaults.
      */
     public static Neo4jBuilder testDatabase(Neo4jBuilder builder) {
