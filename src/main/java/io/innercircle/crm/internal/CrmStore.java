@@ -54,8 +54,8 @@ class CrmStore {
 
     /**
      * Creates the account when missing (at the version of the last change set recorded under its key, 0 for a new
-     * key: the import's own bump goes on from there) and takes its write lock,
-     * so two imports of one account run one after the other. Answers whether it was created.
+     * key: the import's own bump goes on from there) and takes its write lock, so two imports of one account run one
+     * after the other. Answers whether it was created.
      */
     boolean lockOrCreateAccount(String account, String name, String crmKey) {
         Map<String, Object> params = new HashMap<>();

@@ -44,11 +44,11 @@ import java.util.Set;
  * no fragments or directives), and the opportunity's competitor. A field served by any other resolver
  * ({@code positions}, {@code shape}, a person's {@code email} or {@code influenceAnalysis}...) may read data the
  * version does not cover, so such a document, like one with {@code asOf}, {@code focus} or {@code hops}, takes the
- * normal path. What stays per request: the caller's access
- * to the account (a caller who may not read it goes the normal path and gets its normal answer) and one small read
- * of the account's version and creation time. An answer is kept only when the map it was completed from was read
- * at that same version, so a write that commits during the request is never kept under the older version; every
- * app instance reads the version from the database, so a write through another instance is seen at once.
+ * normal path. What stays per request: the caller's access to the account (a caller who may not read it goes the
+ * normal path and gets its normal answer) and one small read of the account's version and creation time. An answer
+ * is kept only when the map it was completed from was read at that same version, so a write that commits during
+ * the request is never kept under the older version; every app instance reads the version from the database, so a
+ * write through another instance is seen at once.
  * Bounded by the number of people kept ({@value #MAX_PEOPLE}).
  */
 @Component
