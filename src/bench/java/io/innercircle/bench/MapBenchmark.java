@@ -67,8 +67,11 @@ public final class MapBenchmark {
                 case "reads" -> new Scale("reads", 200, 2_000, 5_000, 500, 2, 10, 20, 6, 8);
                 // The cheapest look at the reads on a busy machine: no 5,000-person map, no edits.
                 case "quick" -> new Scale("quick", 200, 2_000, 0, 200, 2, 6, 15, 0, 6);
+                // The maps' reads and edits at full size without the portfolio (two accounts of 200 people).
+                case "edits" -> new Scale("edits", 200, 2_000, 5_000, 200, 1, 2, 20, 8, 3);
                 case "full" -> new Scale("full", 200, 2_000, 5_000, 2_000, 10, 100, 60, 12, 15);
-                default -> throw new IllegalArgumentException("bench.scale is smoke, reads, maps or full, not " + name);
+                default -> throw new IllegalArgumentException(
+                        "bench.scale is smoke, quick, edits, reads, maps or full, not " + name);
             };
         }
     }

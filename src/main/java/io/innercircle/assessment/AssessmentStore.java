@@ -238,7 +238,7 @@ public class AssessmentStore {
                     .bindAll(Map.of("account", opportunity.account(), "key", opportunity.key(),
                             "competitor", other.getKey(), "ratings", other.getValue())).run();
         }
-        versions.bump(opportunity.account());
+        versions.bumpKeepingStructure(opportunity.account());
         return assessment(opportunity);
     }
 
@@ -261,7 +261,7 @@ public class AssessmentStore {
                 .bindAll(Map.of("account", opportunity.account(), "key", opportunity.key(),
                         "competitor", competitor.key(), "ratings", Collections.nCopies(Criterion.COUNT, "")))
                 .run();
-        versions.bump(opportunity.account());
+        versions.bumpKeepingStructure(opportunity.account());
         return assessment(opportunity);
     }
 
@@ -280,7 +280,7 @@ public class AssessmentStore {
             throw new InvalidInputException("competitor", "'" + competitor + "' is not an added competitor of this "
                     + "deal (the primary competitor is changed with updateOpportunity)");
         }
-        versions.bump(opportunity.account());
+        versions.bumpKeepingStructure(opportunity.account());
         return assessment(opportunity);
     }
 
@@ -299,7 +299,7 @@ public class AssessmentStore {
                         SET o += $props""")
                 .bindAll(Map.of("account", opportunity.account(), "key", opportunity.key()))
                 .bind(props).to("props").run();
-        versions.bump(opportunity.account());
+        versions.bumpKeepingStructure(opportunity.account());
     }
 
     /** Records the choice, with today's date, the tree's advice and the assessment now, and sets the strategy. */
@@ -325,7 +325,7 @@ public class AssessmentStore {
                         CREATE (o)-[:CHOSE_STRATEGY]->(s:StrategyChoice {account: $account})
                         SET s += $choice, s.chosenOn = date($choice.chosenOn), s.chosenAt = datetime()""")
                 .bindAll(Map.of("account", opportunity.account(), "key", opportunity.key(), "choice", choice)).run();
-        versions.bump(opportunity.account());
+        versions.bumpKeepingStructure(opportunity.account());
     }
 
     /**

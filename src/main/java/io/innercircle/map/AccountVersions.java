@@ -45,8 +45,32 @@ public class AccountVersions {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public long bump(String account) {
-        long version = next(account);
+        long version = next(account, true);
         events.publishEvent(new MapChanged(account, version));
+        return version;
+    }
+
+    /**
+     * For a write that changed no person and no reporting or influence line (a status, roles, a contact, an
+     * opportunity, an assessment, a plan): the analysis keeps its centralities and its Inner Circle report, and
+     * says so at once instead of answering stale until a recompute. Declaring a write so when it did change one of
+     * them would serve an Inner Circle of the map as it was: when in doubt, use {@link #bump(String)}.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public long bumpKeepingStructure(String account) {
+        long version = next(account, false);
+        events.publishEvent(new MapChanged(account, version).keepingStructure());
+        return version;
+    }
+
+    /**
+     * {@link #bumpKeepingStructure(String)} for a write that changed only these nodes, as
+     * {@link #bump(String, String...)}.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public long bumpKeepingStructure(String account, String... touched) {
+        long version = next(account, false);
+        events.publishEvent(MapChanged.touching(account, version, touched).keepingStructure());
         return version;
     }
 
@@ -56,7 +80,7 @@ public class AccountVersions {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public long bump(String account, String... touched) {
-        long version = next(account);
+        long version = next(account, true);
         events.publishEvent(MapChanged.touching(account, version, touched));
         return version;
     }
@@ -98,9 +122,35 @@ public class AccountVersions {
                 .one();
     }
 
-    private long next(String account) {
-        return neo4j.query("MATCH (a:Account {key: $key}) "
-                        + "SET a.version = coalesce(a.version, 0) + 1, a.updatedAt = datetime() RETURN a.version")
-                .bind(account).to("key").fetchAs(Long.class).one().orElseThrow();
+    /**
+     * The versions since which the account's people and reporting and influence lines are as they are now (its
+     * structure), with its current version. An analysis of any version from {@code structureSince} on has the
+     * current centralities and Inner Circle.
+     */
+    public record StructureStamp(long version, long structureSince) {}
+
+    /**
+     * Answers {@code version} and {@code since} (see {@link StructureStamp}) for the account {@code $key}. The
+     * claim "the structure has not changed from structureSince to structureCheckedAt" holds only while
+     * structureCheckedAt is the account's version: a write that bumps the version without knowing of it (a bundle
+     * import, a new kind of write) voids it without having to say so.
+     */
+    public static final String STRUCTURE = """
+            MATCH (a:Account {key: $key})
+            WITH a, coalesce(a.version, 0) AS version
+            RETURN version,
+                   CASE WHEN a.structureCheckedAt = version THEN a.structureSince ELSE version END AS since""";
+
+    private long next(String account, boolean structural) {
+        return neo4j.query("""
+                        MATCH (a:Account {key: $key})
+                        WITH a, coalesce(a.version, 0) AS before
+                        SET a.version = before + 1, a.updatedAt = datetime(),
+                            a.structureSince = CASE WHEN $structural THEN null
+                                                    WHEN a.structureCheckedAt = before THEN a.structureSince
+                                                    ELSE before END,
+                            a.structureCheckedAt = CASE WHEN $structural THEN null ELSE before + 1 END
+                        RETURN a.version""")
+                .bindAll(Map.of("key", account, "structural", structural)).fetchAs(Long.class).one().orElseThrow();
     }
 }

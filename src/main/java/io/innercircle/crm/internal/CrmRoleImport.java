@@ -59,7 +59,7 @@ public class CrmRoleImport {
         }
         tracker.phase("write", 0);
         store.writeRoles(account, plan);
-        long version = versions.bump(account);
+        long version = versions.bumpKeepingStructure(account);
         steps.done("write", plan.involvements().size() + plan.removals().size());
         tracker.phase("done", plan.rows());
         return plan.report(account, false, true, version, steps.list());

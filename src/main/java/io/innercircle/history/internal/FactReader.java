@@ -32,7 +32,9 @@ class FactReader {
             "Scenario",
             // Suggestions from activity are not on the map until accepted (then the line is).
             "ActivitySuggestion");
-    private static final Set<String> BOOKKEEPING = Set.of("account", "key", "version", "createdAt", "updatedAt");
+    private static final Set<String> BOOKKEEPING = Set.of("account", "key", "version", "createdAt", "updatedAt",
+            // Since when the people and lines are unchanged (AccountVersions): derived from the writes, not content.
+            "structureSince", "structureCheckedAt");
     private static final Pattern PLAIN_LABEL = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
 
     private final Neo4jClient neo4j;

@@ -94,7 +94,7 @@ public class AccountEdits {
                     "a team member with key '" + key + "' already exists in account '" + account + "'");
         }
         neo4j.query("CREATE (t:TeamMember) SET t = $props").bind(props).to("props").run();
-        support.bump(account, MapChanged.node("TeamMember", key));
+        support.bumpKeepingStructure(account, MapChanged.node("TeamMember", key));
         return accountReads.teamMember(new ItemId(account, key)).orElseThrow();
     }
 
@@ -106,7 +106,7 @@ public class AccountEdits {
         patch(props, "role", input.role(), v -> Checks.text("input.role", v));
         neo4j.query("MATCH (t:TeamMember {account: $account, key: $key}) SET t += $props")
                 .bindAll(Map.of("account", id.account(), "key", id.key())).bind(props).to("props").run();
-        support.bump(id.account(), MapChanged.node("TeamMember", id.key()));
+        support.bumpKeepingStructure(id.account(), MapChanged.node("TeamMember", id.key()));
         return accountReads.teamMember(id).orElseThrow();
     }
 
@@ -122,7 +122,7 @@ public class AccountEdits {
         }
         neo4j.query("CREATE (c:Competitor {account: $account, key: $key, name: $name})")
                 .bindAll(Map.of("account", account, "key", key, "name", name)).run();
-        support.bump(account, MapChanged.node("Competitor", key));
+        support.bumpKeepingStructure(account, MapChanged.node("Competitor", key));
         return accountReads.competitorsById(List.of(id)).get(id);
     }
 
@@ -136,7 +136,7 @@ public class AccountEdits {
                     .bindAll(Map.of("account", id.account(), "key", id.key(),
                             "name", Checks.name("input.name", input.name().value()))).run();
         }
-        support.bump(id.account(), MapChanged.node("Competitor", id.key()));
+        support.bumpKeepingStructure(id.account(), MapChanged.node("Competitor", id.key()));
         return accountReads.competitorsById(List.of(id)).get(id);
     }
 }

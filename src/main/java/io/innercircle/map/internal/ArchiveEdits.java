@@ -71,7 +71,7 @@ public class ArchiveEdits {
                         MATCH (o:Opportunity {account: $account, key: $key})
                         SET o.archivedAt = coalesce(o.archivedAt, datetime()), o.archivedBy = coalesce(o.archivedBy, $by)""")
                 .bindAll(Map.of("account", opportunity.account(), "key", opportunity.key(), "by", who())).run();
-        support.bump(opportunity.account(), "Opportunity:" + opportunity.key());
+        support.bumpKeepingStructure(opportunity.account(), "Opportunity:" + opportunity.key());
         return opportunities.opportunity(opportunity).orElseThrow();
     }
 
@@ -81,7 +81,7 @@ public class ArchiveEdits {
         neo4j.query("""
                         MATCH (o:Opportunity {account: $account, key: $key}) REMOVE o.archivedAt, o.archivedBy""")
                 .bindAll(Map.of("account", opportunity.account(), "key", opportunity.key())).run();
-        support.bump(opportunity.account(), "Opportunity:" + opportunity.key());
+        support.bumpKeepingStructure(opportunity.account(), "Opportunity:" + opportunity.key());
         return opportunities.opportunity(opportunity).orElseThrow();
     }
 
@@ -139,7 +139,7 @@ public class ArchiveEdits {
                 .run();
         events.publishEvent(new OpportunityPurged(opportunity));
         // Not support.bump(account): that tells the history only the account changed. Compare the whole map.
-        versions.bump(opportunity.account());
+        versions.bumpKeepingStructure(opportunity.account());
         return List.of(opportunity.toString());
     }
 

@@ -53,7 +53,7 @@ public class ContactEdits {
                         "coverage", stored(input.coverage()), "last", last,
                         "relationship", stored(input.relationship())))
                 .run();
-        support.bump(member.account(), MapChanged.node("Stakeholder", person.key()));
+        support.bumpKeepingStructure(member.account(), MapChanged.node("Stakeholder", person.key()));
         return contactReads.contacts(List.of(person), false).get(person).stream()
                 .filter(c -> c.teamMember().key().equals(member.key())).findFirst().orElseThrow();
     }
@@ -70,7 +70,7 @@ public class ContactEdits {
         if (removed == 0) {
             throw new InvalidInputException("teamMember", "'" + member + "' has no contact with '" + person + "'");
         }
-        support.bump(member.account(), MapChanged.node("Stakeholder", person.key()));
+        support.bumpKeepingStructure(member.account(), MapChanged.node("Stakeholder", person.key()));
         return List.of(member + " -> " + person);
     }
 }

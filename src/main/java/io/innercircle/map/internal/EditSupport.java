@@ -46,6 +46,11 @@ class EditSupport {
         versions.bump(account, touched);
     }
 
+    /** For an edit of no person and no reporting or influence line, see {@link AccountVersions}. */
+    void bumpKeepingStructure(String account, String... touched) {
+        versions.bumpKeepingStructure(account, touched);
+    }
+
     void requireAccount(String field, String key) {
         if (key == null || accountReads.account(key).isEmpty()) {
             throw new NotFoundException(field, "account", String.valueOf(key));

@@ -98,7 +98,7 @@ public class LineEdits implements InfluenceLineEdit {
                 .bindAll(params("account", pair[0].account(), "a", pair[0].key(), "b", pair[1].key(), "note", note,
                         "hasNote", hasNote))
                 .run();
-        support.bump(pair[0].account(), MapChanged.node("Stakeholder", pair[0].key()));
+        support.bumpKeepingStructure(pair[0].account(), MapChanged.node("Stakeholder", pair[0].key()));
         return lineReads.conflictLines(List.of(pair[0])).get(pair[0]).stream()
                 .filter(c -> c.between().get(1).key().equals(pair[1].key())).findFirst().orElseThrow();
     }
@@ -115,7 +115,7 @@ public class LineEdits implements InfluenceLineEdit {
             throw new InvalidInputException("between",
                     "there is no conflict line between '" + pair[0] + "' and '" + pair[1] + "'");
         }
-        support.bump(pair[0].account(), MapChanged.node("Stakeholder", pair[0].key()));
+        support.bumpKeepingStructure(pair[0].account(), MapChanged.node("Stakeholder", pair[0].key()));
         return List.of(pair[0] + " <-> " + pair[1]);
     }
 

@@ -73,7 +73,7 @@ public class OpportunityEdits {
                 .bindAll(params("account", person.account(), "person", person.key(), "opportunity", opportunity.key(),
                         "roles", roles.stream().map(BuyingRole::name).toList(), "status", stored(input.status())))
                 .run();
-        support.bump(person.account(), MapChanged.node("Stakeholder", person.key()));
+        support.bumpKeepingStructure(person.account(), MapChanged.node("Stakeholder", person.key()));
         return lineReads.involvements(List.of(person), false).getOrDefault(person, List.of()).stream()
                 .filter(i -> i.opportunity().key().equals(opportunity.key())).findFirst().orElse(null);
     }
@@ -100,7 +100,7 @@ public class OpportunityEdits {
         }
         neo4j.query("CREATE (o:Opportunity) SET o = $props").bind(props).to("props").run();
         setCompetitor(new ItemId(account, key), competitor);
-        support.bump(account, MapChanged.node("Opportunity", key));
+        support.bumpKeepingStructure(account, MapChanged.node("Opportunity", key));
         return opportunityReads.opportunity(new ItemId(account, key)).orElseThrow();
     }
 
@@ -133,7 +133,7 @@ public class OpportunityEdits {
         if (competitorGiven) {
             setCompetitor(id, competitor);
         }
-        support.bump(id.account(), MapChanged.node("Opportunity", id.key()));
+        support.bumpKeepingStructure(id.account(), MapChanged.node("Opportunity", id.key()));
         return opportunityReads.opportunity(id).orElseThrow();
     }
 

@@ -142,7 +142,7 @@ public class PlanStore {
                         SET o += $props""")
                 .bindAll(Map.of("account", opportunity.account(), "key", opportunity.key()))
                 .bind(props).to("props").run();
-        versions.bump(opportunity.account());
+        versions.bumpKeepingStructure(opportunity.account());
     }
 
     // ---- tactics
@@ -168,7 +168,7 @@ public class PlanStore {
         order.add(at, key);
         renumber(opportunity.account(), order);
         setOwner(opportunity.account(), key, owner);
-        versions.bump(opportunity.account());
+        versions.bumpKeepingStructure(opportunity.account());
         return key;
     }
 
@@ -193,7 +193,7 @@ public class PlanStore {
             order.add(Checks.range("input.position", position, 0, order.size()), tactic.key());
             renumber(tactic.account(), order);
         }
-        versions.bump(tactic.account());
+        versions.bumpKeepingStructure(tactic.account());
         return opportunity;
     }
 
@@ -203,7 +203,7 @@ public class PlanStore {
         neo4j.query("MATCH (t:Tactic {account: $account, key: $key}) DETACH DELETE t")
                 .bindAll(Map.of("account", tactic.account(), "key", tactic.key())).run();
         renumber(tactic.account(), plan(opportunity).tactics().stream().map(Tactic::key).toList());
-        versions.bump(tactic.account());
+        versions.bumpKeepingStructure(tactic.account());
         return opportunity;
     }
 
@@ -299,7 +299,7 @@ public class PlanStore {
                         "text", required("input.text", text),
                         "today", today().toString()))
                 .run();
-        versions.bump(opportunity.account(), "ReviewComment:" + key);
+        versions.bumpKeepingStructure(opportunity.account(), "ReviewComment:" + key);
         return key;
     }
 
@@ -319,7 +319,7 @@ public class PlanStore {
                         "answer", required("input.answer", answer),
                         "today", today().toString()))
                 .run();
-        versions.bump(comment.account());
+        versions.bumpKeepingStructure(comment.account());
         return new ItemId(comment.account(), opportunity);
     }
 
@@ -341,7 +341,7 @@ public class PlanStore {
                 .bindAll(params("account", opportunity.account(), "opportunity", opportunity.key(),
                         "outcome", outcome.name(), "met", met, "evidence", text, "today", today().toString()))
                 .run();
-        versions.bump(opportunity.account());
+        versions.bumpKeepingStructure(opportunity.account());
     }
 
     /**
@@ -364,7 +364,7 @@ public class PlanStore {
             throw new InvalidInputException("input.reason", "an override needs a reason");
         }
         writeMove(opportunity, from, to, unmet, why);
-        versions.bump(opportunity.account());
+        versions.bumpKeepingStructure(opportunity.account());
     }
 
     /**

@@ -117,7 +117,7 @@ public class RelationshipPlanStore {
                 .bindAll(Map.of("account", opportunity.account(), "opportunity", opportunity.key(),
                         "stakeholder", stakeholder.key(), "key", key))
                 .bind(props).to("props").run();
-        versions.bump(opportunity.account(), "RelationshipPlan:" + key);
+        versions.bumpKeepingStructure(opportunity.account(), "RelationshipPlan:" + key);
     }
 
     /** Replaces the people a tactic is aimed at; returns the tactic's opportunity. */
@@ -155,7 +155,7 @@ public class RelationshipPlanStore {
                         MATCH (s:Stakeholder {account: $account, key: person})
                         MERGE (t)-[:TARGETS]->(s)""")
                 .bindAll(Map.of("account", tactic.account(), "key", tactic.key(), "keys", keys)).run();
-        versions.bump(tactic.account(), "Tactic:" + tactic.key());
+        versions.bumpKeepingStructure(tactic.account(), "Tactic:" + tactic.key());
         return new ItemId(tactic.account(), opportunity);
     }
 

@@ -33,7 +33,7 @@ class AnalysisLookups {
         this.cache = cache;
         this.refresher = refresher;
         this.opportunityReads = opportunityReads;
-        this.clock = clock.orElse(Clock.systemDefaultZone());
+        this.clock = clock.orElse(Clock.systemUTC());
     }
 
     /** The cached analysis of a map too big to refresh in the writer's thread, when a refresh is under way. */
@@ -46,6 +46,19 @@ class AnalysisLookups {
 
     Optional<AnalysedAccount> analysis(String account) {
         return cache.analysis(account);
+    }
+
+    /** See {@link AnalysisCache#currentInnerCircle}. */
+    Optional<AnalysedAccount> currentInnerCircle(String account) {
+        return cache.currentInnerCircle(account);
+    }
+
+    /**
+     * An analysis whose Inner Circle and people's computed influence are the map's: the cached one when only
+     * statuses, roles, contacts or plans changed since it was computed (no recompute, no wait), else the current one.
+     */
+    Optional<AnalysedAccount> influence(String account) {
+        return cache.currentInnerCircle(account).or(() -> cache.analysis(account));
     }
 
     Optional<Deal> deal(String field, String id) {

@@ -43,6 +43,11 @@ class InnerCircleController {
                 AnalysisLookups.range("maxCandidates", maxCandidates, 1, 100, defaults.maxCandidates()),
                 minScore == null ? defaults.minScore() : checkScore(minScore),
                 AnalysisLookups.range("minListeners", minListeners, 1, 50, defaults.minListeners()));
+        // After a change of statuses, roles, contacts or plans only, the cached report is still the map's.
+        Optional<AnalysedAccount> current = lookups.currentInnerCircle(account);
+        if (current.isPresent()) {
+            return Views.innerCircle(account, current.get().network(), report(current.get(), parameters), false);
+        }
         // A big map being refreshed in the background is answered from the previous version, said so.
         Optional<AnalysisCache.Entry> outdated = lookups.outdatedBigMap(account);
         if (outdated.isPresent()) {
@@ -61,7 +66,7 @@ class InnerCircleController {
     @BatchMapping(typeName = "Stakeholder")
     Map<Stakeholder, PersonInfluenceView> influenceAnalysis(List<Stakeholder> people) {
         Map<String, Optional<AnalysedAccount>> analyses = people.stream().map(Stakeholder::account).distinct()
-                .collect(Collectors.toMap(a -> a, lookups::analysis));
+                .collect(Collectors.toMap(a -> a, lookups::influence));
         Map<Stakeholder, PersonInfluenceView> result = new LinkedHashMap<>();
         for (Stakeholder s : people) {
             analyses.get(s.account()).ifPresent(a -> a.innerCircle().person(s.key())

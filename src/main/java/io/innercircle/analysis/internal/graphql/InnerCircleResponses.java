@@ -29,8 +29,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * here when the same document with the same variables was answered for the same account version.
  *
  * <p>What stays per request: the caller's access to the account (checked here first; a caller who may not read it
- * goes through the normal path and gets its normal answer), and whether the cached analysis is current (an outdated
- * one, e.g. a big map being refreshed in the background, also goes the normal path, which answers it as stale).
+ * goes through the normal path and gets its normal answer), and whether the cached analysis' Inner Circle is current
+ * ({@link AnalysisCache#currentInnerCircle}: an analysis outdated only by status, role, contact or plan changes
+ * still is; one outdated by a changed person or line, e.g. a big map being refreshed in the background, goes the
+ * normal path, which answers it as stale).
  * Only error-free answers are kept, and never those that select {@code account} (read from the map at request
  * time) or use fragments or directives. At most {@value #MAX_ANSWERS} per analysis, kept no longer than it.
  */
@@ -73,7 +75,7 @@ class InnerCircleResponses implements WebGraphQlInterceptor {
                 || !access.mayRead(account)) {
             return chain.next(request);
         }
-        Optional<AnalysedAccount> current = analyses.current(account);
+        Optional<AnalysedAccount> current = analyses.currentInnerCircle(account);
         if (current.isEmpty()) {
             return chain.next(request);
         }

@@ -31,8 +31,12 @@ import java.util.concurrent.atomic.AtomicLong;
 @Service
 public class AnalysisCache implements AnalysisService {
 
-    /** A cached analysis; outdated once a change to the account committed after it was read. */
-    public record Entry(long version, AnalysedAccount analysis, boolean outdated) {}
+    /**
+     * A cached analysis; outdated once a change to the account committed after it was read. Its structure stays
+     * current while those changes left every person and every reporting and influence line as they were
+     * ({@code MapChanged.structural()} false): its centralities and Inner Circle are then still the map's.
+     */
+    public record Entry(long version, AnalysedAccount analysis, boolean outdated, boolean structureCurrent) {}
 
     private final MapSnapshotReader reader;
     private final boolean verifyVersion;
@@ -88,18 +92,22 @@ public class AnalysisCache implements AnalysisService {
     }
 
     /**
-     * The cached analysis when it is known to be current (with {@code verify-version}, after comparing the stored
-     * version, one small query); empty when none is cached or it is outdated. Never computes.
+     * The cached analysis when its centralities and Inner Circle are the map's: current, or outdated only by
+     * changes that kept the people and the reporting and influence lines (a status, a contact, roles, a plan).
+     * With {@code verify-version} the account's stored structure stamp decides, so a change made through another
+     * instance counts too (one small query). Never computes.
      */
-    public Optional<AnalysedAccount> current(String account) {
+    public Optional<AnalysedAccount> currentInnerCircle(String account) {
         Entry cached = entries.getIfPresent(account);
-        if (cached == null || (!verifyVersion && cached.outdated())) {
+        if (cached == null) {
             return Optional.empty();
         }
-        if (verifyVersion && !reader.version(account).map(v -> v == cached.version()).orElse(false)) {
-            return Optional.empty();
+        if (!verifyVersion) {
+            return cached.outdated() && !cached.structureCurrent() ? Optional.empty() : Optional.of(cached.analysis());
         }
-        return Optional.of(cached.analysis());
+        return reader.structure(account)
+                .filter(s -> s.structureSince() <= cached.version() && cached.version() <= s.version())
+                .map(s -> cached.analysis());
     }
 
     /** Whatever is cached for the account, current or outdated; never reads or computes. */
@@ -139,7 +147,7 @@ public class AnalysisCache implements AnalysisService {
     public void adopt(AnalysedAccount analysis, long changesSeen) {
         String account = analysis.network().source().accountKey();
         if (changes(account).get() == changesSeen) {
-            entries.asMap().merge(account, new Entry(analysis.version(), analysis, false),
+            entries.asMap().merge(account, new Entry(analysis.version(), analysis, false, true),
                     (old, fresh) -> old.version() > fresh.version() ? old : fresh);
         }
     }
@@ -156,10 +164,14 @@ public class AnalysisCache implements AnalysisService {
         return this.changes.computeIfAbsent(account, a -> new AtomicLong());
     }
 
-    /** The account changed: keep its analysis as the base of the next one, but never serve it as current. */
-    public void outdate(String account) {
+    /**
+     * The account changed: keep its analysis as the base of the next one, but never serve it as current (nor its
+     * Inner Circle, when {@code structural}: the change may have moved a person or a line).
+     */
+    public void outdate(String account, boolean structural) {
         changes(account).incrementAndGet();
-        entries.asMap().computeIfPresent(account, (k, e) -> new Entry(e.version(), e.analysis(), true));
+        entries.asMap().computeIfPresent(account,
+                (k, e) -> new Entry(e.version(), e.analysis(), true, e.structureCurrent() && !structural));
     }
 
     /** Forgets every analysis (for a database changed behind the app's back, e.g. restored from a backup). */

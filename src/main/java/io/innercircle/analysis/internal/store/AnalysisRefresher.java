@@ -19,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 
 /**
  * Keeps the stored analysis in step with the map. After a write commits, the account's analysis is recomputed
@@ -31,6 +32,11 @@ import java.util.concurrent.Executors;
  * account's lock then, so the lock order (account, then analysis state) is the one every writer uses. Bigger maps
  * are refreshed on a background thread after the commit, and reads serve the previous result meanwhile, marked
  * stale. Several changes to one account while a refresh is queued coalesce into one refresh of the latest version.
+ *
+ * <p>A background refresh has two steps on two threads: analysing (the cache then serves the new analysis as
+ * current) and storing it (thousands of rows for a big map, seconds at 5,000 people). Storing runs on its own
+ * thread so that the next edit's analysis never waits behind the previous edit's rows; results queued for storing
+ * coalesce too, the newest version of each account winning.
  */
 @Component
 public class AnalysisRefresher implements DisposableBean {
@@ -43,7 +49,11 @@ public class AnalysisRefresher implements DisposableBean {
     private final Clock clock;
     private final int syncMaxPeople;
     private final ExecutorService executor;
+    private final ExecutorService storing;
     private final Map<String, CompletableFuture<Void>> queued = new ConcurrentHashMap<>();
+    /** Analyses waiting for the storing thread, the newest per account, and the store queued for each account. */
+    private final Map<String, AnalysedAccount> toStore = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<Void>> storeQueued = new ConcurrentHashMap<>();
     /** Analyses stored inside a write's transaction, by the write's event, to be cached once it commits. */
     private final Map<MapChanged, StoredInTransaction> storedInTransaction =
             java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
@@ -58,11 +68,15 @@ public class AnalysisRefresher implements DisposableBean {
         this.reader = reader;
         this.clock = clock.orElse(Clock.systemUTC());
         this.syncMaxPeople = syncMaxPeople;
-        this.executor = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
-            Thread t = new Thread(r, "analysis-refresher");
-            t.setDaemon(true);
-            return t;
-        });
+        this.executor = Executors.newFixedThreadPool(Math.max(1, threads), r -> daemon(r, "analysis-refresher"));
+        // One thread: a store found nothing newer to write only once the store before it has finished.
+        this.storing = Executors.newSingleThreadExecutor(r -> daemon(r, "analysis-store"));
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
     }
 
     /**
@@ -83,7 +97,7 @@ public class AnalysisRefresher implements DisposableBean {
         }
         // The account is locked by this write until it commits: no other change can slip in before the cache
         // adopts this analysis, except one this instance is not told of (then adopt() refuses).
-        cache.outdate(account);
+        cache.outdate(account, change.structural());
         long seen = cache.changesSeen(account);
         AnalysedAccount analysis;
         try {
@@ -108,14 +122,14 @@ public class AnalysisRefresher implements DisposableBean {
             cache.adopt(stored.analysis(), stored.changesSeen());
             return;
         }
-        cache.outdate(change.account());
+        cache.outdate(change.account(), change.structural());
         refreshLater(change.account());
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_ROLLBACK)
     void mapChangeRolledBack(MapChanged change) {
         storedInTransaction.remove(change);
-        cache.outdate(change.account());
+        cache.outdate(change.account(), change.structural());
     }
 
     /** Maps up to this many people are analysed and stored in the write's own transaction. */
@@ -123,21 +137,53 @@ public class AnalysisRefresher implements DisposableBean {
         return syncMaxPeople;
     }
 
-    /** Queues a refresh of the account, unless one is queued and not started yet (it will read the latest map). */
+    /**
+     * Queues a refresh of the account, unless one is queued and not started yet (it will read the latest map).
+     * The future completes once the analysis is stored (or a newer one was).
+     */
     public CompletableFuture<Void> refreshLater(String account) {
+        // Out of the queue before reading the map: a change committed from now on queues its own refresh.
+        return once(queued, account, executor, () -> cache.analysis(account).map(this::storeLater)
+                .orElse(CompletableFuture.completedFuture(null)), "refresh the analysis");
+    }
+
+    private CompletableFuture<Void> storeLater(AnalysedAccount analysis) {
+        String account = analysis.network().source().accountKey();
+        toStore.merge(account, analysis, (waiting, fresh) -> waiting.version() > fresh.version() ? waiting : fresh);
+        return once(storeQueued, account, storing, () -> {
+            AnalysedAccount newest = toStore.remove(account);
+            if (newest != null) {
+                store.write(newest, LocalDate.now(clock));
+            }
+            return CompletableFuture.completedFuture(null);
+        }, "store the analysis");
+    }
+
+    /**
+     * Runs {@code work} for the account on {@code executor}, unless it is queued there and not started yet: then
+     * the caller shares the queued run, which reads the latest state when it starts. The queue entry goes before
+     * the work starts, so that anything arriving from then on queues its own run.
+     */
+    private static CompletableFuture<Void> once(Map<String, CompletableFuture<Void>> queue, String account,
+                                                ExecutorService executor, Supplier<CompletableFuture<Void>> work,
+                                                String what) {
         CompletableFuture<Void> mine = new CompletableFuture<>();
-        CompletableFuture<Void> waiting = queued.putIfAbsent(account, mine);
+        CompletableFuture<Void> waiting = queue.putIfAbsent(account, mine);
         if (waiting != null) {
             return waiting;
         }
         executor.execute(() -> {
-            // Out of the queue before reading the map: a change committed from now on queues its own refresh.
-            queued.remove(account, mine);
+            queue.remove(account, mine);
             try {
-                refreshNow(account);
-                mine.complete(null);
+                work.get().whenComplete((done, failed) -> {
+                    if (failed == null) {
+                        mine.complete(null);
+                    } else {
+                        mine.completeExceptionally(failed);
+                    }
+                });
             } catch (RuntimeException e) {
-                log.warn("Could not refresh the analysis of account {}", account, e);
+                log.warn("Could not {} of account {}", what, account, e);
                 mine.completeExceptionally(e);
             }
         });
@@ -156,5 +202,6 @@ public class AnalysisRefresher implements DisposableBean {
     @Override
     public void destroy() {
         executor.shutdownNow();
+        storing.shutdownNow();
     }
 }

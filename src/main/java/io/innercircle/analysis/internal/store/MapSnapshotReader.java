@@ -9,6 +9,7 @@ import io.innercircle.analysis.MapSnapshot.Involvement;
 import io.innercircle.analysis.MapSnapshot.NextStep;
 import io.innercircle.analysis.MapSnapshot.Person;
 import io.innercircle.analysis.MapSnapshot.ReportingLine;
+import io.innercircle.map.AccountVersions;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
@@ -38,6 +39,15 @@ public class MapSnapshotReader {
     public Optional<Long> version(String account) {
         return neo4j.query("MATCH (a:Account {key: $key}) RETURN coalesce(a.version, 0)").bind(account).to("key")
                 .fetchAs(Long.class).one();
+    }
+
+    /** The account's version and the version since which its people and lines are unchanged; empty when none. */
+    public Optional<AccountVersions.StructureStamp> structure(String account) {
+        return neo4j.query(AccountVersions.STRUCTURE).bind(account).to("key")
+                .fetchAs(AccountVersions.StructureStamp.class)
+                .mappedBy((t, r) -> new AccountVersions.StructureStamp(r.get("version").asLong(),
+                        r.get("since").asLong()))
+                .one();
     }
 
     /** Current versions of many accounts at once (for the portfolio view). */

@@ -5,6 +5,7 @@ import io.innercircle.analysis.health.HealthParameters;
 import io.innercircle.analysis.health.HealthWarning;
 import io.innercircle.analysis.innercircle.PersonInfluence;
 import io.innercircle.bundle.BundleGenerator;
+import io.innercircle.bundle.internal.Bundle;
 import io.innercircle.support.IntegrationTest;
 import io.innercircle.support.Neo4jHarness;
 import org.junit.jupiter.api.Tag;
@@ -39,8 +40,9 @@ class StoredAnalysisLargeMapTest extends IntegrationTest {
 
     @Test
     void theStoredAnalysisOfTwoThousandPeopleEqualsTheComputation() throws Exception {
+        Bundle bundle = BundleGenerator.generate(ACCOUNT, 2_000, 7);
         http.post().uri("/api/bundles").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(BundleGenerator.toJson(BundleGenerator.generate(ACCOUNT, 2_000, 7)))
+                .bodyValue(BundleGenerator.toJson(bundle))
                 .exchange().expectStatus().isOk();
         long version = ((Number) Neo4jHarness.database().executeTransactionally(
                 "MATCH (a:Account {key: $a}) RETURN a.version AS v", Map.of("a", ACCOUNT),
@@ -115,5 +117,35 @@ class StoredAnalysisLargeMapTest extends IntegrationTest {
         } while (served.size() < total);
         assertThat(total).isEqualTo(expected.size());
         assertThat(served).isEqualTo(expectedGaps);
+
+        // A status edit moves no person and no line: the next Inner Circle is current at once (not stale, and
+        // the same candidates), although a map this big is re-analysed only after its writes commit.
+        List<String> candidates = computed.innerCircle().candidates().stream().map(PersonInfluence::key).toList();
+        Bundle.Opportunity deal = bundle.opportunities().get(0);
+        Bundle.Roles roles = deal.roles().get(0);
+        graphQl.documentName("setInvolvement").variable("input", Map.of(
+                        "opportunity", ACCOUNT + "/" + deal.key(), "stakeholder", ACCOUNT + "/" + roles.stakeholder(),
+                        "roles", roles.roles(), "status", "MENTOR"))
+                .execute().path("setInvolvement.involvement.status").entity(String.class).isEqualTo("MENTOR");
+        var afterStatus = graphQl.documentName("innerCircleState").variable("account", ACCOUNT).execute();
+        afterStatus.path("innerCircle.stale").entity(Boolean.class).isEqualTo(false);
+        afterStatus.path("innerCircle.analysisVersion").entity(Long.class)
+                .satisfies(v -> assertThat(v).isBetween(version, version + 1));
+        afterStatus.path("innerCircle.candidates[*].person.key").entityList(String.class).isEqualTo(candidates);
+
+        // An influence edit does move them: never answered as current from the analysis before it.
+        Bundle.Influence line = bundle.influences().get(0);
+        int strength = Integer.valueOf(3).equals(line.strength()) ? 1 : 3;
+        graphQl.documentName("setInfluence").variable("input", Map.of("from", ACCOUNT + "/" + line.from(),
+                        "to", ACCOUNT + "/" + line.to(), "strength", strength))
+                .execute().path("setInfluence.influence.strength").entity(Integer.class).isEqualTo(strength);
+        var afterLine = graphQl.documentName("innerCircleState").variable("account", ACCOUNT).execute();
+        boolean stale = afterLine.path("innerCircle.stale").entity(Boolean.class).get();
+        long analysed = afterLine.path("innerCircle.analysisVersion").entity(Long.class).get();
+        assertThat(stale || analysed == version + 2).as("stale, or analysed at the edit's version").isTrue();
+        refresher.refreshLater(ACCOUNT).get();
+        var refreshed = graphQl.documentName("innerCircleState").variable("account", ACCOUNT).execute();
+        refreshed.path("innerCircle.stale").entity(Boolean.class).isEqualTo(false);
+        refreshed.path("innerCircle.analysisVersion").entity(Long.class).isEqualTo(version + 2);
     }
 }

@@ -103,6 +103,54 @@ class StoredAnalysisTest extends IntegrationTest {
     }
 
     @Test
+    void anotherInstanceKeepsItsInnerCircleThroughStatusContactAndPlanEditsButNotThroughALineOrAnImport(
+            @Autowired org.springframework.core.env.Environment environment) {
+        TestBundles.importBundle(http, "course-example.json");
+        // Instance B: its own cache, told of no change, comparing the stored stamps as on a shared server.
+        AnalysisCache cacheB = new AnalysisCache(new MapSnapshotReader(neo4jClient), environment, "true");
+        AnalysedAccount analysed = cacheB.analysis(ACCOUNT).orElseThrow();
+        long version = analysed.version();
+        assertThat(cacheB.currentInnerCircle(ACCOUNT)).containsSame(analysed);
+
+        graphQl.documentName("setInvolvement").variable("input", Map.of(
+                        "opportunity", ACCOUNT + "/customer-service-2027", "stakeholder", ACCOUNT + "/mfg",
+                        "roles", List.of("EVALUATOR"), "status", "MENTOR"))
+                .execute().path("setInvolvement.involvement.status").entity(String.class).isEqualTo("MENTOR");
+        graphQl.documentName("recordContact").variable("input", Map.of("teamMember", ACCOUNT + "/nicole",
+                        "stakeholder", ACCOUNT + "/deng", "coverage", "IN_DEPTH"))
+                .execute().path("recordContact.contact.coverage").entity(String.class).isEqualTo("IN_DEPTH");
+        graphQl.documentName("setConflict").variable("input", Map.of("between", List.of(ACCOUNT + "/deng",
+                        ACCOUNT + "/mfg"))).execute().path("setConflict").hasValue();
+        assertThat(accountVersion(ACCOUNT)).isEqualTo(version + 3);
+        assertThat(cacheB.currentInnerCircle(ACCOUNT)).as("three edits of no person and no line later")
+                .containsSame(analysed);
+
+        graphQl.documentName("setInfluence").variable("input", Map.of("from", ACCOUNT + "/deng",
+                "to", ACCOUNT + "/mfg", "strength", 3)).execute().path("setInfluence.influence.strength")
+                .entity(Integer.class).isEqualTo(3);
+        assertThat(cacheB.currentInnerCircle(ACCOUNT)).as("after an influence edit").isEmpty();
+        AnalysedAccount afterLine = cacheB.analysis(ACCOUNT).orElseThrow();
+        assertThat(afterLine.version()).isEqualTo(version + 4);
+        assertThat(afterLine.centralitiesReused()).isFalse();
+        assertThat(cacheB.currentInnerCircle(ACCOUNT)).containsSame(afterLine);
+
+        graphQl.documentName("updateStakeholder").variable("input", Map.of("id", ACCOUNT + "/deng",
+                "title", "VP Engineering")).execute().path("updateStakeholder.stakeholder.title").hasValue();
+        assertThat(cacheB.currentInnerCircle(ACCOUNT)).as("after a person's edit").isEmpty();
+        AnalysedAccount afterPerson = cacheB.analysis(ACCOUNT).orElseThrow();
+
+        // A write that knows nothing of structure stamps (a bundle import) voids them, then a status edit starts
+        // a new run from the import's version: the analysis from before the import is not current.
+        TestBundles.importBundle(http, "course-example.json");
+        graphQl.documentName("setInvolvement").variable("input", Map.of(
+                        "opportunity", ACCOUNT + "/customer-service-2027", "stakeholder", ACCOUNT + "/mfg",
+                        "roles", List.of("USER"), "status", "SUPPORTER"))
+                .execute().path("setInvolvement.involvement.status").entity(String.class).isEqualTo("SUPPORTER");
+        assertThat(cacheB.currentInnerCircle(ACCOUNT)).as("after an import").isEmpty();
+        assertThat(cacheB.analysis(ACCOUNT).orElseThrow().version()).isGreaterThan(afterPerson.version());
+    }
+
+    @Test
     void coverageGapsOverStoredWarningsEqualTheComputedOnes() {
         TestBundles.importBundle(http, "course-example.json");
         TestBundles.importBundle(http, "krackhardt-hightech.json");
