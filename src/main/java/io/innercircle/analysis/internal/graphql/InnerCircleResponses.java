@@ -29,11 +29,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * here when the same document with the same variables was answered for the same account version.
  *
  * <p>What stays per request: the caller's access to the account (checked here first; a caller who may not read it
- * goes through the normal path and gets its normal answer), and whether the cached analysis' Inner Circle is current
- * ({@link AnalysisCache#currentInnerCircle}: an analysis outdated only by status, role, contact or plan changes
- * still is; one outdated by a changed person or line, e.g. a big map being refreshed in the background, goes the
- * normal path, which answers it as stale).
- * Only error-free answers are kept, and never those that select {@code account} (read from the map at request
+ * goes through the normal path and gets its normal answer), and which analysis answers, decided as the controller
+ * does: the cached one while its Inner Circle is current ({@link AnalysisCache#currentInnerCircle}: outdated only
+ * by status, role, contact or plan changes still is), else that of a big map being refreshed in the background,
+ * answered as stale (kept apart from its current answers: clients that poll until the refresh is done then cost
+ * microseconds each, not a whole report, and leave the processors to the refresh). Anything else takes the normal
+ * path. Only error-free answers are kept, and never those that select {@code account} (read from the map at request
  * time) or use fragments or directives. At most {@value #MAX_ANSWERS} per analysis, kept no longer than it.
  */
 @Component
@@ -43,9 +44,10 @@ class InnerCircleResponses implements WebGraphQlInterceptor {
     /** Different questions kept per analysis (documents and variables); further ones are answered normally. */
     static final int MAX_ANSWERS = 8;
 
-    record Key(String document, String operationName, Map<String, Object> variables) {}
+    /** One question about one analysis; {@code stale} apart, since the same analysis is first current, then not. */
+    record Key(String document, String operationName, Map<String, Object> variables, boolean stale) {}
 
-    private final AnalysisCache analyses;
+    private final AnalysisLookups lookups;
     private final AccountVisibility access;
     private final Cache<String, Optional<SingleFieldQuery>> shapes = Caffeine.newBuilder().maximumSize(1_000).build();
     /**
@@ -55,8 +57,8 @@ class InnerCircleResponses implements WebGraphQlInterceptor {
      */
     private final Cache<AnalysedAccount, Map<Key, Object>> answers = Caffeine.newBuilder().weakKeys().build();
 
-    InnerCircleResponses(AnalysisCache analyses, AccountVisibility access) {
-        this.analyses = analyses;
+    InnerCircleResponses(AnalysisLookups lookups, AccountVisibility access) {
+        this.lookups = lookups;
         this.access = access;
     }
 
@@ -75,12 +77,16 @@ class InnerCircleResponses implements WebGraphQlInterceptor {
                 || !access.mayRead(account)) {
             return chain.next(request);
         }
-        Optional<AnalysedAccount> current = analyses.currentInnerCircle(account);
-        if (current.isEmpty()) {
+        // The same two questions, in the same order, as InnerCircleController asks.
+        Optional<AnalysedAccount> current = lookups.currentInnerCircle(account);
+        boolean stale = current.isEmpty();
+        Optional<AnalysedAccount> analysis = stale
+                ? lookups.outdatedBigMap(account).map(AnalysisCache.Entry::analysis) : current;
+        if (analysis.isEmpty()) {
             return chain.next(request);
         }
-        Map<Key, Object> kept = answers.get(current.get(), a -> new ConcurrentHashMap<>());
-        Key key = new Key(document, request.getOperationName(), new HashMap<>(request.getVariables()));
+        Map<Key, Object> kept = answers.get(analysis.get(), a -> new ConcurrentHashMap<>());
+        Key key = new Key(document, request.getOperationName(), new HashMap<>(request.getVariables()), stale);
         Object data = kept.get(key);
         if (data != null) {
             return SingleFieldQuery.answer(request, data);
