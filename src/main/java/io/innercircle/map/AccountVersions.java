@@ -123,9 +123,9 @@ public class AccountVersions {
     }
 
     /**
-     * The versions since which the account's people and reporting and influence lines are as they are now (its
-     * structure), with its current version. An analysis of any version from {@code structureSince} on has the
-     * current centralities and Inner Circle.
+     * The account's current version, and the version since which its people and reporting and influence lines (its
+     * structure) are as they are now: an analysis of any version from {@code structureSince} on has the current
+     * centralities and Inner Circle.
      */
     public record StructureStamp(long version, long structureSince) {}
 

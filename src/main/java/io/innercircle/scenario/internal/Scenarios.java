@@ -58,7 +58,7 @@ class Scenarios {
         this.writes = writes;
         this.changesSince = changesSince;
         this.access = access;
-        this.clock = clock.orElse(Clock.systemDefaultZone());
+        this.clock = clock.orElse(Clock.systemUTC());
     }
 
     Stored create(ItemId opportunity, String key, String name, List<Change> changes) {

@@ -69,7 +69,8 @@ public class AnalysisRefresher implements DisposableBean {
         this.clock = clock.orElse(Clock.systemUTC());
         this.syncMaxPeople = syncMaxPeople;
         this.executor = Executors.newFixedThreadPool(Math.max(1, threads), r -> daemon(r, "analysis-refresher"));
-        // One thread: a store found nothing newer to write only once the store before it has finished.
+        // One thread: a queued store that finds nothing left to write (the one before took the newest) completes
+        // only after that one has finished, so a caller waiting on it never returns before the analysis is stored.
         this.storing = Executors.newSingleThreadExecutor(r -> daemon(r, "analysis-store"));
     }
 
