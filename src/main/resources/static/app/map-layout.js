@@ -279,7 +279,9 @@ const MAX_STEPS = 16;
 /**
  * For each influence or conflict line, the sideways bend (control-point distance, px) of the smallest curve that
  * passes under no box but its two ends; 0 when the straight line is clear. Boxes are indexed in a grid, so this
- * stays fast on big maps.
+ * stays fast on big maps. A positive bend is on the (-dy, dx) side of the line from source to target, which is where
+ * Cytoscape (3.33) puts an unbundled-bezier's control point whichever way round it stores the pair of boxes (the demo
+ * map's browser test checks that no line passes under a third box).
  * @param boxes {id: {x, y}} box centres; lines [{id, source, target}]
  */
 export function bendsAvoidingBoxes(boxes, lines, width = BOX_WIDTH, height = BOX_HEIGHT) {

@@ -357,7 +357,6 @@ export async function drawMap(container, map, candidateIds, options = {}) {
     }
   }
   phases.end('lines');
-  orientBends(cy);
   routeReportingLines(cy, placement);
   phases.end('route');
   cy.scratch('placement', placement);
@@ -437,22 +436,6 @@ export function unfold(cy, id) {
   if (node.hasClass('folded')) node.removeClass('folded');
 }
 
-/**
- * The bends were chosen for a control point on the (-dy, dx) side of the line from source to target; where
- * Cytoscape puts it on the other side (it orders the ends of a pair of boxes its own way), the bend is mirrored.
- */
-function orientBends(cy) {
-  cy.edges('[kind != "reports"][bend != 0]').forEach(e => {
-    const s = e.source().position();
-    const t = e.target().position();
-    const d = e.data('bend');
-    const len = Math.hypot(t.x - s.x, t.y - s.y) || 1;
-    const want = { x: (s.x + t.x) / 2 + (-(t.y - s.y) / len) * d, y: (s.y + t.y) / 2 + ((t.x - s.x) / len) * d };
-    const got = (e.controlPoints() || [])[0];
-    if (got && Math.hypot(got.x - want.x, got.y - want.y) > Math.abs(d)) e.data('bend', -d);
-  });
-}
-
 /** Bends the influence and conflict lines at these boxes again, after the rep moved some. */
 export function rebend(cy, nodes) {
   const positions = {};
@@ -461,7 +444,6 @@ export function rebend(cy, nodes) {
     .map(e => ({ id: e.id(), source: e.source().id(), target: e.target().id() }));
   const bends = bendsAvoidingBoxes(positions, lines);
   cy.batch(() => Object.entries(bends).forEach(([id, bend]) => cy.getElementById(id).data('bend', bend)));
-  orientBends(cy);
   nodes.connectedEdges('[kind = "reports"]').data('routed', false);
 }
 
