@@ -95,14 +95,18 @@ class BigMapBrowserTest extends IntegrationTest {
         // Three navigations, the median reported: one run on this machine varies by a few hundred ms.
         List<Long> navigations = new ArrayList<>();
         List<Double> pageClocks = new ArrayList<>();
+        List<Double> paintedAt = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             browser.driver().get("about:blank");
             long start = System.nanoTime();
             openMap(deal);
             navigations.add((System.nanoTime() - start) / 1_000_000);
             pageClocks.add(number("return Number(document.body.dataset.mapDrawnAt)"));
+            browser.waitUntil(d -> browser.js("return document.body.dataset.mapPaintedAt || null") != null);
+            paintedAt.add(number("return Number(document.body.dataset.mapPaintedAt)"));
         }
-        System.out.printf("  three navigations, page's own clock (ms): %s%n", pageClocks);
+        System.out.printf("  three navigations, page's own clock (ms): ready %s, first painted %s%n", pageClocks,
+                paintedAt);
         long navigation = navigations.stream().sorted().toList().get(1);
         double pageClock = pageClocks.stream().sorted().toList().get(1);
         System.out.printf("2,000 people, 40-person deal: navigation to an interactive focused map, median %d ms "
@@ -141,6 +145,10 @@ class BigMapBrowserTest extends IntegrationTest {
                 .ignoring(org.openqa.selenium.ScriptTimeoutException.class).until(d ->
                 number("return Number(document.body.dataset.mapDraws)") > number("return window.__drawsBefore"));
         double drawn = number("return Number(document.body.dataset.mapDrawnAt) - window.__wholeStart");
+        // Painted: Cytoscape's first frame of the whole account, which comes after the map is ready to use.
+        browser.waitUntil(d -> number("return Number(document.body.dataset.mapPaintedAt || 0)")
+                > number("return Number(document.body.dataset.mapDrawnAt)"));
+        double painted = number("return Number(document.body.dataset.mapPaintedAt) - window.__wholeStart");
         // The frames while drawing and while panning are told apart: the second is what "stays pannable" means.
         double worstWhileDrawing = number("return window.__frames.worst");
         browser.js("window.__frames.count = 0; window.__frames.worst = 0; window.__frames.last = performance.now();"
@@ -149,9 +157,10 @@ class BigMapBrowserTest extends IntegrationTest {
         browser.waitUntil(d -> number("return window.__frames.count") >= 60);
         double worstFrame = number("cancelAnimationFrame(window.__frames.id); return window.__frames.worst");
         System.out.println("  whole account, drawing steps (ms): " + browser.js("return document.body.dataset.mapPhases"));
-        System.out.printf("2,000 people, whole account: drawn in %.0f ms (target 5,000), worst frame while drawing "
-                        + "%.0f ms, while panning and zooming %.0f ms (target 500), %d people, %d lines; load average "
-                        + "%s%n", drawn, worstWhileDrawing, worstFrame, count("node"), count("edge"), loadAverage());
+        System.out.printf("2,000 people, whole account: drawn (ready) in %.0f ms, first painted in %.0f ms (target "
+                        + "5,000), worst frame while drawing %.0f ms, while panning and zooming %.0f ms (target 500), "
+                        + "%d people, %d lines; load average %s%n", drawn, painted, worstWhileDrawing, worstFrame,
+                count("node"), count("edge"), loadAverage());
         assertThat(count("node")).isEqualTo(2_000);
         assertThat(drawn).as("whole account drawn, ms").isLessThan(60_000);
         assertThat(worstFrame).as("worst frame while panning, ms").isLessThan(5_000);
