@@ -38,7 +38,7 @@ class StaticAssets {
     static final String WEBJAR_FILES = "classpath:/META-INF/resources/webjars/";
 
     /** A module script of the page: {@code <script type="module" ... src="/app/main.js">}. */
-    private static final Pattern ENTRY_POINT = 
+    private static final Pattern ENTRY_POINT =
             Pattern.compile("<script type=\"module\"[^>]*src=\"/app/([\\w.-]+\\.js)\"");
     /** A static import of a sibling module: {@code from './api.js'} or {@code import './api.js'}. */
     private static final Pattern IMPORT = Pattern.compile("(?:from|import)\\s*['\"]\\./([\\w.-]+\\.js)['\"]");

@@ -45,6 +45,17 @@ class StaticAssetsTest extends IntegrationTest {
                 .expectStatus().isOk()
                 .expectHeader().valueMatches(HttpHeaders.CACHE_CONTROL, ".*immutable.*");
 
+        // Another build's address (a page from an instance on another build, during a rolling upgrade): this build's
+        // file, not kept.
+        String other = version.equals("000000000000") ? "111111111111" : "000000000000";
+        byte[] fromOther = http.get().uri("/app/v-" + other + "/api.js").exchange().expectStatus().isOk()
+                .expectHeader().valueMatches(HttpHeaders.CACHE_CONTROL, ".*no-cache.*")
+                .expectBody(byte[].class).returnResult().getResponseBody();
+        assertThat(fromOther).isEqualTo(api);
+        http.get().uri("/webjars/v-" + other + "/cytoscape/dist/cytoscape.min.js").exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueMatches(HttpHeaders.CACHE_CONTROL, ".*no-cache.*");
+
         // The page itself: unchanged while the build is the same.
         http.get().uri("/app/").header(HttpHeaders.IF_NONE_MATCH, "\"" + version + "\"").exchange()
                 .expectStatus().isNotModified();
