@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * Writes an account's analysis next to its map, tagged with the account version it was computed from:
@@ -50,6 +51,17 @@ public class AnalysisStore {
      */
     @Transactional
     public boolean write(AnalysedAccount analysis, LocalDate today) {
+        return write(analysis, today, () -> false);
+    }
+
+    /**
+     * A write that gives way: {@code superseded} is asked between its steps (and between slices of a big map's
+     * people), and when it answers true the write stops with {@link Superseded} and its transaction rolls back,
+     * leaving the stored analysis as it was. The background refresher uses it so that storing an analysis that a
+     * newer edit is about to replace does not take the cores from that newer edit's analysis.
+     */
+    @Transactional
+    public boolean write(AnalysedAccount analysis, LocalDate today, BooleanSupplier superseded) {
         AccountNetwork network = analysis.network();
         MapSnapshot source = network.source();
         String account = source.accountKey();
@@ -74,9 +86,10 @@ public class AnalysisStore {
         Long peopleVersion = (Long) stored.get("peopleVersion");
         boolean rewritePeople = peopleVersion == null || analysis.reusedFrom() != peopleVersion;
         if (rewritePeople) {
-            writePeople(account, version, analysis);
+            writePeople(account, version, analysis, superseded);
         }
-        writeWarnings(account, version, analysis, today);
+        writeWarnings(account, version, analysis, today, superseded);
+        giveWayIf(superseded);
         neo4j.query("""
                         MATCH (s:AnalysisState {account: $account})
                         SET s.version = $version, s.asOf = $asOf, s.people = $people,
@@ -88,7 +101,23 @@ public class AnalysisStore {
         return true;
     }
 
-    private void writePeople(String account, long version, AnalysedAccount analysis) {
+    /** Thrown by a write that gave way to a newer analysis; its transaction rolls back. */
+    public static final class Superseded extends RuntimeException {
+        Superseded() {
+            super("The analysis being stored is about to be replaced by a newer one", null, false, false);
+        }
+    }
+
+    /** People (or warnings) written per statement: few enough that a write gives way within a fraction of a second. */
+    static final int ROWS_PER_SLICE = 500;
+
+    private static void giveWayIf(BooleanSupplier superseded) {
+        if (superseded.getAsBoolean()) {
+            throw new Superseded();
+        }
+    }
+
+    private void writePeople(String account, long version, AnalysedAccount analysis, BooleanSupplier superseded) {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (PersonInfluence p : analysis.innerCircle().people()) {
             Map<String, Object> row = new HashMap<>();
@@ -109,19 +138,25 @@ public class AnalysisStore {
                         DETACH DELETE p
                         """)
                 .bindAll(Map.of("account", account, "keys", rows.stream().map(r -> r.get("key")).toList())).run();
-        neo4j.query("""
-                        UNWIND $rows AS row
-                        MERGE (p:StakeholderAnalysis {account: $account, key: row.key})
-                        SET p += row, p.analysisVersion = $version
-                        """)
-                .bindAll(Map.of("account", account, "version", version, "rows", rows)).run();
+        for (int from = 0; from < rows.size(); from += ROWS_PER_SLICE) {
+            giveWayIf(superseded);
+            neo4j.query("""
+                            UNWIND $rows AS row
+                            MERGE (p:StakeholderAnalysis {account: $account, key: row.key})
+                            SET p += row, p.analysisVersion = $version
+                            """)
+                    .bindAll(Map.of("account", account, "version", version,
+                            "rows", rows.subList(from, Math.min(rows.size(), from + ROWS_PER_SLICE)))).run();
+        }
     }
 
-    private void writeWarnings(String account, long version, AnalysedAccount analysis, LocalDate today) {
+    private void writeWarnings(String account, long version, AnalysedAccount analysis, LocalDate today,
+                               BooleanSupplier superseded) {
         AccountNetwork network = analysis.network();
         List<Map<String, Object>> rows = new ArrayList<>();
         HealthParameters parameters = HealthParameters.asOf(today);
         for (MapSnapshot.Deal deal : network.deals().values()) {
+            giveWayIf(superseded);
             int position = 0;
             for (HealthWarning w : analysis.health(deal.key(), parameters).warnings()) {
                 Map<String, Object> row = new HashMap<>();
@@ -145,14 +180,19 @@ public class AnalysisStore {
         // meets a warning deleted by an overlapping refresh fails ("got deleted by an overlapping committed
         // transaction"); one that meets a warning being updated reads it whole, before or after. Only warnings
         // that no longer exist are deleted. Refreshes of one account are serialised on its AnalysisState.
-        neo4j.query("""
-                        CALL () { MATCH (t:TeamMember {account: $account}) RETURN collect(t.key) AS teamMembers }
-                        UNWIND $rows AS row
-                        MERGE (w:HealthWarning {account: $account, opportunity: row.opportunity, position: row.position})
-                        SET w += row, w.teamMembers = teamMembers, w.analysisVersion = $version, w.asOf = $asOf
-                        """)
-                .bindAll(Map.of("account", account, "version", version, "rows", rows,
-                        "asOf", today)).run();
+        for (int from = 0; from < rows.size(); from += ROWS_PER_SLICE) {
+            giveWayIf(superseded);
+            neo4j.query("""
+                            CALL () { MATCH (t:TeamMember {account: $account}) RETURN collect(t.key) AS teamMembers }
+                            UNWIND $rows AS row
+                            MERGE (w:HealthWarning {account: $account, opportunity: row.opportunity,
+                                                    position: row.position})
+                            SET w += row, w.teamMembers = teamMembers, w.analysisVersion = $version, w.asOf = $asOf
+                            """)
+                    .bindAll(Map.of("account", account, "version", version, "asOf", today,
+                            "rows", rows.subList(from, Math.min(rows.size(), from + ROWS_PER_SLICE)))).run();
+        }
+        giveWayIf(superseded);
         neo4j.query("""
                         MATCH (w:HealthWarning {account: $account})
                         WHERE NOT [w.opportunity, w.position] IN $kept
