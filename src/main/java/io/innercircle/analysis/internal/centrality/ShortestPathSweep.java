@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One single-source shortest-path search from every vertex, accumulating betweenness dependencies
@@ -22,8 +23,11 @@ import java.util.Map;
  * last bit. Callers who want mathematically equal paths to tie must give lengths whose sums are exact in
  * binary floating point (integers below 2^53), which is what {@link InfluenceCentralities} does.
  *
- * <p>Parallel over sources with a fixed number of threads. Sources are dealt round-robin and per-thread
- * betweenness arrays are added in thread order, so for a given thread count the result is deterministic.
+ * <p>Parallel over sources with a fixed number of threads. The sources are split into chunks (every k-th source,
+ * {@value #CHUNKS_PER_WORKER} chunks per thread) that the threads take as they become free: in the app the sweep
+ * shares 2 cores with requests and the database, and a fixed half each left the whole sweep waiting for whichever
+ * thread had been slowed. Each chunk sums its betweenness in an array of its own and the chunks are added in order,
+ * so for a given thread count the result is the same whichever thread took which chunk.
  */
 final class ShortestPathSweep {
 
@@ -34,6 +38,8 @@ final class ShortestPathSweep {
      * machine waiting for a second thread to be scheduled costs more than it saves.
      */
     static final long MIN_PARALLEL_WORK = 1_000_000;
+    /** Chunks of sources per thread: enough for a free thread to find work while a slowed one finishes its own. */
+    static final int CHUNKS_PER_WORKER = 8;
 
     private ShortestPathSweep() {
     }
@@ -58,9 +64,11 @@ final class ShortestPathSweep {
     static Sums runWithWorkers(CsrDigraph<?> graph, boolean wantBetweenness, boolean wantHarmonic, int workers) {
         int n = graph.vertexCount();
         double[] harmonic = wantHarmonic ? new double[n] : null;
+        Chunks chunks = new Chunks(workers == 1 ? 1 : Math.max(1, Math.min(n, workers * CHUNKS_PER_WORKER)),
+                wantBetweenness ? n : -1);
         Worker[] all = new Worker[workers];
         for (int t = 0; t < workers; t++) {
-            all[t] = new Worker(graph, t, workers, wantBetweenness, harmonic);
+            all[t] = new Worker(graph, chunks, harmonic);
         }
         if (workers == 1) {
             all[0].run();
@@ -69,15 +77,34 @@ final class ShortestPathSweep {
         }
         double[] betweenness = null;
         if (wantBetweenness) {
-            betweenness = all[0].betweenness;
-            for (int t = 1; t < workers; t++) {
-                double[] part = all[t].betweenness;
+            betweenness = chunks.betweenness[0];
+            for (int c = 1; c < chunks.count; c++) {
+                double[] part = chunks.betweenness[c];
                 for (int v = 0; v < n; v++) {
                     betweenness[v] += part[v];
                 }
             }
         }
         return new Sums(betweenness, harmonic);
+    }
+
+    /** The chunks of sources, taken in turn by whichever worker is free, and each chunk's betweenness sums. */
+    private static final class Chunks {
+        final int count;
+        /** Per chunk, or null when betweenness is not wanted. */
+        final double[][] betweenness;
+        private final AtomicInteger next = new AtomicInteger();
+
+        Chunks(int count, int vertices) {
+            this.count = count;
+            this.betweenness = vertices < 0 ? null : new double[count][vertices];
+        }
+
+        /** The next chunk nobody has taken, or -1 when all are taken. */
+        int take() {
+            int c = next.getAndIncrement();
+            return c < count ? c : -1;
+        }
     }
 
     static int workers(int n, int arcs, int threads) {
@@ -149,10 +176,10 @@ final class ShortestPathSweep {
         private final int[] offset;
         private final int[] target;
         private final Queue queue;
-        private final int first;
-        private final int stride;
+        private final Chunks chunks;
         private final double[] harmonic;
-        final double[] betweenness;
+        /** The betweenness sums of the chunk being searched from, or null when betweenness is not wanted. */
+        private double[] betweenness;
 
         private final double[] sigma;
         /**
@@ -185,16 +212,15 @@ final class ShortestPathSweep {
         private final double[] heapKey;
         private int heapSize;
 
-        Worker(CsrDigraph<?> graph, int first, int stride, boolean wantBetweenness, double[] harmonic) {
+        Worker(CsrDigraph<?> graph, Chunks chunks, double[] harmonic) {
             this.offset = graph.offset;
             this.target = graph.target;
             this.queue = !Double.isNaN(graph.uniformLength) ? Queue.BREADTH_FIRST
                     : graph.maxIntegerLength > 0 ? Queue.BUCKETS : Queue.HEAP;
-            this.first = first;
-            this.stride = stride;
+            this.chunks = chunks;
             this.harmonic = harmonic;
             int n = graph.vertexCount();
-            this.betweenness = wantBetweenness ? new double[n] : null;
+            boolean wantBetweenness = chunks.betweenness != null;
             this.sigma = new double[n];
             this.predOffset = graph.inOffset;
             this.pred = new int[graph.arcCount()];
@@ -234,6 +260,16 @@ final class ShortestPathSweep {
 
         @Override
         public void run() {
+            for (int c = chunks.take(); c >= 0; c = chunks.take()) {
+                if (chunks.betweenness != null) {
+                    betweenness = chunks.betweenness[c];
+                }
+                searchFrom(c, chunks.count);
+            }
+        }
+
+        /** Every {@code stride}-th source from {@code first}. */
+        private void searchFrom(int first, int stride) {
             int n = sigma.length;
             for (int s = first; s < n; s += stride) {
                 if (queue == Queue.HEAP) {

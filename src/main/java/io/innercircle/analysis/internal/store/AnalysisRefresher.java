@@ -221,8 +221,8 @@ public class AnalysisRefresher implements DisposableBean {
     /**
      * Runs {@code work} for the account on {@code executor}, unless it is queued there and not started yet: then
      * the caller shares the queued run, which reads the latest state when it starts ({@code onQueued} runs only
-     * when this call queued a new run). The queue entry goes before
-     * the work starts, so that anything arriving from then on queues its own run.
+     * when this call queued a new run). The queue entry goes before the work starts, so that anything arriving from
+     * then on queues its own run.
      */
     private static CompletableFuture<Void> once(Map<String, CompletableFuture<Void>> queue, String account,
                                                 ExecutorService executor, Supplier<CompletableFuture<Void>> work,

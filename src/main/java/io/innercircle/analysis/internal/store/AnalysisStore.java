@@ -55,10 +55,11 @@ public class AnalysisStore {
     }
 
     /**
-     * A write that gives way: {@code superseded} is asked between its steps (and between slices of a big map's
-     * people), and when it answers true the write stops with {@link Superseded} and its transaction rolls back,
-     * leaving the stored analysis as it was. The background refresher uses it so that storing an analysis that a
-     * newer edit is about to replace does not take the cores from that newer edit's analysis.
+     * A write that gives way: {@code superseded} is asked before each slice of {@value #ROWS_PER_SLICE} people or
+     * warnings and each opportunity's health check, and when it answers true the write stops with {@link Superseded}
+     * and its transaction rolls back, leaving the stored analysis as it was. The background refresher uses it so
+     * that storing an analysis that a newer edit is about to replace does not take the cores from that newer edit's
+     * analysis.
      */
     @Transactional
     public boolean write(AnalysedAccount analysis, LocalDate today, BooleanSupplier superseded) {

@@ -117,6 +117,20 @@ class FastCentralitiesMatchJGraphTTest {
         }
     }
 
+    /** Workers take chunks of sources as they become free; the sums must not depend on who took which. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("graphs")
+    void theSameNumberOfWorkersGivesTheSameBitsWhoeverTookWhichSources(String name,
+                                                                      Graph<String, DefaultWeightedEdge> g) {
+        CsrDigraph<String> csr = CsrDigraph.of(g, false);
+        ShortestPathSweep.Sums first = ShortestPathSweep.runWithWorkers(csr, true, true, 3);
+        for (int run = 0; run < 5; run++) {
+            ShortestPathSweep.Sums again = ShortestPathSweep.runWithWorkers(csr, true, true, 3);
+            assertThat(again.betweenness()).as(name + " betweenness").containsExactly(first.betweenness());
+            assertThat(again.harmonic()).as(name + " harmonic").containsExactly(first.harmonic());
+        }
+    }
+
     @Test
     void onlyGraphsWithEnoughWorkGetThreads() {
         assertThat(ShortestPathSweep.workers(200, 800, 4)).isEqualTo(1);
