@@ -306,9 +306,8 @@ public final class MapBenchmark {
      * The first Inner Circle read after each edit (p50, and how many of them were answered stale), and the time
      * from the edit's answer until the report reflects the edit, which is what the targets mean. A client waiting
      * for a big map's refresh asks only whether it is done ({@code stale}) every 10 ms, then reads the whole report
-     * once: asking for the whole report (thousands of people) again and again would spend the server's cores on
-     * writing answers, not on the refresh (on this 2-core machine, a poll every 2 ms for the whole 5,000-person
-     * report made the refresh take more than twice as long).
+     * once, as a considerate client would: asking for the whole report (thousands of people) again and again spends
+     * the server's cores on writing answers, which the refresh needs.
      */
     record Edited(double readP50, int stale, int edits, double untilFreshP50) {
         String describe() {
