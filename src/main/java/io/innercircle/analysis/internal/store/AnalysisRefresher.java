@@ -179,11 +179,16 @@ public class AnalysisRefresher implements DisposableBean {
 
     private CompletableFuture<Void> storeLater(AnalysedAccount analysis) {
         String account = analysis.network().source().accountKey();
-        toStore.merge(account, analysis, (waiting, fresh) -> waiting.version() > fresh.version() ? waiting : fresh);
+        toStore.merge(account, analysis, AnalysisRefresher::newer);
         return once(storeQueued, account, storing, () -> {
             storeNewest(account);
             return CompletableFuture.completedFuture(null);
         }, "store the analysis", () -> { });
+    }
+
+    /** Of an analysis waiting to be stored and another of the same account, the newer (the waiting one on a tie). */
+    private static AnalysedAccount newer(AnalysedAccount waiting, AnalysedAccount other) {
+        return waiting.version() > other.version() ? waiting : other;
     }
 
     /**
@@ -213,7 +218,7 @@ public class AnalysisRefresher implements DisposableBean {
                 return;
             } catch (AnalysisStore.Superseded e) {
                 // Rolled back; the newer analysis takes its place once done (or this one, if none arrives).
-                toStore.merge(account, newest, (waiting, back) -> waiting.version() > back.version() ? waiting : back);
+                toStore.merge(account, newest, AnalysisRefresher::newer);
             }
         }
     }

@@ -118,6 +118,20 @@ public class AnalysisStore {
         }
     }
 
+    /**
+     * Runs {@code cypher} once per slice of {@value #ROWS_PER_SLICE} rows (bound as {@code $rows}, beside
+     * {@code parameters}), asking {@code superseded} before each.
+     */
+    private void runInSlices(String cypher, Map<String, Object> parameters, List<Map<String, Object>> rows,
+                             BooleanSupplier superseded) {
+        for (int from = 0; from < rows.size(); from += ROWS_PER_SLICE) {
+            giveWayIf(superseded);
+            Map<String, Object> slice = new HashMap<>(parameters);
+            slice.put("rows", rows.subList(from, Math.min(rows.size(), from + ROWS_PER_SLICE)));
+            neo4j.query(cypher).bindAll(slice).run();
+        }
+    }
+
     private void writePeople(String account, long version, AnalysedAccount analysis, BooleanSupplier superseded) {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (PersonInfluence p : analysis.innerCircle().people()) {
@@ -139,16 +153,11 @@ public class AnalysisStore {
                         DETACH DELETE p
                         """)
                 .bindAll(Map.of("account", account, "keys", rows.stream().map(r -> r.get("key")).toList())).run();
-        for (int from = 0; from < rows.size(); from += ROWS_PER_SLICE) {
-            giveWayIf(superseded);
-            neo4j.query("""
-                            UNWIND $rows AS row
-                            MERGE (p:StakeholderAnalysis {account: $account, key: row.key})
-                            SET p += row, p.analysisVersion = $version
-                            """)
-                    .bindAll(Map.of("account", account, "version", version,
-                            "rows", rows.subList(from, Math.min(rows.size(), from + ROWS_PER_SLICE)))).run();
-        }
+        runInSlices("""
+                        UNWIND $rows AS row
+                        MERGE (p:StakeholderAnalysis {account: $account, key: row.key})
+                        SET p += row, p.analysisVersion = $version
+                        """, Map.of("account", account, "version", version), rows, superseded);
     }
 
     private void writeWarnings(String account, long version, AnalysedAccount analysis, LocalDate today,
@@ -181,18 +190,13 @@ public class AnalysisStore {
         // meets a warning deleted by an overlapping refresh fails ("got deleted by an overlapping committed
         // transaction"); one that meets a warning being updated reads it whole, before or after. Only warnings
         // that no longer exist are deleted. Refreshes of one account are serialised on its AnalysisState.
-        for (int from = 0; from < rows.size(); from += ROWS_PER_SLICE) {
-            giveWayIf(superseded);
-            neo4j.query("""
-                            CALL () { MATCH (t:TeamMember {account: $account}) RETURN collect(t.key) AS teamMembers }
-                            UNWIND $rows AS row
-                            MERGE (w:HealthWarning {account: $account, opportunity: row.opportunity,
-                                                    position: row.position})
-                            SET w += row, w.teamMembers = teamMembers, w.analysisVersion = $version, w.asOf = $asOf
-                            """)
-                    .bindAll(Map.of("account", account, "version", version, "asOf", today,
-                            "rows", rows.subList(from, Math.min(rows.size(), from + ROWS_PER_SLICE)))).run();
-        }
+        runInSlices("""
+                        CALL () { MATCH (t:TeamMember {account: $account}) RETURN collect(t.key) AS teamMembers }
+                        UNWIND $rows AS row
+                        MERGE (w:HealthWarning {account: $account, opportunity: row.opportunity,
+                                                position: row.position})
+                        SET w += row, w.teamMembers = teamMembers, w.analysisVersion = $version, w.asOf = $asOf
+                        """, Map.of("account", account, "version", version, "asOf", today), rows, superseded);
         giveWayIf(superseded);
         neo4j.query("""
                         MATCH (w:HealthWarning {account: $account})
