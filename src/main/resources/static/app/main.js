@@ -25,7 +25,12 @@ const routes = [
   [/^(#\/?)?$/, () => showAccounts()],
 ];
 
+// A route started while another was still drawing (a hash change during the first load, a quick second click)
+// supersedes it: only the latest may say the page is ready, or a script would act on a page still being redrawn.
+let latest = 0;
+
 async function route() {
+  const mine = ++latest;
   const hash = window.location.hash;
   const page = document.getElementById('page');
   page.replaceChildren();
@@ -40,7 +45,7 @@ async function route() {
       } catch (error) {
         reportError(error);
       }
-      document.body.dataset.ready = hash || '#/';
+      if (mine === latest) document.body.dataset.ready = hash || '#/';
       return;
     }
   }

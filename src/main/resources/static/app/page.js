@@ -4,6 +4,14 @@ export function html(strings, ...values) {
   return strings.reduce((out, s, i) => out + s + (i < values.length ? values[i] : ''), '');
 }
 
+/**
+ * True when the reader has gone to another page since `hash` was shown: a page that waited for an answer before
+ * drawing checks it, so it does not draw over the page the reader went to.
+ */
+export function leftSince(hash) {
+  return window.location.hash !== hash;
+}
+
 export function setPage(markup, className = '') {
   const page = document.getElementById('page');
   page.innerHTML = markup;

@@ -240,6 +240,29 @@ class WorkspaceBrowserTest extends IntegrationTest {
     }
 
     @Test
+    void aPageLeftBeforeItIsDrawnDoesNotSayTheNextOneIsReady() {
+        browser.as("nicole").open("/app/#/");
+        browser.waitForPage();
+        // The tokens page's answer comes after 0.3 s, the accounts page's after 1.5 s, and the rep goes back to the
+        // accounts 0.1 s after opening the tokens: the tokens page is drawn first, while the accounts page is not.
+        browser.js("""
+                const fetch = window.fetch;
+                window.fetch = (url, options) => {
+                  const body = String(options?.body || '');
+                  const hold = body.includes('apiTokens') ? 300 : body.includes('accounts(') ? 1500 : 0;
+                  return new Promise(done => setTimeout(done, hold)).then(() => fetch(url, options));
+                };
+                location.hash = '#/tokens';
+                setTimeout(() => { location.hash = '#/'; }, 100);
+                """);
+        browser.waitUntil(d -> "#/".equals(browser.js("return location.hash")));
+        browser.waitForPage();
+        assertThat(browser.js("return document.body.dataset.ready")).isEqualTo("#/");
+        assertThat(browser.driver().findElements(
+                By.cssSelector("li.opportunity button.archive-action[data-id='" + DEAL + "']"))).hasSize(1);
+    }
+
+    @Test
     void theHistorySliderRedrawsAnEarlierMap() {
         graphQl.document("mutation { createStakeholder(input: {account: \"" + ACCOUNT + "\", key: \"ray-fox\", name: \"Ray Fox\", title: \"CFO\"}) { stakeholder { id } } }")
                 .execute();
