@@ -27,7 +27,7 @@ class FactReader {
     /** Labels that are not map content: the history itself and Liquibase's bookkeeping. */
     private static final Set<String> NOT_MAP = Set.of("Account", "ChangeSet", "HistoryFact",
             // The stored analysis is derived from the map, not part of it.
-            "AnalysisState", "StakeholderAnalysis", "HealthWarning",
+            "AnalysisState", "StakeholderAnalysis", "HealthWarning", "WarningCount",
             // What-if scenarios are about the map, not in it (applying one changes the map through its edits).
             "Scenario",
             // Suggestions from activity are not on the map until accepted (then the line is).

@@ -133,7 +133,7 @@ public class ArchiveEdits {
                         DETACH DELETE o""")
                 .bindAll(Map.of("account", opportunity.account(), "key", opportunity.key())).run();
         neo4j.query("""
-                        MATCH (w:HealthWarning {account: $account, opportunity: $key}) DETACH DELETE w""")
+                        MATCH (w:HealthWarning|WarningCount {account: $account, opportunity: $key}) DETACH DELETE w""")
                 .bindAll(Map.of("account", opportunity.account(), "key", opportunity.key())).run();
         neo4j.query("MATCH (l:MapLayout {opportunity: $id}) DETACH DELETE l").bind(opportunity.toString()).to("id")
                 .run();

@@ -206,6 +206,33 @@ public class AnalysisStore {
                 .bindAll(Map.of("account", account, "kept",
                         rows.stream().map(r -> List.of(r.get("opportunity"), r.get("position"))).toList()))
                 .run();
+        writeWarningCounts(account, rows);
+    }
+
+    /**
+     * How many warnings of each severity each opportunity has, so that a coach's unfiltered total is a sum over
+     * opportunities rather than a count of every warning (which grew with the portfolio). Updated in place, as the
+     * warnings are, so an overlapping read never meets a deleted count.
+     */
+    private void writeWarningCounts(String account, List<Map<String, Object>> warnings) {
+        Map<Object, int[]> bySeverity = new java.util.LinkedHashMap<>();
+        for (Map<String, Object> w : warnings) {
+            bySeverity.computeIfAbsent(w.get("opportunity"), o -> new int[3])[(Integer) w.get("severityRank")]++;
+        }
+        List<Map<String, Object>> counts = bySeverity.entrySet().stream()
+                .map(e -> Map.<String, Object>of("opportunity", e.getKey(), "high", e.getValue()[0],
+                        "medium", e.getValue()[1], "low", e.getValue()[2]))
+                .toList();
+        neo4j.query("""
+                        UNWIND $counts AS row
+                        MERGE (c:WarningCount {account: $account, opportunity: row.opportunity})
+                        SET c.high = row.high, c.medium = row.medium, c.low = row.low
+                        WITH collect(row.opportunity) AS kept
+                        CALL (kept) {
+                          MATCH (c:WarningCount {account: $account}) WHERE NOT c.opportunity IN kept DETACH DELETE c
+                        }
+                        """)
+                .bindAll(Map.of("account", account, "counts", counts)).run();
     }
 
     /**

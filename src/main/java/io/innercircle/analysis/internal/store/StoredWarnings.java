@@ -27,6 +27,11 @@ public class StoredWarnings {
     public record Filter(Collection<String> only, String teamMember, List<String> stages, Double minAmount,
                          int maxSeverityRank, List<String> codes) {
 
+        /** True when only the accounts and the severity filter: the total is then read from the stored counts. */
+        boolean countable() {
+            return teamMember == null && stages == null && minAmount == null && codes == null;
+        }
+
         Map<String, Object> parameters() {
             Map<String, Object> p = new HashMap<>();
             p.put("only", only == null ? null : List.copyOf(only));
@@ -88,6 +93,18 @@ public class StoredWarnings {
             RETURN sum(warnings) AS total
             """;
 
+    /**
+     * The same total from the counts stored per opportunity ({@code WarningCount}, written with the warnings): a sum
+     * over the portfolio's opportunities instead of a count of its warnings.
+     */
+    private static final String COUNT_STORED = """
+            MATCH (c:WarningCount)
+            WHERE ($only IS NULL OR c.account IN $only) AND """ + NOT_ARCHIVED.formatted("c.account", "c.opportunity")
+            + """
+            RETURN sum(c.high + CASE WHEN $maxSeverity >= 1 THEN c.medium ELSE 0 END
+                       + CASE WHEN $maxSeverity >= 2 THEN c.low ELSE 0 END) AS total
+            """;
+
     private final Neo4jClient neo4j;
 
     public StoredWarnings(Neo4jClient neo4j) {
@@ -109,8 +126,20 @@ public class StoredWarnings {
                 .mappedBy((t, r) -> new Row(r.get("o").isNull() ? null : warning(r.get("w"), r.get("o"),
                         r.get("competitor").isNull() ? null : r.get("competitor").asString())))
                 .all().stream().map(Row::warning).filter(java.util.Objects::nonNull).toList();
-        int total = neo4j.query(COUNT).bindAll(p).fetchAs(Long.class).one().orElse(0L).intValue();
-        return new Page(warnings, Math.max(total, skip + warnings.size()));
+        return new Page(warnings, Math.max(total(filter), skip + warnings.size()));
+    }
+
+    /** How many warnings pass the filter: from the stored counts when the filter allows, else counted one by one. */
+    int total(Filter filter) {
+        return filter.countable() ? storedCount(filter) : matching(filter);
+    }
+
+    int storedCount(Filter filter) {
+        return neo4j.query(COUNT_STORED).bindAll(filter.parameters()).fetchAs(Long.class).one().orElse(0L).intValue();
+    }
+
+    int matching(Filter filter) {
+        return neo4j.query(COUNT).bindAll(filter.parameters()).fetchAs(Long.class).one().orElse(0L).intValue();
     }
 
     private static Warning warning(Value w, Value o, String competitor) {

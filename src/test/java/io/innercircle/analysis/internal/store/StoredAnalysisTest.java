@@ -25,6 +25,8 @@ class StoredAnalysisTest extends IntegrationTest {
     AnalysisStore store;
     @Autowired
     AnalysisRefresher refresher;
+    @Autowired
+    StoredWarnings warnings;
 
     @Test
     void aStoreThatGivesWayToANewerAnalysisRollsBackAndLeavesTheStoredOneWhole() {
@@ -237,6 +239,54 @@ class StoredAnalysisTest extends IntegrationTest {
     }
 
     @Test
+    void theCountsOfWarningsStoredPerOpportunityEqualTheWarningsCountedOneByOne() throws Exception {
+        TestBundles.importBundle(http, "course-example.json");
+        TestBundles.importBundle(http, "krackhardt-hightech.json");
+        int all = graphQl.documentName("coverageGaps").variable("first", 1).execute()
+                .path("coverageGaps.totalCount").entity(Integer.class).get();
+        assertThat(all).isPositive();
+        assertStoredCountsEqualCountedOnes();
+        assertThat(warnings.storedCount(warningFilter(null, 2))).isEqualTo(all);
+
+        // Analyses stored before the counts existed get theirs from migration 021.
+        Neo4jHarness.cypher("MATCH (c:WarningCount) DELETE c", Map.of());
+        assertThat(warnings.storedCount(warningFilter(null, 2))).isZero();
+        String migration = java.nio.file.Files.readString(
+                java.nio.file.Path.of("cypher/schema/021-warning-counts.cypher"));
+        Neo4jHarness.cypher(migration.substring(migration.indexOf("MATCH (w:HealthWarning)")), Map.of());
+        assertThat(warnings.storedCount(warningFilter(null, 2))).isEqualTo(all);
+        assertStoredCountsEqualCountedOnes();
+
+        // An archived opportunity's warnings leave the totals; a purged one's counts go with it.
+        String deal = ACCOUNT + "/customer-service-2027";
+        int dealWarnings = count("MATCH (w:HealthWarning {account: $a, opportunity: 'customer-service-2027'}) "
+                + "RETURN count(w)");
+        assertThat(dealWarnings).isPositive();
+        graphQl.documentName("archive").operationName("archiveOpportunity").variable("id", deal).execute();
+        assertThat(warnings.storedCount(warningFilter(null, 2))).isEqualTo(all - dealWarnings);
+        assertStoredCountsEqualCountedOnes();
+        graphQl.documentName("archive").operationName("purgeOpportunity").variable("id", deal).execute()
+                .path("purgeOpportunity.purged").entityList(String.class).containsExactly(deal);
+        assertThat(count("MATCH (c:WarningCount {account: $a}) RETURN count(c)")).isZero();
+    }
+
+    private void assertStoredCountsEqualCountedOnes() {
+        for (StoredWarnings.Filter filter : List.of(warningFilter(null, 2), warningFilter(List.of(ACCOUNT), 2),
+                warningFilter(List.of("krackhardt-hightech"), 1), warningFilter(null, 0),
+                warningFilter(List.of(), 2))) {
+            assertThat(warnings.storedCount(filter)).as("%s", filter).isEqualTo(warnings.matching(filter));
+        }
+    }
+
+    private static StoredWarnings.Filter warningFilter(List<String> only, int maxSeverityRank) {
+        return new StoredWarnings.Filter(only, null, null, null, maxSeverityRank, null);
+    }
+
+    private static int count(String query) {
+        return Neo4jHarness.cypher(query, Map.of("a", ACCOUNT)).get(0).get(0).asInt();
+    }
+
+    @Test
     void aPageOfCoverageGapsIsReadInTheIndexOrderAndStopsAfterThePage() {
         TestBundles.importBundle(http, "course-example.json");
         graphQl.documentName("coverageGaps").variable("first", 5).execute().path("coverageGaps.totalCount")
@@ -320,7 +370,8 @@ class StoredAnalysisTest extends IntegrationTest {
 
         // No stored analysis (e.g. a database restored without it): computed and stored first, then ranked.
         Neo4jHarness.database().executeTransactionally("""
-                MATCH (n) WHERE n:AnalysisState OR n:StakeholderAnalysis OR n:HealthWarning DETACH DELETE n""");
+                MATCH (n) WHERE n:AnalysisState OR n:StakeholderAnalysis OR n:HealthWarning OR n:WarningCount
+                DETACH DELETE n""");
         assertThat(keys(ranked(Map.of("orderBy", "COMPUTED_INFLUENCE", "first", 50), null))).isEqualTo(byInfluence);
         assertThat(store.state(ACCOUNT)).get().extracting(AnalysisStore.State::version).isEqualTo(computed.version());
 
