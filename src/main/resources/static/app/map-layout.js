@@ -1,7 +1,9 @@
 // A compact org-chart layout for maps of any width, as org-chart tools draw them: a manager above the people
 // who report to them; beyond a few, a manager's leaf reports (those with nobody under them) stack in columns on
-// both sides of a vertical spine, so a department of 150 is a block, not a 25,000-pixel row. External people
-// (consultants, board members: not on the customer's payroll) stand in their own band to the right.
+// both sides of a vertical spine, so a department of 150 is a block, not a 25,000-pixel row. From a chosen depth,
+// managers list their reports in one indented column (a tree list, as compact org charts draw deep levels), so the
+// thin chains of a focused deal stack instead of standing side by side. External people (consultants, board
+// members: not on the customer's payroll) stand in their own band to the right.
 // Pure functions on plain data, so the same code runs in the page and in a Web Worker (layout-worker.js).
 
 export const BOX_WIDTH = 178;
@@ -11,23 +13,31 @@ const V_GAP = 40; // between a manager's row and the row of their reports
 const STACK_GAP = 12; // between stacked boxes
 const SPINE_GAP = 22; // between a stacked column and its spine
 const COLUMN_GAP = 24; // between sub-teams stacked in one column
-const BAND_GAP = 140; // between the hierarchy and the external band
+const BAND_GAP = 100; // between the hierarchy and the external band
+const LIST_GAP = 16; // between boxes listed under their manager
+const INDENT = 24; // of a listed report under their manager
+/** How far under its manager a spine's line turns, when the layout does not say. */
+const SPINE_TURN = 12;
 /** Up to this many leaf reports stay in the row with their colleagues; more are stacked. */
 export const STACK_FROM = 4;
 /** Rows of subtrees wrap to keep a block about this much wider than tall (a screen's shape). */
 const ASPECT = 1.6;
 /** Up to this many sub-teams stay in one row (the course example's three directors side by side). */
 const WRAP_FROM = 4;
-const DEFAULTS = { stackFrom: STACK_FROM, aspect: ASPECT, wrapFrom: WRAP_FROM, sortRows: false, columns: false };
+const DEFAULTS = {
+  stackFrom: STACK_FROM, aspect: ASPECT, wrapFrom: WRAP_FROM, sortRows: false, columns: false, listFrom: Infinity,
+};
 
 /**
  * @param people [{id, manager (id or null), external (boolean)}]
- * @returns {positions: {id: {x, y}}, edges: {personId: {kind: 'spine'|'bus', turn}}, band: {x, y, w, h}|null}
- *   edges tells how to draw the reporting line into each person: along a spine (horizontal taxi turning at
- *   `turn` px from the manager) or from a bus above their row (downward taxi turning at `turn` px).
+ * @returns {positions: {id: {x, y}}, edges: {personId: route}, band: {x, y, w, h}|null}
+ *   route tells how to draw the reporting line into each person: {kind: 'spine', spineX, turn}: down from the
+ *   manager, across `turn` px under the manager's box (12 when absent) to a vertical spine at spineX, down it and
+ *   into the box's side; or {kind: 'bus', busY, trunkX}: along a bus at busY above their row (reached down a trunk
+ *   at trunkX when the rows wrap) and down into the box.
  */
 export function orgLayout(people, options = {}) {
-  const { stackFrom, aspect, wrapFrom, sortRows, columns } = { ...DEFAULTS, ...options };
+  const { stackFrom, aspect, wrapFrom, sortRows, columns, listFrom } = { ...DEFAULTS, ...options };
   const byId = new Map(people.map(p => [p.id, p]));
   const children = new Map();
   const roots = [];
@@ -49,16 +59,18 @@ export function orgLayout(people, options = {}) {
   const kids = id => children.get(id) || [];
   const visiting = new Set();
 
-  // Lays out the subtree of id with its top-left corner at (0, 0); returns {w, h, place(dx, dy)}.
-  function block(id) {
+  // Lays out the subtree of id (depth levels under a root) with its top-left corner at (0, 0); returns {w, h,
+  // place(dx, dy)}.
+  function block(id, depth = 0) {
     if (visiting.has(id)) return { w: BOX_WIDTH, h: BOX_HEIGHT, place: () => {} };
     visiting.add(id);
     const all = kids(id);
     const leaves = all.filter(c => kids(c).length === 0);
-    const stacked = leaves.length > stackFrom ? leaves : [];
+    const listed = depth >= listFrom && all.length > 0;
+    const stacked = !listed && leaves.length > stackFrom ? leaves : [];
     // Tallest sub-teams first, so rows that wrap waste little height under the shorter ones.
     const rowIds = all.filter(c => !stacked.includes(c));
-    const blocks = new Map(rowIds.map(c => [c, block(c)]));
+    const blocks = new Map(rowIds.map(c => [c, block(c, depth + 1)]));
     if (sortRows) rowIds.sort((a, b) => blocks.get(b).h - blocks.get(a).h);
     const items = rowIds.map(c => ({ id: c, ...blocks.get(c) }));
 
@@ -87,14 +99,20 @@ export function orgLayout(people, options = {}) {
         },
       });
     }
-    // A manager with only stacked reports: the stack starts closer, there is no bus to draw.
-    const rowTop = rowIds.length ? BOX_HEIGHT + V_GAP : BOX_HEIGHT + V_GAP / 2;
-    const arrangement = columns && rowIds.length && items.length > 1 ? inColumns(items, rowTop) : inRows(items, rowTop);
+    // Columns and lists hang from spines fed from just under the manager, and a manager with only stacked reports
+    // has no bus to draw: those start closer than a row under its bus.
+    const inColumnsHere = !listed && columns && rowIds.length > 0 && items.length > 1;
+    const rowTop = listed ? BOX_HEIGHT + LIST_GAP
+      : inColumnsHere ? BOX_HEIGHT + LIST_GAP + 8
+        : rowIds.length ? BOX_HEIGHT + V_GAP : BOX_HEIGHT + V_GAP / 2;
+    // A list: one column, its spine under the manager's left side, which stands at the block's left.
+    const arrangement = listed ? inColumns(items, rowTop, { shift: INDENT - H_GAP, most: 1, gap: LIST_GAP, turn: LIST_GAP / 2 })
+      : inColumnsHere ? inColumns(items, rowTop) : inRows(items, rowTop);
     visiting.delete(id);
     return {
       w: arrangement.w, h: arrangement.h,
       place(dx, dy) {
-        positions[id] = { x: dx + arrangement.w / 2, y: dy + BOX_HEIGHT / 2 };
+        positions[id] = { x: listed ? dx + BOX_WIDTH / 2 : dx + arrangement.w / 2, y: dy + BOX_HEIGHT / 2 };
         arrangement.place(dx, dy);
       },
     };
@@ -141,19 +159,21 @@ export function orgLayout(people, options = {}) {
 
   // Sub-teams stacked in columns, as compact org charts draw them: each column hangs from a line down its left
   // side, fed from just under the manager, so no line crosses a box. The number of columns is the one that best
-  // keeps the block to the wanted shape; the stacked leaves (if any) head the first column.
-  function inColumns(items, rowTop) {
+  // keeps the block to the wanted shape (at most `most`); the stacked leaves (if any) head the first column. The
+  // columns start `shift` px further right, `gap` px between the sub-teams in a column; `turn`: how far under the
+  // manager the lines turn to their spine.
+  function inColumns(items, rowTop, { shift = 0, most = Infinity, gap = COLUMN_GAP, turn = SPINE_TURN } = {}) {
     let best = null;
-    for (let k = 1; k <= items.length; k++) {
-      const cols = Array.from({ length: k }, () => ({ w: 0, h: -COLUMN_GAP, items: [] }));
+    for (let k = 1; k <= Math.min(most, items.length); k++) {
+      const cols = Array.from({ length: k }, () => ({ w: 0, h: -gap, items: [] }));
       items.forEach((b, i) => {
         const col = cols.find(c => c.items.length === 0) || cols.reduce((low, c) => (c.h < low.h ? c : low));
         col.w = Math.max(col.w, b.w);
-        col.h += COLUMN_GAP + b.h;
+        col.h += gap + b.h;
         col.items.push(i);
       });
       if (cols.some(c => c.items.length === 0)) break;
-      const w = Math.max(BOX_WIDTH, cols.reduce((sum, c) => sum + H_GAP + c.w, 0));
+      const w = Math.max(BOX_WIDTH, shift + cols.reduce((sum, c) => sum + H_GAP + c.w, 0));
       const h = rowTop + Math.max(...cols.map(c => c.h));
       const size = Math.max(w, h * aspect);
       if (!best || size < best.size) best = { w, h, cols, size };
@@ -162,14 +182,14 @@ export function orgLayout(people, options = {}) {
     return {
       w, h,
       place(dx, dy) {
-        let x = dx;
+        let x = dx + shift;
         cols.forEach(col => {
           x += H_GAP;
           let y = dy + rowTop;
           col.items.forEach(i => {
             items[i].place(x, y);
-            if (items[i].id !== null) edges[items[i].id] = { kind: 'spine', spineX: x - H_GAP / 2 };
-            y += items[i].h + COLUMN_GAP;
+            if (items[i].id !== null) edges[items[i].id] = { kind: 'spine', spineX: x - H_GAP / 2, turn };
+            y += items[i].h + gap;
           });
           x += col.w;
         });
@@ -232,26 +252,43 @@ export function fitZoom(layout, viewport) {
 
 /**
  * The compact org chart in the variant (when to stack leaf reports, when and how wide sub-teams wrap, tallest
- * first or in their order) that fits the window at the largest zoom: a wide window wants long rows, a tall one
- * deeper stacks. The boxes keep their size; only their arrangement changes. A few dozen layouts of a focused map
- * cost a few milliseconds; a whole account keeps the default.
+ * first or in their order, from which depth reports are listed) that fits the window at the largest zoom: a wide
+ * window wants long rows, a tall one deeper stacks. The boxes keep their size; only their arrangement changes. The
+ * classic chart (rows of reports under a bus) is kept unless lists fit clearly better (a deal's thin chains of
+ * managers, which stand side by side in rows). A few dozen layouts of a focused map cost a few milliseconds; a
+ * whole account keeps the default.
  */
 export function fittedLayout(people, viewport) {
   if (!viewport || !viewport.w || !viewport.h || people.length <= FIT_FROM || people.length > FIT_UP_TO) {
     return orgLayout(people);
   }
-  let best = null;
+  const best = variants => variants.reduce((top, options) => {
+    const layout = orgLayout(people, { sortRows: true, ...options });
+    const zoom = fitZoom(layout, viewport);
+    return !top || zoom > top.zoom + 1e-9 ? { layout, zoom } : top;
+  }, null);
+  const classic = [];
   for (const stackFrom of [1, 2, STACK_FROM]) {
     for (const aspect of [ASPECT, 2.5]) {
       for (const [wrapFrom, columns] of [[1, false], [WRAP_FROM, false], [WRAP_FROM, true]]) {
-        const layout = orgLayout(people, { stackFrom, aspect, wrapFrom, sortRows: true, columns });
-        const zoom = fitZoom(layout, viewport);
-        if (!best || zoom > best.zoom + 1e-9) best = { layout, zoom };
+        classic.push({ stackFrom, aspect, wrapFrom, columns });
       }
     }
   }
-  return best.layout;
+  // The columns of lists are packed for a shape; the best shape is found by trying several.
+  const lists = [];
+  for (const listFrom of [1, 2]) {
+    for (const stackFrom of [STACK_FROM, Infinity]) {
+      for (const aspect of [1.4, 1.7, 2, 2.3, 2.6, 3]) lists.push({ listFrom, stackFrom, aspect, columns: true });
+    }
+  }
+  const chart = best(classic);
+  const listed = best(lists);
+  return listed.zoom > chart.zoom * LISTS_FIT_BETTER ? listed.layout : chart.layout;
 }
+
+/** How much larger the zoom of a layout with lists must be for it to be chosen over the classic chart. */
+const LISTS_FIT_BETTER = 1.05;
 
 /**
  * Keeps the boxes that were already drawn where they were, and places new ones where the fresh layout puts them
@@ -270,6 +307,22 @@ export function keepPlaces(fresh, previous, managerOf) {
     }
   }
   return result;
+}
+
+/**
+ * Where the reporting line from a manager's box to a report's box bends, for the route the layout gave the report
+ * (see orgLayout): the line runs from the manager's centre through these points to the report's centre.
+ */
+export function reportingLineBends(manager, person, route) {
+  const below = manager.y + BOX_HEIGHT / 2 + SPINE_TURN;
+  if (route.kind === 'spine') {
+    const turn = manager.y + BOX_HEIGHT / 2 + (route.turn ?? SPINE_TURN);
+    return [{ x: manager.x, y: turn }, { x: route.spineX, y: turn }, { x: route.spineX, y: person.y }];
+  }
+  return route.trunkX === null || route.trunkX === undefined
+    ? [{ x: manager.x, y: route.busY }, { x: person.x, y: route.busY }]
+    : [{ x: manager.x, y: below }, { x: route.trunkX, y: below }, { x: route.trunkX, y: route.busY },
+      { x: person.x, y: route.busY }];
 }
 
 /** Above this many lines, lines are drawn straight (see bendsAvoidingBoxes). */

@@ -4,7 +4,7 @@
 import { gql } from './api.js';
 import { FOCUS_KEY, currentFocus } from './map-request.js';
 import { escapeHtml } from './vocabulary.js';
-import { rebend, unfold } from './map-view.js';
+import { fitView, rebend, unfold } from './map-view.js';
 
 const SAVE_POSITIONS = `mutation($o: ID!, $p: [MapPositionInput!]!) {
   saveMapPositions(opportunity: $o, positions: $p) { saved }
@@ -296,7 +296,7 @@ export function attachNavigation(cy, container, options) {
   });
   $('#zoom-in').addEventListener('click', () => zoomBy(1.25));
   $('#zoom-out').addEventListener('click', () => zoomBy(0.8));
-  $('#zoom-fit').addEventListener('click', () => cy.fit(cy.elements(':visible'), 30));
+  $('#zoom-fit').addEventListener('click', () => fitView(cy));
   const collapseSelected = () => {
     const selected = cy.nodes(':selected');
     if (selected.nonempty()) toggleCollapse(cy, selected[0].id());
@@ -359,7 +359,7 @@ export function attachNavigation(cy, container, options) {
       '+': () => zoomBy(1.25),
       '=': () => zoomBy(1.25),
       '-': () => zoomBy(0.8),
-      0: () => cy.fit(cy.elements(':visible'), 30),
+      0: () => fitView(cy),
       c: collapseSelected,
       d: () => setFocus('DEAL', 0),
       w: () => setFocus(focus.focus === 'ALL' ? 'ALL' : 'DEAL', focus.focus === 'ALL' ? 0 : Math.min(6, focus.hops + 1)),

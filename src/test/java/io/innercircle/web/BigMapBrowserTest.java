@@ -90,6 +90,7 @@ class BigMapBrowserTest extends IntegrationTest {
         long firstStart = System.nanoTime();
         openMap(deal);
         long firstVisit = (System.nanoTime() - firstStart) / 1_000_000;
+        browser.screenshot("big-maps-2000-deal");
         System.out.printf("2,000 people, 40-person deal: first visit after the import %d ms (page's own clock: %.0f ms)%n",
                 firstVisit, number("return Number(document.body.dataset.mapDrawnAt)"));
         // Three navigations, the median reported: one run on this machine varies by a few hundred ms.
@@ -266,10 +267,10 @@ class BigMapBrowserTest extends IntegrationTest {
         assertThat(count("node:visible")).isEqualTo(shown);
         new Actions(browser.driver()).sendKeys(Keys.ESCAPE).perform();
         browser.js("window.politicalMap.fit(window.politicalMap.elements(':visible'), 30)");
-        // Issue 14's target is 0.6 on a 1600x1000 window; not met (0.46 with the details panel floating over a map
-        // window of 1551x705, 0.43 to 0.50 beside it), so not asserted: the bound is twice the zoom before the compact
-        // layout and folded chains (0.21), so the focus cannot silently fall back to the wide chart.
-        assertThat(zoom).as("zoom of the fitted focus").isGreaterThanOrEqualTo(0.4);
+        // Issue 14's target on a 1600 x 1000 window (a map window of 1551 x 705): 0.61 for the 2,000-person account's
+        // deal, 0.69 for the 200-person one, with managers listing their reports (0.46 and 0.57 as a classic chart).
+        // MapLayoutTest checks the same layouts without a browser.
+        assertThat(zoom).as("zoom of the fitted focus").isGreaterThanOrEqualTo(0.6);
         // On a big map the details panel floats over the map: the map has the page's whole width.
         if (drawn > 40) {
             assertThat(number("return document.getElementById('cy').clientWidth")).as("map width, px")
