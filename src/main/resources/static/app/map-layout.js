@@ -12,10 +12,10 @@ const H_GAP = 20; // between boxes side by side
 const V_GAP = 40; // between a manager's row and the row of their reports
 const STACK_GAP = 12; // between stacked boxes
 const SPINE_GAP = 22; // between a stacked column and its spine
-const COLUMN_GAP = 24; // between sub-teams stacked in one column
+const COLUMN_GAP = 16; // between sub-teams stacked in one column
 const BAND_GAP = 100; // between the hierarchy and the external band
-const LIST_GAP = 16; // between boxes listed under their manager
-const INDENT = 24; // of a listed report under their manager
+const LIST_GAP = 14; // between boxes listed under their manager
+const INDENT = 20; // of a listed report under their manager
 /** How far under its manager a spine's line turns, when the layout does not say. */
 const SPINE_TURN = 12;
 /** Up to this many leaf reports stay in the row with their colleagues; more are stacked. */
@@ -106,7 +106,8 @@ export function orgLayout(people, options = {}) {
       : inColumnsHere ? BOX_HEIGHT + LIST_GAP + 8
         : rowIds.length ? BOX_HEIGHT + V_GAP : BOX_HEIGHT + V_GAP / 2;
     // A list: one column, its spine under the manager's left side, which stands at the block's left.
-    const arrangement = listed ? inColumns(items, rowTop, { shift: INDENT - H_GAP, most: 1, gap: LIST_GAP, turn: LIST_GAP / 2 })
+    const list = { shift: INDENT - H_GAP, most: 1, gap: LIST_GAP, turn: LIST_GAP / 2 };
+    const arrangement = listed ? inColumns(items, rowTop, list)
       : inColumnsHere ? inColumns(items, rowTop) : inRows(items, rowTop);
     visiting.delete(id);
     return {
@@ -237,9 +238,11 @@ export function orgLayout(people, options = {}) {
 /** Maps of more people than this get the org-chart variant that fits their window best (see fittedLayout). */
 export const FIT_FROM = 20;
 const FIT_UP_TO = 600;
-const FIT_PADDING = 30;
+/** The page's Fit keeps this much room around the boxes, and at least CURVE_MARGIN around bent lines. */
+const BOX_MARGIN = 30;
+const CURVE_MARGIN = 8;
 
-/** The zoom at which Cytoscape would fit the layout in a window of this size (with its 30-px padding). */
+/** The zoom at which the page's Fit would show the layout's boxes in a window of this size (lines aside). */
 export function fitZoom(layout, viewport) {
   let x1 = Infinity; let y1 = Infinity; let x2 = -Infinity; let y2 = -Infinity;
   for (const p of Object.values(layout.positions)) {
@@ -247,26 +250,33 @@ export function fitZoom(layout, viewport) {
     y1 = Math.min(y1, p.y - BOX_HEIGHT / 2); y2 = Math.max(y2, p.y + BOX_HEIGHT / 2);
   }
   if (x1 === Infinity) return 1;
-  return Math.min((viewport.w - 2 * FIT_PADDING) / (x2 - x1), (viewport.h - 2 * FIT_PADDING) / (y2 - y1));
+  return Math.min((viewport.w - 2 * BOX_MARGIN) / (x2 - x1), (viewport.h - 2 * BOX_MARGIN) / (y2 - y1));
 }
 
 /**
  * The compact org chart in the variant (when to stack leaf reports, when and how wide sub-teams wrap, tallest
- * first or in their order, from which depth reports are listed) that fits the window at the largest zoom: a wide
- * window wants long rows, a tall one deeper stacks. The boxes keep their size; only their arrangement changes. The
- * classic chart (rows of reports under a bus) is kept unless lists fit clearly better (a deal's thin chains of
- * managers, which stand side by side in rows). A few dozen layouts of a focused map cost a few milliseconds; a
- * whole account keeps the default.
+ * first or in their order, from which depth reports are listed) that the page's Fit shows at the largest zoom: a
+ * wide window wants long rows, a tall one deeper stacks. The boxes keep their size; only their arrangement changes.
+ * Every variant is ranked by the zoom that fits its boxes; the best few are then fitted as the page will, with their
+ * influence and conflict lines bent around boxes (a bulging curve can cost a few hundredths). The classic chart (rows
+ * of reports under a bus) is kept unless lists fit clearly better (a deal's thin chains of managers, which stand
+ * side by side in rows). About fifty layouts of a focused map cost a few dozen milliseconds; a whole account keeps
+ * the default.
+ * @param lines [{id, source, target}] the influence and conflict lines to bend
  */
-export function fittedLayout(people, viewport) {
+export function fittedLayout(people, viewport, lines = []) {
   if (!viewport || !viewport.w || !viewport.h || people.length <= FIT_FROM || people.length > FIT_UP_TO) {
     return orgLayout(people);
   }
-  const best = variants => variants.reduce((top, options) => {
-    const layout = orgLayout(people, { sortRows: true, ...options });
-    const zoom = fitZoom(layout, viewport);
-    return !top || zoom > top.zoom + 1e-9 ? { layout, zoom } : top;
-  }, null);
+  const best = variants => variants
+    .map(options => {
+      const layout = orgLayout(people, { sortRows: true, ...options });
+      return { layout, boxZoom: fitZoom(layout, viewport) };
+    })
+    .sort((a, b) => b.boxZoom - a.boxZoom)
+    .slice(0, FITTED_AS_THE_PAGE_DOES)
+    .map(({ layout }) => ({ layout, zoom: pageZoom(layout.positions, lines, viewport) }))
+    .reduce((top, candidate) => (!top || candidate.zoom > top.zoom + 1e-9 ? candidate : top), null);
   const classic = [];
   for (const stackFrom of [1, 2, STACK_FROM]) {
     for (const aspect of [ASPECT, 2.5]) {
@@ -287,8 +297,94 @@ export function fittedLayout(people, viewport) {
   return listed.zoom > chart.zoom * LISTS_FIT_BETTER ? listed.layout : chart.layout;
 }
 
+/** How many of the variants that fit their boxes best are fitted with their bent lines, as the page fits them. */
+const FITTED_AS_THE_PAGE_DOES = 3;
+
 /** How much larger the zoom of a layout with lists must be for it to be chosen over the classic chart. */
 const LISTS_FIT_BETTER = 1.05;
+
+/** The zoom at which the page's Fit shows these places, their lines bent around the boxes (see viewFor). */
+export function pageZoom(positions, lines, viewport) {
+  const bends = bendsAvoidingBoxes(positions, lines);
+  const curves = curvesOf(lines.filter(l => positions[l.source] && positions[l.target]).map(l => ({
+    s: positions[l.source], t: positions[l.target], bend: bends[l.id] || 0,
+  })));
+  return viewFor(Object.values(positions), curves, viewport.w, viewport.h, 0, 10).zoom;
+}
+
+/**
+ * The zoom and pan that show every box with a 30-px margin and every bent line with at least 8 px. A line bent around
+ * boxes may use the boxes' margin, so one bulging curve does not shrink the whole map (Cytoscape's own fit counts a
+ * curve's control point, twice as far out as the curve itself).
+ * @param boxes [{x, y}] box centres; curves [{s, c, t}] quadratic curves: their ends and control point
+ */
+export function viewFor(boxes, curves, width, height, minZoom, maxZoom) {
+  if (!boxes.length) return { zoom: 1, pan: { x: width / 2, y: height / 2 } };
+  const box = extent(boxes.flatMap(p => [
+    { x: p.x - BOX_WIDTH / 2, y: p.y - BOX_HEIGHT / 2 }, { x: p.x + BOX_WIDTH / 2, y: p.y + BOX_HEIGHT / 2 },
+  ]));
+  const curve = curves.length ? extent(curves.flatMap(curveExtremes)) : box;
+  // On each axis, the screen interval the map takes at zoom z; it grows with z, so the largest zoom that fits the
+  // window is found by bisection.
+  const span = (z, axis) => {
+    const lo = Math.min(z * box[axis][0] - BOX_MARGIN, z * curve[axis][0] - CURVE_MARGIN);
+    const hi = Math.max(z * box[axis][1] + BOX_MARGIN, z * curve[axis][1] + CURVE_MARGIN);
+    return [lo, hi];
+  };
+  const fits = z => {
+    const [x1, x2] = span(z, 'x');
+    const [y1, y2] = span(z, 'y');
+    return x2 - x1 <= width && y2 - y1 <= height;
+  };
+  let low = minZoom;
+  let high = maxZoom;
+  if (fits(high)) {
+    low = high;
+  } else {
+    for (let i = 0; i < 40; i++) {
+      const mid = (low + high) / 2;
+      if (fits(mid)) low = mid; else high = mid;
+    }
+  }
+  const [x1, x2] = span(low, 'x');
+  const [y1, y2] = span(low, 'y');
+  return { zoom: low, pan: { x: (width - x1 - x2) / 2, y: (height - y1 - y2) / 2 } };
+}
+
+/**
+ * The quadratic curves Cytoscape draws for bent lines: [{s, t, bend}] (ends, and the bend of bendsAvoidingBoxes) to
+ * [{s, c, t}] with the control point `bend` px off the midpoint, along (-dy, dx).
+ */
+export function curvesOf(lines) {
+  return lines.filter(l => l.bend).map(({ s, t, bend }) => {
+    const len = Math.hypot(t.x - s.x, t.y - s.y) || 1;
+    const c = { x: (s.x + t.x) / 2 - ((t.y - s.y) / len) * bend, y: (s.y + t.y) / 2 + ((t.x - s.x) / len) * bend };
+    return { s, t, c };
+  });
+}
+
+/** {x: [min, max], y: [min, max]} of the points. */
+function extent(points) {
+  const xs = points.map(p => p.x);
+  const ys = points.map(p => p.y);
+  return { x: [Math.min(...xs), Math.max(...xs)], y: [Math.min(...ys), Math.max(...ys)] };
+}
+
+/** The ends of a quadratic curve and, on each axis, its turning point between them. */
+function curveExtremes({ s, c, t }) {
+  const points = [s, t];
+  for (const axis of ['x', 'y']) {
+    const denominator = s[axis] - 2 * c[axis] + t[axis];
+    const u = denominator === 0 ? -1 : (s[axis] - c[axis]) / denominator;
+    if (u > 0 && u < 1) {
+      points.push({
+        x: (1 - u) ** 2 * s.x + 2 * u * (1 - u) * c.x + u ** 2 * t.x,
+        y: (1 - u) ** 2 * s.y + 2 * u * (1 - u) * c.y + u ** 2 * t.y,
+      });
+    }
+  }
+  return points;
+}
 
 /**
  * Keeps the boxes that were already drawn where they were, and places new ones where the fresh layout puts them
@@ -417,7 +513,7 @@ export function bendsAvoidingBoxes(boxes, lines, width = BOX_WIDTH, height = BOX
  * @param input {people, lines, saved: {id: {x, y}}, previous: {id: {x, y}}, viewport: {w, h} of the window}
  */
 export function placeMap({ people, lines, saved = {}, previous = null, viewport = null }) {
-  const layout = fittedLayout(people, viewport);
+  const layout = fittedLayout(people, viewport, lines);
   const managerOf = Object.fromEntries(people.map(p => [p.id, p.manager]));
   let positions = { ...layout.positions, ...saved };
   if (previous) positions = keepPlaces(positions, previous, managerOf);

@@ -89,8 +89,10 @@ class MapPage {
     firstMap.catch(() => {});
     const user = signedInUser();
     this.page = setPage(`
-      <div class="map-head">
-        <div><h1 id="map-title">Political map</h1><div id="map-subtitle" class="muted"></div></div>
+      <div class="map-page-head">
+        <div class="map-title"><h1 id="map-title">Political map</h1><span id="map-subtitle" class="muted"></span></div>
+        <div class="map-bar">
+        ${TABS}
         <div class="toolbar">
           <a id="to-charts" class="button" href="#/charts/${encodeURIComponent(this.opportunityId)}">Charts</a>
           <a id="to-history" class="button" href="#/history/${encodeURIComponent(this.opportunityId)}">History</a>
@@ -103,8 +105,8 @@ class MapPage {
           <button id="export-svg">Export SVG</button>
           <button id="print-map">Print</button>
         </div>
+        </div>
       </div>
-      ${TABS}
       <div class="map-body">
         <div id="cy" aria-label="political map"></div>
         <button id="toggle-panel" type="button" aria-controls="panel" title="Show or hide the details panel">Details</button>

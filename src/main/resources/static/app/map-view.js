@@ -3,7 +3,7 @@
 // weighted by strength and bent around the boxes they would pass under, conflict lines in red, TAS badges on each
 // person. Navigation (search, focus, filters, collapse, minimap, shortcuts) is in map-navigation.js.
 import {
-  BOX_HEIGHT, BOX_WIDTH, MAX_BENT_LINES, bendsAvoidingBoxes, placeMap, reportingLineBends,
+  BOX_HEIGHT, BOX_WIDTH, MAX_BENT_LINES, bendsAvoidingBoxes, curvesOf, placeMap, reportingLineBends, viewFor,
 } from './map-layout.js';
 import {
   ADAPTABILITY_LETTERS, COVERAGE_FILL, COVERAGE_SHADE, NO_STATUS_COLOUR, ROLE_LETTERS, ROLES, STATUS_COLOURS,
@@ -384,84 +384,14 @@ export async function drawMap(container, map, candidateIds, options = {}) {
 const BOXES_PER_FRAME = 1000;
 const LINES_PER_FRAME = 6000;
 
-const BOX_MARGIN = 30;
-const CURVE_MARGIN = 8;
-
-/**
- * The zoom and pan that show every box with a 30-px margin and every bent line with at least 8 px. A line bent around
- * boxes may use the boxes' margin, so one bulging curve does not shrink the whole map (Cytoscape's own fit counts a
- * curve's control point, twice as far out as the curve itself).
- * @param boxes [{x, y}] box centres; curves [{s, c, t}] quadratic curves: their ends and control point
- */
-export function viewFor(boxes, curves, width, height, minZoom, maxZoom) {
-  if (!boxes.length) return { zoom: 1, pan: { x: width / 2, y: height / 2 } };
-  const box = extent(boxes.flatMap(p => [
-    { x: p.x - NODE_WIDTH / 2, y: p.y - NODE_HEIGHT / 2 }, { x: p.x + NODE_WIDTH / 2, y: p.y + NODE_HEIGHT / 2 },
-  ]));
-  const curve = curves.length ? extent(curves.flatMap(curveExtremes)) : box;
-  // On each axis, the screen interval the map takes at zoom z; it grows with z, so the largest zoom that fits the
-  // window is found by bisection.
-  const span = (z, axis) => {
-    const lo = Math.min(z * box[axis][0] - BOX_MARGIN, z * curve[axis][0] - CURVE_MARGIN);
-    const hi = Math.max(z * box[axis][1] + BOX_MARGIN, z * curve[axis][1] + CURVE_MARGIN);
-    return [lo, hi];
-  };
-  const fits = z => {
-    const [x1, x2] = span(z, 'x');
-    const [y1, y2] = span(z, 'y');
-    return x2 - x1 <= width && y2 - y1 <= height;
-  };
-  let low = minZoom;
-  let high = maxZoom;
-  if (fits(high)) {
-    low = high;
-  } else {
-    for (let i = 0; i < 40; i++) {
-      const mid = (low + high) / 2;
-      if (fits(mid)) low = mid; else high = mid;
-    }
-  }
-  const [x1, x2] = span(low, 'x');
-  const [y1, y2] = span(low, 'y');
-  return { zoom: low, pan: { x: (width - x1 - x2) / 2, y: (height - y1 - y2) / 2 } };
-}
-
 /** Fits the view to the visible boxes and lines (see viewFor). */
 export function fitView(cy) {
-  const curves = cy.edges('[kind = "influence"], [kind = "conflict"]').filter(e => e.visible() && e.data('bend'))
-    .map(e => {
-      const s = e.source().position();
-      const t = e.target().position();
-      const len = Math.hypot(t.x - s.x, t.y - s.y) || 1;
-      // Where Cytoscape puts an unbundled curve's control point: `bend` px off the midpoint, along (-dy, dx).
-      const d = e.data('bend');
-      return { s, t, c: { x: (s.x + t.x) / 2 - ((t.y - s.y) / len) * d, y: (s.y + t.y) / 2 + ((t.x - s.x) / len) * d } };
-    });
+  const edges = cy.edges('[kind = "influence"], [kind = "conflict"]').filter(e => e.visible() && e.data('bend'));
+  const curves = curvesOf(edges.map(e => ({
+    s: e.source().position(), t: e.target().position(), bend: e.data('bend'),
+  })));
   cy.viewport(viewFor(cy.nodes(':visible').map(n => n.position()), curves, cy.width(), cy.height(), cy.minZoom(),
     cy.maxZoom()));
-}
-
-/** {x: [min, max], y: [min, max]} of the points. */
-function extent(points) {
-  const xs = points.map(p => p.x);
-  const ys = points.map(p => p.y);
-  return { x: [Math.min(...xs), Math.max(...xs)], y: [Math.min(...ys), Math.max(...ys)] };
-}
-
-/** The ends of a quadratic curve and, on each axis, its turning point between them. */
-function curveExtremes({ s, c, t }) {
-  const points = [s, t];
-  for (const axis of ['x', 'y']) {
-    const denominator = s[axis] - 2 * c[axis] + t[axis];
-    const u = denominator === 0 ? -1 : (s[axis] - c[axis]) / denominator;
-    if (u > 0 && u < 1) {
-      points.push({
-        x: (1 - u) ** 2 * s.x + 2 * u * (1 - u) * c.x + u ** 2 * t.x,
-        y: (1 - u) ** 2 * s.y + 2 * u * (1 - u) * c.y + u ** 2 * t.y,
-      });
-    }
-  }
-  return points;
 }
 
 /** After the next frame was painted. */

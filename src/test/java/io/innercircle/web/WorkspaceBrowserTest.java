@@ -117,10 +117,18 @@ class WorkspaceBrowserTest extends IntegrationTest {
         browser.waitUntil(d -> d.findElement(By.id("status")).getAttribute("class").contains("error"));
         assertThat(textOf("current-stage")).isEqualTo(before);
         for (String outcome : unmetOutcomes("DEVELOP")) {
-            WebElement li = browser.driver().findElement(By.cssSelector("li.outcome[data-outcome='" + outcome + "']"));
-            li.findElement(By.name("evidence")).sendKeys("Evidence for " + outcome);
-            li.findElement(By.name("met")).click();
-            li.findElement(By.cssSelector("button[type=submit]")).click();
+            // Filled in one go inside a wait: a re-render mid-way (a late change) makes the form stale, and a
+            // re-rendered form is empty, so it is filled again from the start.
+            browser.waitUntil(d -> {
+                WebElement li = d.findElement(By.cssSelector("li.outcome[data-outcome='" + outcome + "']"));
+                WebElement evidence = li.findElement(By.name("evidence"));
+                evidence.clear();
+                evidence.sendKeys("Evidence for " + outcome);
+                WebElement met = li.findElement(By.name("met"));
+                if (!met.isSelected()) met.click();
+                li.findElement(By.cssSelector("button[type=submit]")).click();
+                return true;
+            });
             waitForStatus("Outcome recorded");
             browser.waitUntil(d -> d.findElement(By.cssSelector("li.outcome[data-outcome='" + outcome + "']"))
                     .getAttribute("class").contains("met"));
