@@ -105,6 +105,20 @@ public class StoredWarnings {
                        + CASE WHEN $maxSeverity >= 2 THEN c.low ELSE 0 END) AS total
             """;
 
+    /** Counts by severity per account, from the stored counts (a filter that is {@link Filter#countable()}). */
+    private static final String ROLLUPS_STORED = """
+            MATCH (c:WarningCount)
+            WHERE ($only IS NULL OR c.account IN $only) AND """ + NOT_ARCHIVED.formatted("c.account", "c.opportunity")
+            + """
+            WITH c.account AS key, sum(c.high) AS high,
+                 sum(CASE WHEN $maxSeverity >= 1 THEN c.medium ELSE 0 END) AS medium,
+                 sum(CASE WHEN $maxSeverity >= 2 THEN c.low ELSE 0 END) AS low
+            WHERE high + medium + low > 0
+            CALL (key) { OPTIONAL MATCH (a:Account {key: key}) RETURN a.name AS name }
+            RETURN key, coalesce(name, key) AS label, high, medium, low, high + medium + low AS total
+            ORDER BY high DESC, medium DESC, low DESC, key
+            """;
+
     private final Neo4jClient neo4j;
 
     public StoredWarnings(Neo4jClient neo4j) {
@@ -154,8 +168,20 @@ public class StoredWarnings {
                 w.get("message").asString(), w.get("analysisVersion").asLong());
     }
 
-    /** Counts by severity per account (label: the account's name) or per team member (label: their name). */
+    /**
+     * Counts by severity per account (label: the account's name) or per team member (label: their name). Per account
+     * under a filter the stored counts can answer (the coach's default view), they are summed rather than every
+     * warning read.
+     */
     public List<Rollup> rollups(Filter filter, boolean byTeamMember) {
+        return !byTeamMember && filter.countable() ? rollupsStored(filter) : rollupsCounted(filter, byTeamMember);
+    }
+
+    List<Rollup> rollupsStored(Filter filter) {
+        return rollups(neo4j.query(ROLLUPS_STORED).bindAll(filter.parameters()));
+    }
+
+    List<Rollup> rollupsCounted(Filter filter, boolean byTeamMember) {
         String group = byTeamMember ? """
                 UNWIND w.teamMembers AS key
                 WITH key, w
@@ -164,7 +190,7 @@ public class StoredWarnings {
                 WITH w.account AS key, w
                 CALL (key) { OPTIONAL MATCH (a:Account {key: key}) RETURN a.name AS name }
                 """;
-        return neo4j.query(MATCH + group + """
+        return rollups(neo4j.query(MATCH + group + """
                         WITH key, max(name) AS label,
                              sum(CASE w.severityRank WHEN 0 THEN 1 ELSE 0 END) AS high,
                              sum(CASE w.severityRank WHEN 1 THEN 1 ELSE 0 END) AS medium,
@@ -172,9 +198,12 @@ public class StoredWarnings {
                              count(*) AS total
                         RETURN key, coalesce(label, key) AS label, high, medium, low, total
                         ORDER BY high DESC, medium DESC, low DESC, key
-                        """)
-                .bindAll(filter.parameters())
-                .fetchAs(Rollup.class).mappedBy((t, r) -> new Rollup(r.get("key").asString(), r.get("label").asString(),
+                        """).bindAll(filter.parameters()));
+    }
+
+    private static List<Rollup> rollups(Neo4jClient.RunnableSpec query) {
+        return query.fetchAs(Rollup.class)
+                .mappedBy((t, r) -> new Rollup(r.get("key").asString(), r.get("label").asString(),
                         r.get("high").asInt(), r.get("medium").asInt(), r.get("low").asInt(), r.get("total").asInt()))
                 .all().stream().toList();
     }

@@ -275,6 +275,9 @@ class StoredAnalysisTest extends IntegrationTest {
                 warningFilter(List.of("krackhardt-hightech"), 1), warningFilter(null, 0),
                 warningFilter(List.of(), 2))) {
             assertThat(warnings.storedCount(filter)).as("%s", filter).isEqualTo(warnings.matching(filter));
+            // The coach's roll-up per account, summed from the counts, equals the one counted warning by warning.
+            assertThat(warnings.rollupsStored(filter)).as("%s", filter)
+                    .isEqualTo(warnings.rollupsCounted(filter, false));
         }
     }
 
