@@ -2,7 +2,7 @@
 // coverage by department, and the map health warnings.
 import { gql } from './api.js';
 import { BAND_COLOURS, BAND_NAMES, COVERAGES, SEVERITY_ORDER, escapeHtml, words } from './vocabulary.js';
-import { leftSince, setPage } from './page.js';
+import { routeNow, setPage, superseded } from './page.js';
 import { chartsLibrary } from './libraries.js';
 
 const CHARTS = `query Charts($o: ID!, $a: ID!) {
@@ -104,10 +104,10 @@ function warningsTable(health) {
 }
 
 export async function showCharts(opportunityId) {
-  const hash = window.location.hash;
+  const route = routeNow();
   const account = opportunityId.split('/')[0];
   const [data, echarts] = await Promise.all([gql(CHARTS, { o: opportunityId, a: account }), chartsLibrary()]);
-  if (leftSince(hash)) return;
+  if (superseded(route)) return;
   if (!data.politicalMap) throw new Error(`There is no opportunity ${opportunityId}`);
   const map = data.politicalMap;
   const page = setPage(`

@@ -3,7 +3,7 @@
 import { gql } from './api.js';
 import { drawMap } from './map-view.js';
 import { COVERAGES, STATUSES, escapeHtml, words } from './vocabulary.js';
-import { leftSince, setPage, say } from './page.js';
+import { routeNow, say, setPage, superseded } from './page.js';
 import { bdi } from './workspace-kit.js';
 import { chartsLibrary } from './libraries.js';
 
@@ -33,9 +33,9 @@ const TREND = `query Trend($s: ID!, $o: ID) { stakeholderTrend(stakeholder: $s, 
 const when = at => new Date(at).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 
 export async function showHistory(opportunityId) {
-  const hash = window.location.hash;
+  const route = routeNow();
   const now = (await gql(NOW, { o: opportunityId })).politicalMap;
-  if (leftSince(hash)) return;
+  if (superseded(route)) return;
   if (!now) throw new Error('There is no such opportunity');
   const people = now.people.map(p => p.stakeholder).sort((a, b) => a.name.localeCompare(b.name));
   const page = setPage(`

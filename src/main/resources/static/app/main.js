@@ -6,7 +6,7 @@ import { showCharts } from './charts.js';
 import { showCoach } from './coach.js';
 import { showHistory } from './history.js';
 import { showApiTokens } from './api-tokens.js';
-import { reportError } from './page.js';
+import { reportError, startRoute, superseded } from './page.js';
 
 // A deep link the sign-in page saved (the browser never sends the part after '#' to the server).
 const saved = sessionStorage.getItem('innercircle.deepLink');
@@ -25,12 +25,9 @@ const routes = [
   [/^(#\/?)?$/, () => showAccounts()],
 ];
 
-// A route started while another was still drawing (a hash change during the first load, a quick second click)
-// supersedes it: only the latest may say the page is ready, or a script would act on a page still being redrawn.
-let latest = 0;
-
 async function route() {
-  const mine = ++latest;
+  // Only the latest route may say the page is ready, or a script would act on a page still being redrawn.
+  const mine = startRoute();
   const hash = window.location.hash;
   const page = document.getElementById('page');
   page.replaceChildren();
@@ -45,7 +42,7 @@ async function route() {
       } catch (error) {
         reportError(error);
       }
-      if (mine === latest) document.body.dataset.ready = hash || '#/';
+      if (!superseded(mine)) document.body.dataset.ready = hash || '#/';
       return;
     }
   }

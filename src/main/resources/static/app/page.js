@@ -4,12 +4,24 @@ export function html(strings, ...values) {
   return strings.reduce((out, s, i) => out + s + (i < values.length ? values[i] : ''), '');
 }
 
-/**
- * True when the reader has gone to another page since `hash` was shown: a page that waited for an answer before
- * drawing checks it, so it does not draw over the page the reader went to.
- */
-export function leftSince(hash) {
-  return window.location.hash !== hash;
+// Routes are numbered as they start (main.js): a route started while another was still drawing (a hash change
+// during the first load, a quick second click, the same link twice) supersedes it.
+let currentRoute = 0;
+
+/** Starts a route: pages an older route is still drawing are superseded from now on. */
+export function startRoute() {
+  currentRoute += 1;
+  return currentRoute;
+}
+
+/** The route being drawn now; a page that waits for an answer keeps it to check superseded() before drawing. */
+export function routeNow() {
+  return currentRoute;
+}
+
+/** True when a later route has started: the page of this one must not draw, nor say it is ready. */
+export function superseded(route) {
+  return route !== currentRoute;
 }
 
 export function setPage(markup, className = '') {
