@@ -244,13 +244,21 @@ const CURVE_MARGIN = 8;
 
 /** The zoom at which the page's Fit would show the layout's boxes in a window of this size (lines aside). */
 export function fitZoom(layout, viewport) {
-  let x1 = Infinity; let y1 = Infinity; let x2 = -Infinity; let y2 = -Infinity;
-  for (const p of Object.values(layout.positions)) {
-    x1 = Math.min(x1, p.x - BOX_WIDTH / 2); x2 = Math.max(x2, p.x + BOX_WIDTH / 2);
-    y1 = Math.min(y1, p.y - BOX_HEIGHT / 2); y2 = Math.max(y2, p.y + BOX_HEIGHT / 2);
+  const centres = Object.values(layout.positions);
+  if (!centres.length) return 1;
+  const box = boxExtent(centres);
+  return Math.min((viewport.w - 2 * BOX_MARGIN) / (box.x[1] - box.x[0]),
+    (viewport.h - 2 * BOX_MARGIN) / (box.y[1] - box.y[0]));
+}
+
+/** {x: [min, max], y: [min, max]} of the boxes with these centres (a loop: a whole account has thousands). */
+function boxExtent(centres) {
+  const box = { x: [Infinity, -Infinity], y: [Infinity, -Infinity] };
+  for (const p of centres) {
+    box.x[0] = Math.min(box.x[0], p.x - BOX_WIDTH / 2); box.x[1] = Math.max(box.x[1], p.x + BOX_WIDTH / 2);
+    box.y[0] = Math.min(box.y[0], p.y - BOX_HEIGHT / 2); box.y[1] = Math.max(box.y[1], p.y + BOX_HEIGHT / 2);
   }
-  if (x1 === Infinity) return 1;
-  return Math.min((viewport.w - 2 * BOX_MARGIN) / (x2 - x1), (viewport.h - 2 * BOX_MARGIN) / (y2 - y1));
+  return box;
 }
 
 /**
@@ -324,9 +332,7 @@ export function pageZoom(positions, lines, viewport) {
  */
 export function viewFor(boxes, curves, width, height, minZoom, maxZoom) {
   if (!boxes.length) return { zoom: 1, pan: { x: width / 2, y: height / 2 } };
-  const box = extent(boxes.flatMap(p => [
-    { x: p.x - BOX_WIDTH / 2, y: p.y - BOX_HEIGHT / 2 }, { x: p.x + BOX_WIDTH / 2, y: p.y + BOX_HEIGHT / 2 },
-  ]));
+  const box = boxExtent(boxes);
   const curve = curves.length ? extent(curves.flatMap(curveExtremes)) : box;
   // On each axis, the screen interval the map takes at zoom z; it grows with z, so the largest zoom that fits the
   // window is found by bisection.

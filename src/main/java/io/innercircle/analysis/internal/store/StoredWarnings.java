@@ -94,25 +94,27 @@ public class StoredWarnings {
             """;
 
     /**
-     * The same total from the counts stored per opportunity ({@code WarningCount}, written with the warnings): a sum
-     * over the portfolio's opportunities instead of a count of its warnings.
+     * The counts stored per opportunity ({@code WarningCount}, written with the warnings) of the opportunities that
+     * are not archived, by severity, those the severity filter leaves out as 0: the totals below are sums over the
+     * portfolio's opportunities instead of counts of its warnings.
      */
-    private static final String COUNT_STORED = """
+    private static final String STORED_COUNTS = """
             MATCH (c:WarningCount)
             WHERE ($only IS NULL OR c.account IN $only) AND """ + NOT_ARCHIVED.formatted("c.account", "c.opportunity")
             + """
-            RETURN sum(c.high + CASE WHEN $maxSeverity >= 1 THEN c.medium ELSE 0 END
-                       + CASE WHEN $maxSeverity >= 2 THEN c.low ELSE 0 END) AS total
+            WITH c.account AS account, c.high AS high,
+                 CASE WHEN $maxSeverity >= 1 THEN c.medium ELSE 0 END AS medium,
+                 CASE WHEN $maxSeverity >= 2 THEN c.low ELSE 0 END AS low
+            """;
+
+    /** The total of {@link #COUNT} from the stored counts. */
+    private static final String COUNT_STORED = STORED_COUNTS + """
+            RETURN sum(high + medium + low) AS total
             """;
 
     /** Counts by severity per account, from the stored counts (a filter that is {@link Filter#countable()}). */
-    private static final String ROLLUPS_STORED = """
-            MATCH (c:WarningCount)
-            WHERE ($only IS NULL OR c.account IN $only) AND """ + NOT_ARCHIVED.formatted("c.account", "c.opportunity")
-            + """
-            WITH c.account AS key, sum(c.high) AS high,
-                 sum(CASE WHEN $maxSeverity >= 1 THEN c.medium ELSE 0 END) AS medium,
-                 sum(CASE WHEN $maxSeverity >= 2 THEN c.low ELSE 0 END) AS low
+    private static final String ROLLUPS_STORED = STORED_COUNTS + """
+            WITH account AS key, sum(high) AS high, sum(medium) AS medium, sum(low) AS low
             WHERE high + medium + low > 0
             CALL (key) { OPTIONAL MATCH (a:Account {key: key}) RETURN a.name AS name }
             RETURN key, coalesce(name, key) AS label, high, medium, low, high + medium + low AS total
