@@ -5,6 +5,7 @@ import { gql } from './api.js';
 import { FOCUS_KEY, currentFocus } from './map-request.js';
 import { escapeHtml } from './vocabulary.js';
 import { fitView, rebend, unfold } from './map-view.js';
+import { linesOnDemand } from './map-lines.js';
 
 const SAVE_POSITIONS = `mutation($o: ID!, $p: [MapPositionInput!]!) {
   saveMapPositions(opportunity: $o, positions: $p) { saved }
@@ -21,6 +22,7 @@ export const SHORTCUTS = [
   ['d', 'the deal\'s people'],
   ['w', 'one influence hop wider'],
   ['a', 'the whole account'],
+  ['l', 'draw all lines (a map that draws them on demand)'],
   ['m', 'fold or show the middle managers of the deal\'s chains'],
   ['Esc', 'clear the selection and highlights'],
 ];
@@ -54,6 +56,7 @@ export function highlightPerson(cy, id) {
   clearPersonHighlight(cy);
   const node = cy.getElementById(id);
   if (node.empty()) return;
+  linesOnDemand(cy)?.show(cy, [id]);
   const incoming = node.incomers('edge[kind = "influence"]');
   const outgoing = node.outgoers('edge[kind = "influence"]');
   const conflicts = node.connectedEdges('[kind = "conflict"]');
@@ -68,6 +71,7 @@ export function highlightPerson(cy, id) {
 }
 
 export function clearPersonHighlight(cy) {
+  linesOnDemand(cy)?.hide(cy, 'for-person');
   cy.batch(() => cy.elements().removeClass('dimmed incoming outgoing'));
 }
 
@@ -132,13 +136,27 @@ function applyFilters(cy, filters) {
       if ((filters.department && n.data('department') !== filters.department)
         || (filters.keyPlayers && !n.data('keyPlayer'))) n.addClass('filtered');
     });
-    cy.edges().forEach(e => {
-      const kind = e.data('kind') === 'chain' ? 'reports' : e.data('kind');
-      if (!filters.kinds.has(kind) || (kind === 'influence' && e.data('strength') < filters.minStrength)) {
-        e.addClass('filtered');
-      }
-    });
+    filterLines(cy.edges(), filters);
   });
+}
+
+/** Marks the lines the filters leave out (also lines drawn later, on demand). */
+function filterLines(edges, filters) {
+  edges.forEach(e => {
+    const kind = e.data('kind') === 'chain' ? 'reports' : e.data('kind');
+    if (!filters.kinds.has(kind) || (kind === 'influence' && e.data('strength') < filters.minStrength)) {
+      e.addClass('filtered');
+    }
+  });
+}
+
+/** The note and button of a map that draws its lines on demand; empty for the others. */
+function linesOnDemandNote(cy) {
+  const lines = linesOnDemand(cy);
+  if (!lines) return '';
+  return `<span class="nav-group" id="lines-on-demand"><span class="muted">${lines.size.toLocaleString('en')} influence
+    and conflict lines: select a person to see theirs</span>
+    <button id="draw-all-lines" title="Draw every line: slower to draw and to move (l)">Draw all lines</button></span>`;
 }
 
 /** A small overview of the whole map with the visible part framed; a click there centres the map on it. */
@@ -228,6 +246,7 @@ export function attachNavigation(cy, container, options) {
       <button id="zoom-fit" title="Fit the map (0)">Fit</button>
       <button id="collapse" title="Collapse or expand the selected manager's reports (c)">Collapse</button>
     </span>
+    ${linesOnDemandNote(cy)}
     <details class="nav-group" id="filters"><summary>Filters</summary>
       <label class="check"><input type="checkbox" name="kind" value="reports" checked> reports to</label>
       <label class="check"><input type="checkbox" name="kind" value="influence" checked> influence</label>
@@ -313,6 +332,24 @@ export function attachNavigation(cy, container, options) {
   };
   $('#filters').addEventListener('change', filterChanged);
 
+  // Lines drawn on demand: the filters apply to them as they come; "Draw all lines" adds the rest.
+  const onDemand = linesOnDemand(cy);
+  const drawAllLines = async () => {
+    const button = $('#draw-all-lines');
+    if (!onDemand || !button || button.disabled) return;
+    button.disabled = true;
+    button.textContent = 'Drawing…';
+    await onDemand.drawAll(cy);
+    $('#lines-on-demand').querySelector('.muted').textContent = `all ${onDemand.size.toLocaleString('en')} lines drawn`;
+    button.remove();
+    // For the browser tests: when the last line was in.
+    document.body.dataset.allLinesDrawnAt = String(Math.round(performance.now()));
+  };
+  if (onDemand) {
+    onDemand.onAdded = edges => filterLines(edges, filters);
+    $('#draw-all-lines').addEventListener('click', drawAllLines);
+  }
+
   // Selection highlight.
   cy.on('select', 'node', event => highlightPerson(cy, event.target.id()));
   cy.on('tap', event => {
@@ -364,6 +401,7 @@ export function attachNavigation(cy, container, options) {
       d: () => setFocus('DEAL', 0),
       w: () => setFocus(focus.focus === 'ALL' ? 'ALL' : 'DEAL', focus.focus === 'ALL' ? 0 : Math.min(6, focus.hops + 1)),
       a: () => setFocus('ALL', 0),
+      l: drawAllLines,
       m: () => focus.focus === 'DEAL' && toggleFold(),
       Escape: () => {
         cy.elements(':selected').unselect();

@@ -226,7 +226,7 @@ class MapPage {
       this.page.classList.toggle('big-map', big);
       this.openPanel(!big);
     }
-    this.cy = await drawMap(container, this.map, candidates, { saved, previous, fold });
+    this.cy = await drawMap(container, this.map, candidates, { saved, previous, fold, linesOnDemand: true });
     this.focus = focus;
     attachNavigation(this.cy, container, {
       opportunityId: this.opportunityId, map: this.map, focus, onError: reportError, reload: () => this.reload(),

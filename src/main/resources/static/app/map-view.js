@@ -5,6 +5,7 @@
 import {
   BOX_HEIGHT, BOX_WIDTH, MAX_BENT_LINES, bendsAvoidingBoxes, curvesOf, placeMap, reportingLineBends, viewFor,
 } from './map-layout.js';
+import { LINES_ON_DEMAND_FROM, LinesOnDemand, addInSlices, linesOnDemand, nextFrame } from './map-lines.js';
 import {
   ADAPTABILITY_LETTERS, COVERAGE_FILL, COVERAGE_SHADE, NO_STATUS_COLOUR, ROLE_LETTERS, ROLES, STATUS_COLOURS,
   STATUS_SYMBOLS,
@@ -295,6 +296,7 @@ export function routeReportingLines(cy, placement) {
 /**
  * Draws the map. Positions: the org chart, overridden by {@code options.saved} (the rep's saved positions) and,
  * when redrawing after an edit, by {@code options.previous} (where the boxes were), so an edit moves nothing else.
+ * With {@code options.linesOnDemand}, a big map of thousands of influence lines draws them on demand (map-lines.js).
  */
 export async function drawMap(container, map, candidateIds, options = {}) {
   const big = map.people.length > BIG_MAP;
@@ -353,9 +355,13 @@ export async function drawMap(container, map, candidateIds, options = {}) {
       cy.add(chains);
     });
     phases.end('boxes');
-    for (let i = 0; i < lines.length; i += LINES_PER_FRAME) {
-      await nextFrame();
-      cy.batch(() => cy.add(lines.slice(i, i + LINES_PER_FRAME)));
+    // A map of thousands of influence lines draws them on demand (map-lines.js), on the page that offers it.
+    const influence = lines.filter(e => e.data.kind !== 'reports');
+    if (options.linesOnDemand && influence.length > LINES_ON_DEMAND_FROM) {
+      cy.scratch('linesOnDemand', new LinesOnDemand(influence));
+      await addInSlices(cy, lines.filter(e => e.data.kind === 'reports'));
+    } else {
+      await addInSlices(cy, lines);
     }
   }
   phases.end('lines');
@@ -378,11 +384,10 @@ export async function drawMap(container, map, candidateIds, options = {}) {
 }
 
 /**
- * Boxes and lines a big map adds per frame while it is being built. Each frame also draws what is there so far, so
- * the slices are few: smaller ones would keep every frame short but draw the map many times over.
+ * Boxes a big map adds per frame while it is being built (lines: map-lines.js). Each frame also draws what is there
+ * so far, so the slices are few: smaller ones would keep every frame short but draw the map many times over.
  */
 const BOXES_PER_FRAME = 1000;
-const LINES_PER_FRAME = 6000;
 
 /** Fits the view to the visible boxes and lines (see viewFor). */
 export function fitView(cy) {
@@ -392,11 +397,6 @@ export function fitView(cy) {
   })));
   cy.viewport(viewFor(cy.nodes(':visible').map(n => n.position()), curves, cy.width(), cy.height(), cy.minZoom(),
     cy.maxZoom()));
-}
-
-/** After the next frame was painted. */
-function nextFrame() {
-  return new Promise(resolve => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
 /** How long each step of the last drawing took (for the browser tests and anyone profiling a big map). */
@@ -454,6 +454,7 @@ export function highlightPath(cy, personIds) {
   clearHighlight(cy);
   if (!personIds || personIds.length === 0) return;
   personIds.forEach(id => unfold(cy, id));
+  linesOnDemand(cy)?.showRoute(cy, personIds);
   cy.elements().addClass('faded');
   personIds.forEach((id, i) => {
     cy.getElementById(id).removeClass('faded').addClass('on-path');
@@ -462,5 +463,6 @@ export function highlightPath(cy, personIds) {
 }
 
 export function clearHighlight(cy) {
+  linesOnDemand(cy)?.hide(cy, 'for-route');
   cy.elements().removeClass('faded on-path');
 }
