@@ -3,6 +3,7 @@
 // picture, and on screen they are a texture nobody can read. Above LINES_ON_DEMAND_FROM lines the map draws its
 // boxes and reporting lines, and a person's influence and conflict lines when that person is selected (or on a
 // highlighted route); "Draw all lines" adds the rest, a slice a frame.
+import { bendsAvoidingBoxes } from './map-layout.js';
 
 /** A map with more influence and conflict lines than this draws them on demand. */
 export const LINES_ON_DEMAND_FROM = 4000;
@@ -67,9 +68,15 @@ export class LinesOnDemand {
   add(cy, lines, why) {
     const missing = lines.filter(line => cy.getElementById(line.data.id).empty());
     if (this.allDrawn || !missing.length) return cy.collection();
+    // A few lines at a time: bent around the boxes, as on a focused map.
+    const boxes = {};
+    cy.nodes(':visible').forEach(n => { boxes[n.id()] = n.position(); });
+    const bends = bendsAvoidingBoxes(boxes, missing.map(line => line.data));
     let added = cy.collection();
     cy.batch(() => {
-      added = cy.add(missing.map(line => ({ ...line, classes: `on-demand ${why}` })));
+      added = cy.add(missing.map(line => ({
+        ...line, data: { ...line.data, bend: bends[line.data.id] || 0 }, classes: `on-demand ${why}`,
+      })));
       this.onAdded(added);
     });
     return added;
@@ -87,7 +94,8 @@ export class LinesOnDemand {
     if (this.allDrawn) return;
     this.allDrawn = true;
     cy.edges('.on-demand').removeClass('on-demand for-person for-route');
-    const rest = this.lines.filter(line => cy.getElementById(line.data.id).empty());
+    const rest = this.lines.filter(line => cy.getElementById(line.data.id).empty())
+      .map(line => ({ ...line, classes: 'texture' }));
     await addInSlices(cy, rest, LINES_PER_FRAME, added => this.onAdded(added));
   }
 }

@@ -200,7 +200,10 @@ class MapPage {
 
   async redraw(prefetched) {
     let focus = prefetched ? prefetched.focus : currentFocus(this.opportunityId);
+    // A later redraw (the rep chose another focus meanwhile) supersedes this one.
+    const run = this.redraws = (this.redraws || 0) + 1;
     let data = await (prefetched ? prefetched.data : this.fetchMap(focus));
+    if (run !== this.redraws) return;
     if (!data.politicalMap) throw new Error(`There is no opportunity ${this.opportunityId}`);
     if (drawWholeInstead(data.politicalMap, focus)) {
       focus = { focus: 'ALL', hops: 0, chosen: false };
@@ -226,7 +229,12 @@ class MapPage {
       this.page.classList.toggle('big-map', big);
       this.openPanel(!big);
     }
-    this.cy = await drawMap(container, this.map, candidates, { saved, previous, fold, linesOnDemand: true });
+    const cy = await drawMap(container, this.map, candidates, { saved, previous, fold, linesOnDemand: true });
+    if (run !== this.redraws) {
+      cy.destroy();
+      return;
+    }
+    this.cy = cy;
     this.focus = focus;
     attachNavigation(this.cy, container, {
       opportunityId: this.opportunityId, map: this.map, focus, onError: reportError, reload: () => this.reload(),

@@ -51,11 +51,16 @@ export function elements(map, candidateIds) {
       },
     };
   });
-  const edges = [
-    ...map.reportingLines.map(l => ({
-      group: 'edges',
-      data: { id: `reports:${l.person.id}`, kind: 'reports', source: l.manager.id, target: l.person.id },
-    })),
+  const reports = map.reportingLines.map(l => ({
+    group: 'edges',
+    data: { id: `reports:${l.person.id}`, kind: 'reports', source: l.manager.id, target: l.person.id },
+  }));
+  return [...nodes, ...reports, ...lineElements(map)];
+}
+
+/** The influence and conflict lines of the map as Cytoscape edges. */
+function lineElements(map) {
+  return [
     ...map.influenceLines.map(l => ({
       group: 'edges',
       data: {
@@ -71,7 +76,6 @@ export function elements(map, candidateIds) {
       },
     })),
   ];
-  return [...nodes, ...edges];
 }
 
 function coverageStyle(coverage) {
@@ -166,6 +170,13 @@ const STYLE = [
       'segment-weights': 'data(weights)', 'segment-radius': 0,
     },
   },
+  {
+    // Lines drawn by the thousand, too many to bend around boxes: haystack lines, straight, centre to centre, which
+    // Cytoscape places without intersecting each line with its boxes, the cheapest lines it draws. They carry no
+    // arrowhead; at that size the lines are a texture, and a selected person's lines still show their direction
+    // by colour (incoming green, outgoing purple).
+    selector: 'edge.texture', style: { 'curve-style': 'haystack', 'haystack-radius': 0 },
+  },
   { selector: '.filtered, .collapsed-away, .folded', style: { display: 'none' } },
   {
     selector: 'node.collapsed',
@@ -183,21 +194,10 @@ const STYLE = [
 
 /**
  * Big maps, styled once before anything is drawn (restyling thousands of elements afterwards costs a frozen
- * frame): no label too small to read, and when there are too many lines to bend around boxes, haystack lines:
- * straight, centre to centre, which Cytoscape places without intersecting each line with its boxes, the cheapest
- * lines it draws. They carry no arrowhead; at that size the lines are a texture, and a selected person's lines
- * still show their direction by colour (incoming green, outgoing purple).
+ * frame): no label too small to read.
  */
-function bigStyle(map) {
-  const unbent = map.influenceLines.length + map.conflictLines.length > MAX_BENT_LINES;
-  return [
-    ...STYLE,
-    { selector: 'node', style: { 'min-zoomed-font-size': 7 } },
-    ...(unbent ? [{
-      selector: 'edge[kind = "influence"], edge[kind = "conflict"]',
-      style: { 'curve-style': 'haystack', 'haystack-radius': 0 },
-    }] : []),
-  ];
+function bigStyle() {
+  return [...STYLE, { selector: 'node', style: { 'min-zoomed-font-size': 7 } }];
 }
 
 /** Above this many people the layout runs in a Web Worker, and Cytoscape draws a cheaper picture while moving. */
@@ -330,7 +330,7 @@ export async function drawMap(container, map, candidateIds, options = {}) {
     data: { id: `chain:${id}`, kind: 'chain', source: chain.manager, target: id, skipped: chain.skipped },
   }));
   const cy = cytoscape({
-    container, elements: [], style: big ? bigStyle(map) : STYLE, wheelSensitivity: 0.3,
+    container, elements: [], style: big ? bigStyle() : STYLE, wheelSensitivity: 0.3,
     boxSelectionEnabled: false, autoungrabify: false, layout: { name: 'null' }, minZoom: 0.02, maxZoom: 3,
     // Big maps: a cached picture while panning and zooming, and no labels too small to read.
     textureOnViewport: big, hideEdgesOnViewport: big, pixelRatio: big ? 1 : 'auto',
@@ -355,13 +355,14 @@ export async function drawMap(container, map, candidateIds, options = {}) {
       cy.add(chains);
     });
     phases.end('boxes');
-    // A map of thousands of influence lines draws them on demand (map-lines.js), on the page that offers it.
+    await addInSlices(cy, lines.filter(e => e.data.kind === 'reports'));
     const influence = lines.filter(e => e.data.kind !== 'reports');
+    // A map of thousands of influence lines draws them on demand (map-lines.js), on the page that offers it.
     if (options.linesOnDemand && influence.length > LINES_ON_DEMAND_FROM) {
       cy.scratch('linesOnDemand', new LinesOnDemand(influence));
-      await addInSlices(cy, lines.filter(e => e.data.kind === 'reports'));
     } else {
-      await addInSlices(cy, lines);
+      if (influence.length > MAX_BENT_LINES) influence.forEach(e => { e.classes = 'texture'; });
+      await addInSlices(cy, influence);
     }
   }
   phases.end('lines');

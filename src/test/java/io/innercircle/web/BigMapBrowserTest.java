@@ -131,7 +131,12 @@ class BigMapBrowserTest extends IntegrationTest {
         browser.screenshot("big-maps-2000-focus");
         savedPositionsSurviveAReload(deal);
 
-        // The whole account: drawn within a few seconds, pannable, no frame frozen long.
+        // The whole account: drawn within a few seconds, pannable, no frame frozen long. First, what the app does at
+        // start (MapReadsWarmUp; off in the shared test app): the whole-account read once, on the smallest account, so
+        // that what is timed is a running app, not the read's first planning (about 2.4 s).
+        TestBundles.importBundle(http, "course-example.json");
+        graphQl.document("{ politicalMap(opportunity: \"national-manufacturing/customer-service-2027\", focus: ALL)"
+                + " { people { roles } } }").executeAndVerify();
         browser.js("""
                 window.__frames = { last: performance.now(), worst: 0 };
                 const tick = t => { window.__frames.worst = Math.max(window.__frames.worst, t - window.__frames.last);
