@@ -66,8 +66,14 @@ export class LinesOnDemand {
 
   /** Draws those of the lines not drawn yet, with the classes "on-demand" and {@code why}. */
   add(cy, lines, why) {
-    const missing = lines.filter(line => cy.getElementById(line.data.id).empty());
-    if (this.allDrawn || !missing.length) return cy.collection();
+    if (this.allDrawn) return cy.collection();
+    // A line already drawn for the other reason stays until neither wants it.
+    const missing = lines.filter(line => {
+      const drawn = cy.getElementById(line.data.id);
+      if (drawn.nonempty()) drawn.addClass(why);
+      return drawn.empty();
+    });
+    if (!missing.length) return cy.collection();
     // A few lines at a time: bent around the boxes, as on a focused map.
     const boxes = {};
     cy.nodes(':visible').forEach(n => { boxes[n.id()] = n.position(); });
@@ -85,8 +91,9 @@ export class LinesOnDemand {
   /** Takes away the lines drawn for a selection ('for-person') or a route ('for-route'). */
   hide(cy, why = 'for-person') {
     if (this.allDrawn) return;
-    const shown = cy.edges(`.${why}`);
-    if (shown.nonempty()) cy.remove(shown);
+    const shown = cy.edges(`.${why}`).removeClass(why);
+    const unwanted = shown.filter(e => !e.hasClass('for-person') && !e.hasClass('for-route'));
+    if (unwanted.nonempty()) cy.remove(unwanted);
   }
 
   /** Draws every line, a slice a frame; resolves when the last slice is in. */

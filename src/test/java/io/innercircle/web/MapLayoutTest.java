@@ -3,18 +3,15 @@ package io.innercircle.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -107,20 +104,6 @@ class MapLayoutTest {
     private JsonNode layOut(JsonNode input) throws Exception {
         Path file = Files.createTempFile(folder, "layout", ".json");
         Files.writeString(file, JSON.writeValueAsString(input));
-        Process process;
-        try {
-            process = new ProcessBuilder("node", CHECK.toString(), LAYOUT.toString(), file.toString())
-                    .redirectError(folder.resolve("errors.txt").toFile()).start();
-        } catch (IOException notInstalled) {
-            if ("true".equals(System.getenv("CI"))) {
-                throw new AssertionError("Node.js is missing: .ci/run installs it", notInstalled);
-            }
-            Assumptions.abort("Node.js is not installed here");
-            throw notInstalled;
-        }
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(Files.readString(folder.resolve("errors.txt"))).isZero();
-        return JSON.readTree(output);
+        return NodeScript.run(folder, CHECK, LAYOUT.toString(), file.toString());
     }
 }
