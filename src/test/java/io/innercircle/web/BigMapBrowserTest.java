@@ -407,7 +407,10 @@ class BigMapBrowserTest extends IntegrationTest {
     }
 
     private void waitForMap() {
-        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Duration.ofMinutes(2)).until(d ->
+        // Asked every 20 ms, not every 500 (WebDriverWait's default), so that the polling does not round the wall
+        // clock of a navigation up.
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Duration.ofMinutes(2))
+                .pollingEvery(Duration.ofMillis(20)).until(d ->
                 browser.js("return document.body.dataset.mapDrawnAt || null") != null
                         && browser.js("return document.body.dataset.ready || null") != null);
     }
