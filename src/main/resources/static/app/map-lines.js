@@ -1,7 +1,7 @@
 // Influence and conflict lines drawn on demand. A whole account of 2,000 people has about 10,000 influence lines:
-// as Cytoscape elements they cost about four seconds to style and draw and a second or more for every later
-// picture, and on screen they are a texture nobody can read. Above LINES_ON_DEMAND_FROM lines the map draws its
-// boxes and reporting lines, and a person's influence and conflict lines when that person is selected (or on a
+// as Cytoscape elements they cost four to five seconds to style and draw and a second or more for every later
+// picture, and on screen they are a texture nobody can read. Above LINES_ON_DEMAND_FROM lines a big map (more than
+// BIG_MAP people, map-view.js) draws its boxes and reporting lines, and a person's influence and conflict lines when that person is selected (or on a
 // highlighted route); "Draw all lines" adds the rest, a slice a frame.
 import { bendsAvoidingBoxes } from './map-layout.js';
 
