@@ -1,8 +1,8 @@
 // Influence and conflict lines drawn on demand. A whole account of 2,000 people has about 10,000 influence lines:
 // as Cytoscape elements they cost four to five seconds to style and draw and a second or more for every later
 // picture, and on screen they are a texture nobody can read. Above LINES_ON_DEMAND_FROM lines a big map (more than
-// BIG_MAP people, map-view.js) draws its boxes and reporting lines, and a person's influence and conflict lines when that person is selected (or on a
-// highlighted route); "Draw all lines" adds the rest, a slice a frame.
+// BIG_MAP people, map-view.js) draws its boxes and reporting lines, and a person's influence and conflict lines
+// when that person is selected (or on a highlighted route); "Draw all lines" adds the rest, a slice a frame.
 import { bendsAvoidingBoxes } from './map-layout.js';
 
 /** A map with more influence and conflict lines than this draws them on demand. */
@@ -10,6 +10,9 @@ export const LINES_ON_DEMAND_FROM = 4000;
 
 /** Lines a map adds per frame when it adds thousands: each frame also draws what is there so far. */
 export const LINES_PER_FRAME = 6000;
+
+/** The element id of the influence line from one person to another (as map-view.js names it). */
+export const influenceLineId = (from, to) => `influence:${from}>${to}`;
 
 /** After the next frame was painted. */
 export function nextFrame() {
@@ -56,9 +59,9 @@ export class LinesOnDemand {
     return this.add(cy, [...wanted.values()], why);
   }
 
-  /** Draws the influence lines of a route (person ids, first to last) not drawn yet, until {@code hide(cy, 'for-route')}. */
+  /** Draws the influence lines of a route (person ids, first to last) not drawn yet, until hide(cy, 'for-route'). */
   showRoute(cy, personIds) {
-    const ids = new Set(personIds.slice(1).map((id, i) => `influence:${personIds[i]}>${id}`));
+    const ids = new Set(personIds.slice(1).map((id, i) => influenceLineId(personIds[i], id)));
     const onRoute = personIds.slice(0, -1).flatMap(id => this.byPerson.get(id) || [])
       .filter(line => ids.has(line.data.id));
     return this.add(cy, onRoute, 'for-route');

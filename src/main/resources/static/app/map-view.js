@@ -5,7 +5,9 @@
 import {
   BOX_HEIGHT, BOX_WIDTH, MAX_BENT_LINES, bendsAvoidingBoxes, curvesOf, placeMap, reportingLineBends, viewFor,
 } from './map-layout.js';
-import { LINES_ON_DEMAND_FROM, LinesOnDemand, addInSlices, linesOnDemand, nextFrame } from './map-lines.js';
+import {
+  LINES_ON_DEMAND_FROM, LinesOnDemand, addInSlices, influenceLineId, linesOnDemand, nextFrame,
+} from './map-lines.js';
 import {
   ADAPTABILITY_LETTERS, COVERAGE_FILL, COVERAGE_SHADE, NO_STATUS_COLOUR, ROLE_LETTERS, ROLES, STATUS_COLOURS,
   STATUS_SYMBOLS,
@@ -64,7 +66,7 @@ function lineElements(map) {
     ...map.influenceLines.map(l => ({
       group: 'edges',
       data: {
-        id: `influence:${l.from.id}>${l.to.id}`, kind: 'influence', source: l.from.id, target: l.to.id,
+        id: influenceLineId(l.from.id, l.to.id), kind: 'influence', source: l.from.id, target: l.to.id,
         strength: l.strength, note: l.note || '', bend: 0,
       },
     })),
@@ -459,7 +461,7 @@ export function highlightPath(cy, personIds) {
   cy.elements().addClass('faded');
   personIds.forEach((id, i) => {
     cy.getElementById(id).removeClass('faded').addClass('on-path');
-    if (i > 0) cy.getElementById(`influence:${personIds[i - 1]}>${id}`).removeClass('faded').addClass('on-path');
+    if (i > 0) cy.getElementById(influenceLineId(personIds[i - 1], id)).removeClass('faded').addClass('on-path');
   });
 }
 

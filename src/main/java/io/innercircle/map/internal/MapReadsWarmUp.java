@@ -12,7 +12,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -67,12 +66,12 @@ class MapReadsWarmUp {
      * @return the people read in the whole-account map
      */
     int warmUp() {
-        List<String> any = List.copyOf(neo4j.query("""
+        String smallest = neo4j.query("""
                         MATCH (o:Opportunity)
                         WITH o, COUNT { (:Stakeholder {account: o.account}) } AS people
                         RETURN o.account + '/' + o.key AS id ORDER BY people, id LIMIT 1""")
-                .fetchAs(String.class).all());
-        ItemId id = ItemId.parse("opportunity", any.isEmpty() ? "warm-up/none" : any.get(0));
+                .fetchAs(String.class).first().orElse("warm-up/none");
+        ItemId id = ItemId.parse("opportunity", smallest);
         int people = opportunityReads.politicalMap(id).map(m -> m.people().size()).orElse(0);
         Set<String> deal = focusPeople.dealFocus(id, 0).orElse(Set.of());
         focused.politicalMap(id, deal);
