@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 
 // Node has no frames: the slices of "Draw all lines" come a timer tick apart.
 globalThis.requestAnimationFrame = callback => setTimeout(() => callback(Date.now()), 0);
-const { LinesOnDemand, linesOnDemand } = await import(pathToFileURL(process.argv[2]).href);
+const { LinesOnDemand, drawLinesOnDemand, linesOnDemand } = await import(pathToFileURL(process.argv[2]).href);
 const cytoscape = (await import(pathToFileURL(process.argv[3]).href)).default;
 
 // A, B and C in a row, F between A and C (so A's line to C must bend around F), D under A, E under B.
@@ -18,7 +18,7 @@ const influence = (from, to, strength) => ({
 const lines = [influence('A', 'B', 3), influence('B', 'C', 2), influence('A', 'C', 1), influence('C', 'D', 2),
   influence('D', 'E', 3), { group: 'edges', data: { id: 'conflict:B|E', kind: 'conflict', source: 'B', target: 'E' } }];
 const store = new LinesOnDemand(lines);
-cy.scratch('linesOnDemand', store);
+drawLinesOnDemand(cy, store);
 // As the page's filters do: strength 1 left out.
 store.onAdded = added => added.filter(e => e.data('strength') === 1).addClass('filtered');
 

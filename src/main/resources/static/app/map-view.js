@@ -6,7 +6,7 @@ import {
   BOX_HEIGHT, BOX_WIDTH, MAX_BENT_LINES, bendsAvoidingBoxes, curvesOf, placeMap, reportingLineBends, viewFor,
 } from './map-layout.js';
 import {
-  LINES_ON_DEMAND_FROM, LinesOnDemand, addInSlices, influenceLineId, linesOnDemand, nextFrame,
+  LINES_ON_DEMAND_FROM, LinesOnDemand, addInSlices, drawLinesOnDemand, influenceLineId, linesOnDemand, nextFrame,
 } from './map-lines.js';
 import {
   ADAPTABILITY_LETTERS, COVERAGE_FILL, COVERAGE_SHADE, NO_STATUS_COLOUR, ROLE_LETTERS, ROLES, STATUS_COLOURS,
@@ -281,18 +281,19 @@ function segments(source, target, points) {
 }
 
 /** Routes the reporting lines of boxes the layout placed (not those the rep dragged) along spines and buses. */
-export function routeReportingLines(cy, placement) {
+export function routeReportingLines(cy, placement, lines = cy.edges('[kind = "reports"], [kind = "chain"]')) {
   const moved = new Set(placement.moved || []);
-  cy.batch(() => cy.edges('[kind = "reports"], [kind = "chain"]').forEach(e => {
-    const route = placement.edges[e.target().id()];
-    const m = e.source().position();
-    const p = e.target().position();
-    if (!route || moved.has(e.source().id()) || moved.has(e.target().id())) {
-      e.data({ routed: false });
-      return;
-    }
-    e.data({ routed: true, ...segments(m, p, reportingLineBends(m, p, route)) });
+  cy.batch(() => lines.forEach(e => {
+    e.data(reportingRoute(e.source().id(), e.target().id(), e.source().position(), e.target().position(), placement,
+      moved));
   }));
+}
+
+/** The data that routes one reporting line from its manager (at m) to the person (at p), or leaves it unrouted. */
+function reportingRoute(manager, person, m, p, placement, moved) {
+  const route = placement.edges[person];
+  if (!route || !m || !p || moved.has(manager) || moved.has(person)) return { routed: false };
+  return { routed: true, ...segments(m, p, reportingLineBends(m, p, route)) };
 }
 
 /**
@@ -357,11 +358,19 @@ export async function drawMap(container, map, candidateIds, options = {}) {
       cy.add(chains);
     });
     phases.end('boxes');
-    await addInSlices(cy, lines.filter(e => e.data.kind === 'reports'));
+    // Routed before they are added, so that each is styled once, in its slice: routing them afterwards would restyle
+    // them all in the frame of the first picture.
+    const places = new Map(people.map(n => [n.data.id, n.position]));
+    const moved = new Set(placement.moved || []);
+    const reports = lines.filter(e => e.data.kind === 'reports').map(e => ({
+      ...e, data: { ...e.data, ...reportingRoute(e.data.source, e.data.target, places.get(e.data.source),
+        places.get(e.data.target), placement, moved) },
+    }));
+    await addInSlices(cy, reports, REPORTING_LINES_PER_FRAME);
     const influence = lines.filter(e => e.data.kind !== 'reports');
     // A map of thousands of influence lines draws them on demand (map-lines.js), on the page that offers it.
     if (options.linesOnDemand && influence.length > LINES_ON_DEMAND_FROM) {
-      cy.scratch('linesOnDemand', new LinesOnDemand(influence));
+      drawLinesOnDemand(cy, new LinesOnDemand(influence));
     } else {
       if (influence.length > MAX_BENT_LINES) influence.forEach(e => { e.classes = 'texture'; });
       await addInSlices(cy, influence);
@@ -370,7 +379,6 @@ export async function drawMap(container, map, candidateIds, options = {}) {
   phases.end('lines');
   routeReportingLines(cy, placement);
   phases.end('route');
-  cy.scratch('placement', placement);
   // A big map's view was fitted to its boxes before they were added: fitting it again would measure the bounds of
   // every label and line (2.5 s for a whole account of 2,000 people), only to find the same view.
   if (!big) fitView(cy);
@@ -387,10 +395,13 @@ export async function drawMap(container, map, candidateIds, options = {}) {
 }
 
 /**
- * Boxes a big map adds per frame while it is being built (lines: map-lines.js). Each frame also draws what is there
- * so far, so the slices are few: smaller ones would keep every frame short but draw the map many times over.
+ * Boxes and reporting lines a big map adds per frame while it is being built (influence lines: map-lines.js). Each
+ * box costs about 0.5 ms to style and measure and each routed reporting line about 0.7 ms, and each frame also draws
+ * what is there so far: slices of 400 keep every frame of a whole account of 2,000 people under half a second, at
+ * the cost of drawing it ten times over (about 0.3 s in all).
  */
-const BOXES_PER_FRAME = 1000;
+const BOXES_PER_FRAME = 400;
+const REPORTING_LINES_PER_FRAME = 400;
 
 /** Fits the view to the visible boxes and lines (see viewFor). */
 export function fitView(cy) {
