@@ -280,8 +280,8 @@ function segments(source, target, points) {
   };
 }
 
-/** Routes the reporting lines of boxes the layout placed (not those the rep dragged) along spines and buses. */
-export function routeReportingLines(cy, placement, lines = cy.edges('[kind = "reports"], [kind = "chain"]')) {
+/** Routes these reporting lines, of boxes the layout placed (not those the rep dragged), along spines and buses. */
+function routeReportingLines(cy, placement, lines) {
   const moved = new Set(placement.moved || []);
   cy.batch(() => lines.forEach(e => {
     e.data(reportingRoute(e.source().id(), e.target().id(), e.source().position(), e.target().position(), placement,
@@ -377,7 +377,8 @@ export async function drawMap(container, map, candidateIds, options = {}) {
     }
   }
   phases.end('lines');
-  routeReportingLines(cy, placement);
+  // A big map's reporting lines came routed; its chains (a folded focus) are routed here.
+  routeReportingLines(cy, placement, cy.edges(big ? '[kind = "chain"]' : '[kind = "reports"], [kind = "chain"]'));
   phases.end('route');
   // A big map's view was fitted to its boxes before they were added: fitting it again would measure the bounds of
   // every label and line (2.5 s for a whole account of 2,000 people), only to find the same view.
