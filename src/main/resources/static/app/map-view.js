@@ -215,27 +215,24 @@ export const FOLD_FROM = 40;
  * and come back when searched for, on a route, or with "Show every manager".
  * @returns the ids folded, nearest drawn manager of each shown person whose chain was folded, and levels skipped
  */
-export function foldChains(cy) {
+export function foldChains(people) {
+  const byId = new Map(people.map(n => [n.data.id, n.data]));
   const reportsOf = new Map();
-  cy.nodes().forEach(n => {
-    const m = n.data('manager');
-    if (m && !cy.getElementById(m).empty()) reportsOf.set(m, (reportsOf.get(m) || 0) + 1);
+  people.forEach(({ data }) => {
+    if (data.manager && byId.has(data.manager)) reportsOf.set(data.manager, (reportsOf.get(data.manager) || 0) + 1);
   });
-  const folded = new Set(cy.nodes().filter(n => {
-    const d = n.data();
-    return !d.roles && d.status === 'NONE' && !d.candidate && !d.confirmed && !d.external
-      && d.manager && !cy.getElementById(d.manager).empty() && reportsOf.get(d.id) === 1;
-  }).map(n => n.id()));
+  const folded = new Set(people.map(n => n.data).filter(d => !d.roles && d.status === 'NONE' && !d.candidate
+    && !d.confirmed && !d.external && d.manager && byId.has(d.manager) && reportsOf.get(d.id) === 1).map(d => d.id));
   const chains = {};
-  cy.nodes().forEach(n => {
-    if (folded.has(n.id())) return;
-    let m = n.data('manager');
+  people.forEach(({ data }) => {
+    if (folded.has(data.id)) return;
+    let m = data.manager;
     let skipped = 0;
     while (m && folded.has(m)) {
-      m = cy.getElementById(m).data('manager');
+      m = byId.get(m).manager;
       skipped++;
     }
-    if (skipped) chains[n.id()] = { manager: m, skipped };
+    if (skipped) chains[data.id] = { manager: m, skipped };
   });
   return { folded, chains };
 }
@@ -308,12 +305,9 @@ export async function drawMap(container, map, candidateIds, options = {}) {
   const all = elements(map, candidateIds);
   const people = all.filter(e => e.group === 'nodes');
   const lines = all.filter(e => e.group === 'edges');
-  // Which managers fold is read from the people alone, in a graph that draws nothing; the picture is built once the
-  // boxes have their places, so nothing is drawn twice.
-  const model = () => cytoscape({
-    headless: true, styleEnabled: false, elements: people.map(n => ({ group: 'nodes', data: { ...n.data } })),
-  });
-  const fold = folding ? foldChains(model()) : { folded: new Set(), chains: {} };
+  // Which managers fold is read from the people alone; the picture is built once the boxes have their places, so
+  // nothing is drawn twice.
+  const fold = folding ? foldChains(people) : { folded: new Set(), chains: {} };
   const viewport = { w: container.clientWidth, h: container.clientHeight };
   const input = layoutInput(people, lines, options.saved, options.previous, fold, viewport);
   phases.end('prepare');

@@ -90,6 +90,31 @@ class FocusedMapTest extends IntegrationTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void aDealMapOpenedAgainIsNotReadAgainUntilTheAccountChanges() {
+        String deal = load();
+        Map<String, Object> first = map(deal, "DEAL", null);
+        QueryCounter counter = QueryCounter.get();
+        counter.reset();
+        assertThat(map(deal, "DEAL", null)).isEqualTo(first);
+        assertThat(counter.queries()).as("queries: %s", counter.queries())
+                .doesNotContain(FocusedMaps.FOCUSED_MAP.strip());
+
+        Map<String, Object> person = ((List<Map<String, Map<String, Object>>>) first.get("people")).get(0)
+                .get("stakeholder");
+        graphQl.documentName("updateStakeholder")
+                .variable("input", Map.of("id", person.get("id"), "department", "Renamed department")).execute()
+                .path("updateStakeholder.stakeholder.department").entity(String.class).isEqualTo("Renamed department");
+        counter.reset();
+        Map<String, Object> afterEdit = map(deal, "DEAL", null);
+        assertThat(counter.queries()).as("queries: %s", counter.queries())
+                .containsOnlyOnce(FocusedMaps.FOCUSED_MAP.strip());
+        assertThat(((List<Map<String, Map<String, Object>>>) afterEdit.get("people")).stream()
+                .filter(p -> p.get("stakeholder").get("id").equals(person.get("id")))
+                .map(p -> p.get("stakeholder").get("department")).toList()).containsExactly("Renamed department");
+    }
+
+    @Test
     void hopsOutOfRangeAreRefusedNamingTheField() {
         String deal = load();
         graphQl.documentName("focusedMap").variable("opportunity", deal).variable("focus", "DEAL").variable("hops", 9)
