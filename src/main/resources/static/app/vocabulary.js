@@ -41,7 +41,8 @@ export function money(amount, currency) {
   if (amount == null) return '';
   const code = currency || 'USD';
   if (!moneyFormats.has(code)) {
-    moneyFormats.set(code, new Intl.NumberFormat('en', { style: 'currency', currency: code, maximumFractionDigits: 0 }));
+    moneyFormats.set(code,
+      new Intl.NumberFormat('en', { style: 'currency', currency: code, maximumFractionDigits: 0 }));
   }
   return moneyFormats.get(code).format(amount);
 }

@@ -93,11 +93,11 @@ class BigMapBrowserTest extends IntegrationTest {
         browser.screenshot("big-maps-2000-deal");
         System.out.printf("2,000 people, 40-person deal: first visit after the import %d ms (page's own clock: %.0f ms)%n",
                 firstVisit, number("return Number(document.body.dataset.mapDrawnAt)"));
-        // Three navigations, the median reported: one run on this machine varies by a few hundred ms.
+        // Five navigations, the median reported: one navigation on this machine varies by a few hundred ms.
         List<Long> navigations = new ArrayList<>();
         List<Double> pageClocks = new ArrayList<>();
         List<Double> paintedAt = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < 5; i++) {
             browser.driver().get("about:blank");
             long start = System.nanoTime();
             openMap(deal);
@@ -106,14 +106,15 @@ class BigMapBrowserTest extends IntegrationTest {
             browser.waitUntil(d -> browser.js("return document.body.dataset.mapPaintedAt || null") != null);
             paintedAt.add(number("return Number(document.body.dataset.mapPaintedAt)"));
         }
-        System.out.printf("  three navigations, page's own clock (ms): ready %s, first painted %s%n", pageClocks,
-                paintedAt);
-        long navigation = navigations.stream().sorted().toList().get(1);
-        double pageClock = pageClocks.stream().sorted().toList().get(1);
+        System.out.printf("  five navigations, page's own clock (ms): ready %s, first painted %s; "
+                + "test's wall clock %s%n", pageClocks, paintedAt, navigations);
+        long navigation = navigations.stream().sorted().toList().get(2);
+        double pageClock = pageClocks.stream().sorted().toList().get(2);
+        double firstPainted = paintedAt.stream().sorted().toList().get(2);
         System.out.printf("2,000 people, 40-person deal: navigation to an interactive focused map, median %d ms "
-                        + "(page's own clock: %.0f ms; target 1,500); %d people sent, %d shown, zoom %.2f "
-                        + "(target 0.6); load average %s%n", navigation, pageClock, count("node"),
-                count("node:visible"), number("return window.politicalMap.zoom()"), loadAverage());
+                        + "(page's own clock: ready %.0f ms, first painted %.0f ms; target 1,500); %d people sent, "
+                        + "%d shown, zoom %.2f (target 0.6); load average %s%n", navigation, pageClock, firstPainted,
+                count("node"), count("node:visible"), number("return window.politicalMap.zoom()"), loadAverage());
         System.out.println("  where the time went (page clock, ms): " + browser.js("""
                 const t = performance.getEntriesByType('navigation')[0];
                 const api = performance.getEntriesByType('resource').filter(r => r.name.includes('/graphql'))
