@@ -83,7 +83,7 @@ public class FocusedMaps {
      * Focused maps by the account's version (and creation, see {@link Stamp}): every write to an
      * account's map bumps its version, so a kept map is the map as it is while the version stands. A rep opening the
      * same deal again, or the page reloading it, then pays one small read of the version instead of the map's read
-     * (30-100 ms for a 2,000-person account's deal).
+     * (30-55 ms for a 2,000-person account's deal on a quiet machine, more under load).
      */
     private final Cache<FocusKey, PoliticalMap> keptMaps = Caffeine.newBuilder().maximumWeight(MAX_KEPT_PEOPLE)
             .weigher((FocusKey k, PoliticalMap m) -> Math.max(1, m.people().size())).build();
