@@ -70,9 +70,10 @@ class BigMapBrowserTest extends IntegrationTest {
         String deal = importBundle(bundle);
         long start = System.nanoTime();
         openMap(deal);
-        System.out.printf("200 people: navigation to a drawn focused map %d ms (page: %s ms); load average %s%n",
-                (System.nanoTime() - start) / 1_000_000, browser.js("return document.body.dataset.mapDrawnAt"),
-                loadAverage());
+        // The wall clock only: when the app's page is already open, only the address after '#' changes, and the page's
+        // own clock counts from its earlier load.
+        System.out.printf("200 people: navigation to a drawn focused map %d ms; load average %s%n",
+                (System.nanoTime() - start) / 1_000_000, loadAverage());
         checkFocusZoomSearchCollapseAndHighlight(bundle, "gen-200");
         browser.screenshot("big-maps-200");
     }
