@@ -277,20 +277,24 @@ function segments(source, target, points) {
   };
 }
 
-/** Routes these reporting lines, of boxes the layout placed (not those the rep dragged), along spines and buses. */
-function routeReportingLines(cy, placement, lines) {
+/**
+ * Routes reporting lines of boxes the layout placed (not those the rep dragged) along spines and buses: a function
+ * giving the data that routes one line from its manager (at m) to the person (at p), or leaves it unrouted.
+ */
+function reportingRouter(placement) {
   const moved = new Set(placement.moved || []);
-  cy.batch(() => lines.forEach(e => {
-    e.data(reportingRoute(e.source().id(), e.target().id(), e.source().position(), e.target().position(), placement,
-      moved));
-  }));
+  return (manager, person, m, p) => {
+    const route = placement.edges[person];
+    if (!route || !m || !p || moved.has(manager) || moved.has(person)) return { routed: false };
+    return { routed: true, ...segments(m, p, reportingLineBends(m, p, route)) };
+  };
 }
 
-/** The data that routes one reporting line from its manager (at m) to the person (at p), or leaves it unrouted. */
-function reportingRoute(manager, person, m, p, placement, moved) {
-  const route = placement.edges[person];
-  if (!route || !m || !p || moved.has(manager) || moved.has(person)) return { routed: false };
-  return { routed: true, ...segments(m, p, reportingLineBends(m, p, route)) };
+/** Routes these reporting lines of the map (see reportingRouter). */
+function routeReportingLines(cy, route, lines) {
+  cy.batch(() => lines.forEach(e => {
+    e.data(route(e.source().id(), e.target().id(), e.source().position(), e.target().position()));
+  }));
 }
 
 /**
@@ -322,6 +326,7 @@ export async function drawMap(container, map, candidateIds, options = {}) {
   lines.forEach(e => {
     if (e.data.kind !== 'reports') e.data.bend = placement.bends[e.data.id] || 0;
   });
+  const route = reportingRouter(placement);
   const chains = Object.entries(fold.chains).map(([id, chain]) => ({
     group: 'edges',
     data: { id: `chain:${id}`, kind: 'chain', source: chain.manager, target: id, skipped: chain.skipped },
@@ -355,10 +360,9 @@ export async function drawMap(container, map, candidateIds, options = {}) {
     // Routed before they are added, so that each is styled once, in its slice: routing them afterwards would restyle
     // them all in the frame of the first picture.
     const places = new Map(people.map(n => [n.data.id, n.position]));
-    const moved = new Set(placement.moved || []);
     const reports = lines.filter(e => e.data.kind === 'reports').map(e => ({
-      ...e, data: { ...e.data, ...reportingRoute(e.data.source, e.data.target, places.get(e.data.source),
-        places.get(e.data.target), placement, moved) },
+      ...e, data: { ...e.data, ...route(e.data.source, e.data.target, places.get(e.data.source),
+        places.get(e.data.target)) },
     }));
     await addInSlices(cy, reports, REPORTING_LINES_PER_FRAME);
     const influence = lines.filter(e => e.data.kind !== 'reports');
@@ -372,7 +376,7 @@ export async function drawMap(container, map, candidateIds, options = {}) {
   }
   phases.end('lines');
   // A big map's reporting lines came routed; its chains (a folded focus) are routed here.
-  routeReportingLines(cy, placement, cy.edges(big ? '[kind = "chain"]' : '[kind = "reports"], [kind = "chain"]'));
+  routeReportingLines(cy, route, cy.edges(big ? '[kind = "chain"]' : '[kind = "reports"], [kind = "chain"]'));
   phases.end('route');
   // A big map's view was fitted to its boxes before they were added: fitting it again would measure the bounds of
   // every label and line (2.5 s for a whole account of 2,000 people), only to find the same view.
