@@ -44,7 +44,12 @@ function post(query, variables) {
 /** Runs a query or mutation; resolves to its data, rejects with a GraphQlError when the API reports errors. */
 export async function gql(query, variables = {}) {
   if (!csrfHeaders()['X-XSRF-TOKEN']) await freshCsrfToken();
-  let response = await post(query, variables);
+  return gqlAnswer(post(query, variables), query, variables);
+}
+
+/** The data of a request already sent (early-map.js sends the map's): as gql, which it may send once more. */
+export async function gqlAnswer(sent, query, variables) {
+  let response = await sent;
   // 403 from /graphql itself (GraphQL reports refused access as errors, with 200) is the CSRF check: the token the
   // page sent is missing or stale. Fetch a fresh one and try once more.
   if (response.status === 403) {

@@ -4,7 +4,7 @@
 import { gql } from './api.js';
 import { FOCUS_KEY, currentFocus } from './map-request.js';
 import { escapeHtml } from './vocabulary.js';
-import { fitView, rebend, unfold } from './map-view.js';
+import { fitView, foldedAway, rebend, unfold } from './map-view.js';
 import { linesOnDemand } from './map-lines.js';
 
 const SAVE_POSITIONS = `mutation($o: ID!, $p: [MapPositionInput!]!) {
@@ -75,9 +75,9 @@ export function clearPersonHighlight(cy) {
   cy.batch(() => cy.elements().removeClass('dimmed incoming outgoing'));
 }
 
-/** Everyone under the manager in the formal structure (drawn reporting lines only). */
+/** Everyone drawn under the manager in the formal structure (reporting lines, and chains over folded managers). */
 function subtree(cy, node) {
-  return node.successors('edge[kind = "reports"]').targets();
+  return node.successors('edge[kind = "reports"], edge[kind = "chain"]').targets().not('.folded');
 }
 
 /** Hides (or shows again) everyone under the manager; the manager's box then shows "+N". */
@@ -106,7 +106,7 @@ export function toggleCollapse(cy, id) {
 export function search(cy, text) {
   const words = text.toLowerCase().split(/\s+/).filter(Boolean);
   if (!words.length) return [];
-  const hits = cy.nodes().filter(n => {
+  const hits = cy.nodes().union(foldedAway(cy)).filter(n => {
     const haystack = `${n.data('name')} ${n.data('title')} ${n.data('department')}`.toLowerCase();
     return words.every(w => haystack.includes(w));
   }).toArray();
@@ -118,10 +118,10 @@ export function search(cy, text) {
 
 /** Shows the person (expanding a collapsed manager above them if needed), centres and selects them. */
 export function reveal(cy, id) {
+  unfold(cy, id);
   const node = cy.getElementById(id);
   if (node.empty()) return;
   node.predecessors('node.collapsed').forEach(m => toggleCollapse(cy, m.id()));
-  unfold(cy, id);
   node.removeClass('filtered');
   cy.elements(':selected').unselect();
   node.select();
@@ -218,8 +218,9 @@ export function attachNavigation(cy, container, options) {
   document.getElementById('minimap')?.remove();
   const { map, focus } = options;
   const shape = map.shape;
-  const departments = [...new Set(cy.nodes().map(n => n.data('department')).filter(Boolean))].sort();
-  const folded = cy.nodes('.folded').length;
+  const departments = [...new Set(cy.nodes().union(foldedAway(cy)).map(n => n.data('department')).filter(Boolean))]
+    .sort();
+  const folded = cy.nodes('.folded').length + foldedAway(cy).length;
   const nav = document.createElement('div');
   nav.id = 'map-nav';
   nav.innerHTML = `
@@ -230,7 +231,7 @@ export function attachNavigation(cy, container, options) {
         <option value="DEAL:2">deal + 2 influence hops</option>
         <option value="ALL:0">the whole account</option>
       </select></label>
-      <span id="focus-count" class="muted">${cy.nodes().length} of ${shape.people} people${folded
+      <span id="focus-count" class="muted">${cy.nodes().length + foldedAway(cy).length} of ${shape.people} people${folded
         ? `, ${folded} middle managers folded` : ''}</span>
       ${focus.focus === 'DEAL' ? `<label class="check" title="Fold the managers drawn only to connect a chain (m)">
         <input type="checkbox" id="fold-chains"${chainsFolded(options.opportunityId) ? ' checked' : ''}> fold
@@ -281,7 +282,7 @@ export function attachNavigation(cy, container, options) {
   };
   $('#fold-chains')?.addEventListener('change', toggleFold);
 
-  // Search: type-ahead over the drawn people; Enter or a click centres and selects.
+  // Search: type-ahead over the map's people, folded ones too; Enter or a click centres and selects.
   const input = $('#map-search');
   const list = $('#search-results');
   let hits = [];

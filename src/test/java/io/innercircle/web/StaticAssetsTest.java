@@ -26,7 +26,7 @@ class StaticAssetsTest extends IntegrationTest {
         assertThat(main.find()).as("the page loads main.js from a versioned folder: %s", page).isTrue();
         String prefix = main.group(1);
         String version = main.group(2);
-        assertThat(page).contains("href=\"" + prefix + "app.css\"", "src=\"" + prefix + "prefetch.js\"",
+        assertThat(page).contains("href=\"" + prefix + "app.css\"", "src=\"" + prefix + "early-map.js\"",
                 "src=\"/webjars/v-" + version + "/cytoscape/dist/cytoscape.min.js\"");
         assertThat(page).doesNotContain("\"/app/main.js\"");
         // Modules imported by other modules (not named by the page itself) are asked for at once, in parallel.
