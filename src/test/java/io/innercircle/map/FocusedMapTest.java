@@ -98,7 +98,7 @@ class FocusedMapTest extends IntegrationTest {
         counter.reset();
         assertThat(map(deal, "DEAL", null)).isEqualTo(first);
         assertThat(counter.queries()).as("queries: %s", counter.queries())
-                .doesNotContain(FocusedMaps.FOCUSED_MAP.strip());
+                .doesNotContain(FocusedMaps.FOCUSED_MAP.strip(), FocusedMaps.SHAPE.strip());
 
         Map<String, Object> person = ((List<Map<String, Map<String, Object>>>) first.get("people")).get(0)
                 .get("stakeholder");
@@ -108,7 +108,10 @@ class FocusedMapTest extends IntegrationTest {
         counter.reset();
         Map<String, Object> afterEdit = map(deal, "DEAL", null);
         assertThat(counter.queries()).as("queries: %s", counter.queries())
-                .containsOnlyOnce(FocusedMaps.FOCUSED_MAP.strip());
+                .containsOnlyOnce(FocusedMaps.FOCUSED_MAP.strip(), FocusedMaps.SHAPE.strip());
+        // The overview counts the renamed department: the shape is read again with the map.
+        assertThat(((List<Map<String, Object>>) ((Map<String, Object>) afterEdit.get("shape")).get("departments")))
+                .contains(Map.of("name", "Renamed department", "people", 1));
         assertThat(((List<Map<String, Map<String, Object>>>) afterEdit.get("people")).stream()
                 .filter(p -> p.get("stakeholder").get("id").equals(person.get("id")))
                 .map(p -> p.get("stakeholder").get("department")).toList()).containsExactly("Renamed department");

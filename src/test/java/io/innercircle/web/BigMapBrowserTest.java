@@ -218,7 +218,7 @@ class BigMapBrowserTest extends IntegrationTest {
         long start = System.nanoTime();
         openMap(deal);
         String dealMap = String.format("%d ms to draw, %d people sent, %d shown, zoom %.2f",
-                (System.nanoTime() - start) / 1_000_000, count("node"), count("node:visible"),
+                (System.nanoTime() - start) / 1_000_000, sent(), count("node:visible"),
                 number("return window.politicalMap.zoom()"));
         browser.js("window.__drawsBefore = Number(document.body.dataset.mapDraws); window.__start = performance.now();");
         new Select(browser.driver().findElement(By.id("focus"))).selectByValue("ALL:0");

@@ -73,7 +73,7 @@ class FocusedMapController {
 
     @SchemaMapping(typeName = "PoliticalMap")
     AccountShape shape(PoliticalMap map) {
-        return focused.shape(map.account().key());
+        return focused.shape(map);
     }
 
     /** Saved positions with the stakeholder's full id, as the page names its boxes. */
