@@ -5,10 +5,8 @@
 // map-request.js takes the query, the focus and the answer from here (window.innerCircleMap).
 'use strict';
 window.innerCircleMap = (() => {
-  const query = `query PoliticalMap($o: ID!, $a: ID!, $focus: MapFocus, $hops: Int) {
-  politicalMap(opportunity: $o, focus: $focus, hops: $hops) {
-    account { key name version }
-    opportunity { id key name stage amount currency competitor { name } archived }
+  // What map-view.drawMap draws of a map: the history page asks for the same of a past map.
+  const drawnFields = `
     people {
       stakeholder { id key name title department adaptability rank influence innerCircle external placeholder }
       roles status coverage
@@ -16,7 +14,12 @@ window.innerCircleMap = (() => {
     reportingLines { person { id } manager { id } }
     influenceLines { from { id } to { id } strength note }
     conflictLines { between { id } note }
-    teamMembers { id name role }
+    teamMembers { id name role }`;
+
+  const query = `query PoliticalMap($o: ID!, $a: ID!, $focus: MapFocus, $hops: Int) {
+  politicalMap(opportunity: $o, focus: $focus, hops: $hops) {
+    account { key name version }
+    opportunity { id key name stage amount currency competitor { name } archived }${drawnFields}
     shape { people external departments { name people } }
     positions { stakeholder x y }
   }
@@ -79,5 +82,5 @@ window.innerCircleMap = (() => {
   } catch (ignored) {
     // The page's own request follows.
   }
-  return { query, focusKey, currentFocus, variables, take };
+  return { query, drawnFields, focusKey, currentFocus, variables, take };
 })();

@@ -2,6 +2,7 @@
 // the map as it was, and a person's status and coverage over time.
 import { gql } from './api.js';
 import { drawMap } from './map-view.js';
+import { DRAWN_FIELDS } from './map-request.js';
 import { COVERAGES, STATUSES, escapeHtml, words } from './vocabulary.js';
 import { routeNow, say, setPage, superseded } from './page.js';
 import { bdi } from './workspace-kit.js';
@@ -9,15 +10,7 @@ import { chartsLibrary } from './libraries.js';
 
 const MAP_FIELDS = `
     account { key name version }
-    opportunity { id key name stage }
-    people {
-      stakeholder { id key name title department adaptability rank influence innerCircle external placeholder }
-      roles status coverage
-    }
-    reportingLines { person { id } manager { id } }
-    influenceLines { from { id } to { id } strength note }
-    conflictLines { between { id } note }
-    teamMembers { id name role }`;
+    opportunity { id key name stage }${DRAWN_FIELDS}`;
 
 const NOW = `query Now($o: ID!) { politicalMap(opportunity: $o) { ${MAP_FIELDS} } }`;
 const AS_OF = `query AsOf($o: ID!, $at: DateTime) { politicalMap(opportunity: $o, asOf: $at) { ${MAP_FIELDS} } }`;

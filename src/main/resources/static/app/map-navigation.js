@@ -218,9 +218,9 @@ export function attachNavigation(cy, container, options) {
   document.getElementById('minimap')?.remove();
   const { map, focus } = options;
   const shape = map.shape;
-  const departments = [...new Set(cy.nodes().union(foldedAway(cy)).map(n => n.data('department')).filter(Boolean))]
-    .sort();
-  const folded = cy.nodes('.folded').length + foldedAway(cy).length;
+  const away = foldedAway(cy);
+  const departments = [...new Set(cy.nodes().union(away).map(n => n.data('department')).filter(Boolean))].sort();
+  const folded = cy.nodes('.folded').length + away.length;
   const nav = document.createElement('div');
   nav.id = 'map-nav';
   nav.innerHTML = `
@@ -231,7 +231,7 @@ export function attachNavigation(cy, container, options) {
         <option value="DEAL:2">deal + 2 influence hops</option>
         <option value="ALL:0">the whole account</option>
       </select></label>
-      <span id="focus-count" class="muted">${cy.nodes().length + foldedAway(cy).length} of ${shape.people} people${folded
+      <span id="focus-count" class="muted">${cy.nodes().length + away.length} of ${shape.people} people${folded
         ? `, ${folded} middle managers folded` : ''}</span>
       ${focus.focus === 'DEAL' ? `<label class="check" title="Fold the managers drawn only to connect a chain (m)">
         <input type="checkbox" id="fold-chains"${chainsFolded(options.opportunityId) ? ' checked' : ''}> fold

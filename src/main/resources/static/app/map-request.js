@@ -7,6 +7,9 @@ const early = window.innerCircleMap;
 
 export const MAP = early.query;
 
+/** The fields of a map that map-view.drawMap draws. */
+export const DRAWN_FIELDS = early.drawnFields;
+
 export const FOCUS_KEY = early.focusKey;
 
 /** The focus the rep last chose for this opportunity's map: {focus: 'DEAL' | 'ALL', hops, chosen}. */
