@@ -92,16 +92,25 @@ class HistoryRecorder {
         if (around.isPresent()) {
             params.put("ids", withAccount(change.touched()));
             mirror = """
-                    MATCH (h:HistoryFact {account: $account}) WHERE h.fact IN $ids RETURN h.fact AS fact, h.hash AS hash
-                    UNION MATCH (h:HistoryFact {account: $account}) WHERE h.from IN $ids RETURN h.fact AS fact, h.hash AS hash
-                    UNION MATCH (h:HistoryFact {account: $account}) WHERE h.to IN $ids RETURN h.fact AS fact, h.hash AS hash""";
+                    MATCH (h:HistoryFact {account: $account}) WHERE h.fact IN $ids
+                    RETURN h.fact AS fact, h.hash AS hash, elementId(h) AS id
+                    UNION MATCH (h:HistoryFact {account: $account}) WHERE h.from IN $ids
+                    RETURN h.fact AS fact, h.hash AS hash, elementId(h) AS id
+                    UNION MATCH (h:HistoryFact {account: $account}) WHERE h.to IN $ids
+                    RETURN h.fact AS fact, h.hash AS hash, elementId(h) AS id""";
         } else {
             mirror = """
                     MATCH (h:HistoryFact {account: $account})
-                    RETURN h.fact AS fact, h.hash AS hash""";
+                    RETURN h.fact AS fact, h.hash AS hash, elementId(h) AS id""";
         }
+        // The mirror's nodes are written below by element id, read here in the same transaction: a seek on the
+        // (account, fact) index per row would look through the transaction's own index changes each time, and
+        // after a whole-map replace (tens of thousands of mirror entries changed) that cost time quadratic in the
+        // changes and, held by one cursor per row until the statement ended, more than a 2 GB heap.
+        Map<String, String> mirrorIds = new HashMap<>();
         for (Record row : run(mirror, params)) {
             recorded.put(row.get(0).asString(), row.get(1).asString());
+            mirrorIds.put(row.get(0).asString(), row.get(2).asString());
         }
         long read = System.nanoTime();
 
@@ -125,6 +134,7 @@ class HistoryRecorder {
                 afterJson.put(f.id(), json);
                 if (old != null) {
                     changedOrRemoved.add(f.id());
+                    upsert.put("node", mirrorIds.get(f.id()));
                     updated.add(upsert);
                 } else {
                     created.add(upsert);
@@ -144,9 +154,11 @@ class HistoryRecorder {
         long compared = System.nanoTime();
         Map<String, String> beforeJson = new HashMap<>();
         if (!changedOrRemoved.isEmpty()) {
+            List<String> nodes = changedOrRemoved.stream().map(mirrorIds::get).toList();
             for (Record row : run("""
-                    MATCH (h:HistoryFact {account: $account}) WHERE h.fact IN $facts
-                    RETURN h.fact AS fact, h.json AS json""", Map.of("account", account, "facts", changedOrRemoved))) {
+                    UNWIND $nodes AS id
+                    MATCH (h) WHERE elementId(h) = id
+                    RETURN h.fact AS fact, h.json AS json""", Map.of("nodes", nodes))) {
                 beforeJson.put(row.get(0).asString(), row.get(1).asString());
             }
         }
@@ -157,17 +169,18 @@ class HistoryRecorder {
         long entries = System.nanoTime();
 
         run("""
-                CALL () { UNWIND $removed AS f
-                          MATCH (h:HistoryFact {account: $account, fact: f}) DELETE h }
+                CALL () { UNWIND $removed AS id
+                          MATCH (h) WHERE elementId(h) = id DELETE h }
                 CALL () { UNWIND $updated AS u
-                          MATCH (h:HistoryFact {account: $account, fact: u.fact})
+                          MATCH (h) WHERE elementId(h) = u.node
                           SET h.hash = u.hash, h.json = u.json, h.from = u.from, h.to = u.to }
                 CALL () { UNWIND $created AS u
                           CREATE (h:HistoryFact {account: $account, fact: u.fact})
                           SET h.hash = u.hash, h.json = u.json, h.from = u.from, h.to = u.to }
                 CREATE (:ChangeSet {account: $account, version: $version, at: $at, by: $by,
                                     changes: $changes, size: size($changes)})""",
-                Map.of("account", account, "created", created, "updated", updated, "removed", removed,
+                Map.of("account", account, "created", created, "updated", updated,
+                        "removed", removed.stream().map(mirrorIds::get).toList(),
                         "version", change.version(), "at", ZonedDateTime.now(clock).withZoneSameInstant(ZoneOffset.UTC),
                         "by", access.who(), "changes", changes));
         long done = System.nanoTime();
