@@ -113,19 +113,25 @@ public final class ImportBenchmark {
                     again[i] = AppProcess.since(t);
                 }
                 String againPhases = phases(app);
-                AppProcess.awaitIdle(app.process.pid());
-                t = System.nanoTime();
-                importBundle(app, changed);
-                double changedMs = AppProcess.since(t);
-                String changedPhases = phases(app);
                 List<String> lines = results.computeIfAbsent(app.name, k -> new ArrayList<>());
                 lines.add(String.format(Locale.ROOT, "%,d people, first import: %.0f ms%n      %s", big, firstMs,
                         firstPhases));
                 lines.add(String.format(Locale.ROOT, "replacing it with the same bundle: %s ms%n      %s",
                         Arrays.stream(again).mapToObj(d -> String.format(Locale.ROOT, "%.0f", d))
                                 .collect(Collectors.joining(", ")), againPhases));
-                lines.add(String.format(Locale.ROOT, "replacing it with another %,d-person map: %.0f ms%n      %s",
-                        big, changedMs, changedPhases));
+                AppProcess.awaitIdle(app.process.pid());
+                t = System.nanoTime();
+                try {
+                    importBundle(app, changed);
+                    double changedMs = AppProcess.since(t);
+                    lines.add(String.format(Locale.ROOT, "replacing it with another %,d-person map: %.0f ms%n      %s",
+                            big, changedMs, phases(app)));
+                } catch (IOException e) {
+                    // An app that ran out of memory exits; the other app's steps still run.
+                    lines.add(String.format(Locale.ROOT, "replacing it with another %,d-person map: failed after "
+                            + "%.0f ms (%s); the app's log ends: %s", big, AppProcess.since(t), e.getMessage(),
+                            lastLine(app)));
+                }
             }
             System.out.printf(Locale.ROOT, "%nResults (load at the end: %s)%n", AppProcess.loadAverage());
             results.forEach((name, lines) -> {
@@ -178,5 +184,11 @@ public final class ImportBenchmark {
         // The last import's lines: its history line comes before its import line.
         List<String> last = wanted.size() <= 2 ? wanted : wanted.subList(wanted.size() - 2, wanted.size());
         return String.join("\n      ", last);
+    }
+
+    /** The last line the app wrote to its log (why it stopped, when it did). */
+    private static String lastLine(App app) throws IOException {
+        List<String> lines = java.nio.file.Files.readAllLines(app.process.log, StandardCharsets.UTF_8);
+        return lines.isEmpty() ? "(empty)" : lines.get(lines.size() - 1);
     }
 }
