@@ -108,9 +108,20 @@ class HistoryRecorder {
         // after a whole-map replace (tens of thousands of mirror entries changed) that cost time quadratic in the
         // changes and, held by one cursor per row until the statement ended, more than a 2 GB heap.
         Map<String, String> mirrorIds = new HashMap<>();
+        // (account, fact) is not a uniqueness constraint (that made a replace quadratic, see migration 022): a
+        // second entry for one fact can only come from a write that skipped its account's lock. It is removed with
+        // the next change written, and the fact compared against the entry kept.
+        List<String> duplicates = new ArrayList<>();
         for (Record row : run(mirror, params)) {
             recorded.put(row.get(0).asString(), row.get(1).asString());
-            mirrorIds.put(row.get(0).asString(), row.get(2).asString());
+            String twice = mirrorIds.put(row.get(0).asString(), row.get(2).asString());
+            if (twice != null) {
+                duplicates.add(twice);
+            }
+        }
+        if (!duplicates.isEmpty()) {
+            log.warn("The history mirror of '{}' holds {} fact(s) twice; the extra entries go with this change",
+                    account, duplicates.size());
         }
         long read = System.nanoTime();
 
@@ -180,7 +191,8 @@ class HistoryRecorder {
                 CREATE (:ChangeSet {account: $account, version: $version, at: $at, by: $by,
                                     changes: $changes, size: size($changes)})""",
                 Map.of("account", account, "created", created, "updated", updated,
-                        "removed", removed.stream().map(mirrorIds::get).toList(),
+                        "removed", java.util.stream.Stream.concat(removed.stream().map(mirrorIds::get),
+                                duplicates.stream()).toList(),
                         "version", change.version(), "at", ZonedDateTime.now(clock).withZoneSameInstant(ZoneOffset.UTC),
                         "by", access.who(), "changes", changes));
         long done = System.nanoTime();
