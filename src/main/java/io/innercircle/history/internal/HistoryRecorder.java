@@ -103,10 +103,10 @@ class HistoryRecorder {
                     MATCH (h:HistoryFact {account: $account})
                     RETURN h.fact AS fact, h.hash AS hash, elementId(h) AS id""";
         }
-        // The mirror's nodes are written below by element id, read here in the same transaction: a seek on the
-        // (account, fact) index per row would look through the transaction's own index changes each time, and
-        // after a whole-map replace (tens of thousands of mirror entries changed) that cost time quadratic in the
-        // changes and, held by one cursor per row until the statement ended, more than a 2 GB heap.
+        // The mirror's nodes are written below by element id, read here in the same transaction: each seek on the
+        // (account, fact) index copies the set of every node the transaction has deleted, and after a whole-map
+        // replace (thousands of nodes deleted, tens of thousands of mirror entries changed) one seek per row cost
+        // time quadratic in the change and, one cursor per row held until the statement ended, more than 2 GB.
         Map<String, String> mirrorIds = new HashMap<>();
         // (account, fact) is not a uniqueness constraint (that made a replace quadratic, see migration 022): a
         // second entry for one fact can only come from a write that skipped its account's lock. It is removed with
