@@ -85,7 +85,7 @@ class HistoryRecorder {
                     change.version());
         }
         Map<String, Fact> now = around.or(() -> told).orElseGet(() -> facts.read(account));
-        Map<String, String> recorded = new HashMap<>();
+        Map<String, Mirrored> recorded = new HashMap<>();
         Map<String, Object> params = new HashMap<>();
         params.put("account", account);
         String mirror;
@@ -107,16 +107,15 @@ class HistoryRecorder {
         // (account, fact) index copies the set of every node the transaction has deleted, and after a whole-map
         // replace (thousands of nodes deleted, tens of thousands of mirror entries changed) one seek per row cost
         // time quadratic in the change and, one cursor per row held until the statement ended, more than 2 GB.
-        Map<String, String> mirrorIds = new HashMap<>();
         // (account, fact) is not a uniqueness constraint (that made a replace quadratic, see migration 022): a
         // second entry for one fact can only come from a write that skipped its account's lock. It is removed with
         // the next change written, and the fact compared against the entry kept.
         List<String> duplicates = new ArrayList<>();
         for (Record row : run(mirror, params)) {
-            recorded.put(row.get(0).asString(), row.get(1).asString());
-            String twice = mirrorIds.put(row.get(0).asString(), row.get(2).asString());
+            Mirrored twice = recorded.put(row.get(0).asString(),
+                    new Mirrored(row.get(1).asString(), row.get(2).asString()));
             if (twice != null) {
-                duplicates.add(twice);
+                duplicates.add(twice.node());
             }
         }
         if (!duplicates.isEmpty()) {
@@ -129,13 +128,13 @@ class HistoryRecorder {
         // (the account is locked by the write, so nobody else records it meanwhile).
         List<Map<String, Object>> created = new ArrayList<>();
         List<Map<String, Object>> updated = new ArrayList<>();
-        List<String> changedOrRemoved = new ArrayList<>();
+        List<String> changedOrRemovedNodes = new ArrayList<>();
         Map<String, String> afterJson = new HashMap<>();
         for (Fact f : now.values()) {
             String json = FactCodec.write(f);
             String hash = FactCodec.hash(json);
-            String old = recorded.remove(f.id());
-            if (!hash.equals(old)) {
+            Mirrored old = recorded.remove(f.id());
+            if (old == null || !hash.equals(old.hash())) {
                 Map<String, Object> upsert = new HashMap<>();
                 upsert.put("fact", f.id());
                 upsert.put("hash", hash);
@@ -144,8 +143,8 @@ class HistoryRecorder {
                 upsert.put("to", f.to());
                 afterJson.put(f.id(), json);
                 if (old != null) {
-                    changedOrRemoved.add(f.id());
-                    upsert.put("node", mirrorIds.get(f.id()));
+                    changedOrRemovedNodes.add(old.node());
+                    upsert.put("node", old.node());
                     updated.add(upsert);
                 } else {
                     created.add(upsert);
@@ -153,7 +152,8 @@ class HistoryRecorder {
             }
         }
         List<String> removed = List.copyOf(recorded.keySet());
-        changedOrRemoved.addAll(removed);
+        List<String> removedNodes = recorded.values().stream().map(Mirrored::node).toList();
+        changedOrRemovedNodes.addAll(removedNodes);
         if (afterJson.isEmpty() && removed.isEmpty()) {
             last = new Timing(around.isPresent(), told.isPresent(), now.size(), 0, ms(start, read),
                     ms(read, System.nanoTime()));
@@ -164,12 +164,11 @@ class HistoryRecorder {
         }
         long compared = System.nanoTime();
         Map<String, String> beforeJson = new HashMap<>();
-        if (!changedOrRemoved.isEmpty()) {
-            List<String> nodes = changedOrRemoved.stream().map(mirrorIds::get).toList();
+        if (!changedOrRemovedNodes.isEmpty()) {
             for (Record row : run("""
                     UNWIND $nodes AS id
                     MATCH (h) WHERE elementId(h) = id
-                    RETURN h.fact AS fact, h.json AS json""", Map.of("nodes", nodes))) {
+                    RETURN h.fact AS fact, h.json AS json""", Map.of("nodes", changedOrRemovedNodes))) {
                 beforeJson.put(row.get(0).asString(), row.get(1).asString());
             }
         }
@@ -191,8 +190,7 @@ class HistoryRecorder {
                 CREATE (:ChangeSet {account: $account, version: $version, at: $at, by: $by,
                                     changes: $changes, size: size($changes)})""",
                 Map.of("account", account, "created", created, "updated", updated,
-                        "removed", java.util.stream.Stream.concat(removed.stream().map(mirrorIds::get),
-                                duplicates.stream()).toList(),
+                        "removed", java.util.stream.Stream.concat(removedNodes.stream(), duplicates.stream()).toList(),
                         "version", change.version(), "at", ZonedDateTime.now(clock).withZoneSameInstant(ZoneOffset.UTC),
                         "by", access.who(), "changes", changes));
         long done = System.nanoTime();
@@ -203,6 +201,9 @@ class HistoryRecorder {
                 ms(start, read), ms(read, done), ms(read, compared), ms(compared, entries), ms(entries, done),
                 told.isPresent() ? "; the map as the replace told it" : "");
     }
+
+    /** A mirror entry as read: the hash of the fact's text, and the node holding it (its element id). */
+    private record Mirrored(String hash, String node) {}
 
     private static long ms(long from, long to) {
         return (to - from) / 1_000_000;
