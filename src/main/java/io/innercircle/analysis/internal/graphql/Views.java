@@ -16,6 +16,7 @@ import io.innercircle.map.Opportunity;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The analysis as the GraphQL schema shows it: the pure analysis works on keys within one account; these views
@@ -28,9 +29,88 @@ final class Views {
 
     record PersonRef(String id, String key, String name) {}
 
-    record InnerCircleView(String accountKey, Settings settings, List<PersonInfluenceView> candidates,
-                           List<PersonInfluenceView> people, List<DisagreementView> disagreements,
-                           List<ChartPoint> chart, long analysisVersion, boolean stale) {}
+    /**
+     * The Inner Circle report as served. Its lists are built when GraphQL first asks for them: a client waiting
+     * for a big map's refresh asks for {@code stale} alone, many times a second, and building thousands of people's
+     * views for each of those answers took the cores the refresh needed.
+     */
+    static final class InnerCircleView {
+        private final String accountKey;
+        private final Settings settings;
+        private final long analysisVersion;
+        private final boolean stale;
+        private final Supplier<List<PersonInfluenceView>> candidates;
+        private final Supplier<List<PersonInfluenceView>> people;
+        private final Supplier<List<DisagreementView>> disagreements;
+        private final Supplier<List<ChartPoint>> chart;
+
+        private InnerCircleView(String account, AccountNetwork graphs, InnerCircleReport report, boolean stale) {
+            this.accountKey = account;
+            this.settings = new Settings(report.parameters().maxCandidates(), report.parameters().minScore(),
+                    report.parameters().minListeners());
+            this.analysisVersion = graphs.source().version();
+            this.stale = stale;
+            this.candidates = once(() -> report.candidates().stream().map(p -> influence(account, graphs, p)).toList());
+            this.people = once(() -> report.people().stream().map(p -> influence(account, graphs, p)).toList());
+            this.disagreements = once(() -> report.disagreements().stream()
+                    .map(d -> disagreement(account, graphs, d)).toList());
+            this.chart = once(() -> report.chart().stream().map(c -> chartPoint(account, graphs, c)).toList());
+        }
+
+        String accountKey() {
+            return accountKey;
+        }
+
+        public Settings settings() {
+            return settings;
+        }
+
+        public List<PersonInfluenceView> candidates() {
+            return candidates.get();
+        }
+
+        public List<PersonInfluenceView> people() {
+            return people.get();
+        }
+
+        public List<DisagreementView> disagreements() {
+            return disagreements.get();
+        }
+
+        public List<ChartPoint> chart() {
+            return chart.get();
+        }
+
+        public long analysisVersion() {
+            return analysisVersion;
+        }
+
+        public boolean stale() {
+            return stale;
+        }
+
+        /** Computed at most once, also when GraphQL asks from several threads. */
+        private static <T> Supplier<T> once(Supplier<T> compute) {
+            return new Supplier<>() {
+                private volatile T value;
+
+                @Override
+                public T get() {
+                    T v = value;
+                    if (v == null) {
+                        synchronized (this) {
+                            v = value;
+                            if (v == null) {
+                                v = compute.get();
+                                value = v;
+                            }
+                        }
+                    }
+                    return v;
+                }
+            };
+        }
+    }
 
     record Settings(int maxCandidates, double minScore, int minListeners) {}
 
@@ -77,14 +157,7 @@ final class Views {
 
     static InnerCircleView innerCircle(String account, AccountNetwork graphs, InnerCircleReport report,
                                        boolean stale) {
-        return new InnerCircleView(account,
-                new Settings(report.parameters().maxCandidates(), report.parameters().minScore(),
-                        report.parameters().minListeners()),
-                report.candidates().stream().map(p -> influence(account, graphs, p)).toList(),
-                report.people().stream().map(p -> influence(account, graphs, p)).toList(),
-                report.disagreements().stream().map(d -> disagreement(account, graphs, d)).toList(),
-                report.chart().stream().map(c -> chartPoint(account, graphs, c)).toList(),
-                graphs.source().version(), stale);
+        return new InnerCircleView(account, graphs, report, stale);
     }
 
     static PersonInfluenceView influence(String account, AccountNetwork graphs, PersonInfluence p) {
