@@ -94,6 +94,9 @@ public final class CandidateScoring {
         return Math.max(1, Math.min(5, 1 + (int) Math.floor(influence * 5 + 1e-9)));
     }
 
+    /** The gates a candidate passes, in the order they are checked. */
+    private enum Gate { NO_LISTENERS, TOO_FEW_LISTENERS, OWN_TEAM_ONLY, BELOW_THRESHOLD, PASSED }
+
     private static final class Run {
         private final AccountNetwork g;
         private final Centralities c;
@@ -103,11 +106,15 @@ public final class CandidateScoring {
         private final Map<MeasureKind, Map<String, Double>> percentiles = new EnumMap<>(MeasureKind.class);
         /** Position of each person passing every gate, best first; the first maxCandidates are the candidates. */
         private final Map<String, Integer> eligibleRank = new HashMap<>();
+        private final Map<String, String> described = new HashMap<>();
+        private final Map<String, String> lowerCaseDepartments = new HashMap<>();
+        private final String threshold;
 
         Run(AccountNetwork g, Centralities c, InnerCircleParameters params) {
             this.g = g;
             this.c = c;
             this.params = params;
+            this.threshold = Texts.score(params.minScore());
         }
 
         InnerCircleReport report() {
@@ -144,15 +151,14 @@ public final class CandidateScoring {
                     .thenComparing(Comparator.<String>comparingInt(k -> listeners.get(k).size()).reversed())
                     .thenComparing(g::name)
                     .thenComparing(Comparator.naturalOrder());
-            List<String> eligible = g.people().keySet().stream()
-                    .filter(k -> gate(k, scores.get(k)) == null)
-                    .sorted(byStrength)
-                    .toList();
-            for (int i = 0; i < eligible.size(); i++) {
-                eligibleRank.put(eligible.get(i), i);
+            List<String> strongestFirst = g.people().keySet().stream().sorted(byStrength).toList();
+            for (String key : strongestFirst) {
+                if (gate(key, scores.get(key)) == Gate.PASSED) {
+                    eligibleRank.put(key, eligibleRank.size());
+                }
             }
 
-            List<PersonInfluence> people = g.people().keySet().stream().sorted(byStrength)
+            List<PersonInfluence> people = strongestFirst.stream()
                     .map(k -> personInfluence(k, scores.get(k), measures.get(k)))
                     .toList();
             List<PersonInfluence> candidateList = people.stream().filter(PersonInfluence::candidate).toList();
@@ -177,7 +183,7 @@ public final class CandidateScoring {
                         Person p = g.person(l);
                         FormalLevel theirs = g.formalLevel(l);
                         return new Listener(l, g.name(l), p.title(), g.department(l), theirs, g.strength(key, l),
-                                seniority(theirs, own), g.differentDepartments(key, l));
+                                seniority(theirs, own), differentDepartments(key, l));
                     })
                     .sorted(Comparator.comparingInt(Listener::strength).reversed()
                             .thenComparing(Comparator.comparing((Listener l) -> l.formalLevel().known()
@@ -228,36 +234,61 @@ public final class CandidateScoring {
                     weight * normalized);
         }
 
-        /**
-         * Null when the person passes every gate except the cut to maxCandidates; otherwise why not, as a clause
-         * that completes "Not an Inner Circle candidate: ...".
-         */
-        private String gate(String key, double score) {
+        /** Which gate stops the person, or {@link Gate#PASSED}; the words come only when a reason is written. */
+        private Gate gate(String key, double score) {
             List<Listener> ls = listeners.get(key);
             if (ls.isEmpty()) {
-                return "nobody on the map is recorded as taking their lead";
+                return Gate.NO_LISTENERS;
             }
             if (ls.size() < params.minListeners()) {
-                return Texts.count(ls.size(), "person takes", "people take") + " their lead, fewer than the "
-                        + params.minListeners() + " needed to be the centre of a network";
+                return Gate.TOO_FEW_LISTENERS;
             }
             boolean beyondTeam = ls.stream().anyMatch(l -> l.otherDepartment() || l.seniority() == Seniority.ABOVE);
             if (!beyondTeam) {
-                return "everyone who takes their lead is in their own department and not above them in rank; that "
-                        + "is team standing or formal authority, not influence across the organization";
+                return Gate.OWN_TEAM_ONLY;
             }
             if (score + 1e-9 < params.minScore()) {
-                return "computed influence " + Texts.score(score) + " is below the threshold of "
-                        + Texts.score(params.minScore());
+                return Gate.BELOW_THRESHOLD;
             }
-            return null;
+            return Gate.PASSED;
         }
 
+        /** Why the person is not a candidate, as a clause that completes "Not an Inner Circle candidate: ...". */
         private String whyNot(String key, double score) {
-            String why = gate(key, score);
-            return why != null ? why : "computed influence " + Texts.score(score) + " ranks "
-                    + ordinal(eligibleRank.get(key) + 1) + " and only the top " + params.maxCandidates()
-                    + " are listed";
+            List<Listener> ls = listeners.get(key);
+            return switch (gate(key, score)) {
+                case NO_LISTENERS -> "nobody on the map is recorded as taking their lead";
+                case TOO_FEW_LISTENERS -> Texts.count(ls.size(), "person takes", "people take")
+                        + " their lead, fewer than the " + params.minListeners() + " needed to be the centre of a "
+                        + "network";
+                case OWN_TEAM_ONLY -> "everyone who takes their lead is in their own department and not above them "
+                        + "in rank; that is team standing or formal authority, not influence across the organization";
+                case BELOW_THRESHOLD -> "computed influence " + Texts.score(score) + " is below the threshold of "
+                        + threshold;
+                case PASSED -> "computed influence " + Texts.score(score) + " ranks "
+                        + ordinal(eligibleRank.get(key) + 1) + " and only the top " + params.maxCandidates()
+                        + " are listed";
+            };
+        }
+
+        /** "Pat Morgan (Senior VP, rank 5)", once per person: a person is named in the reasons of each they follow. */
+        private String describe(String key) {
+            return described.computeIfAbsent(key, g::describe);
+        }
+
+        /** As {@link AccountNetwork#differentDepartments}, with each department lower-cased once. */
+        private boolean differentDepartments(String a, String b) {
+            String da = lowerCaseDepartment(a);
+            String db = lowerCaseDepartment(b);
+            return !da.isEmpty() && !db.isEmpty() && !da.equals(db);
+        }
+
+        /** Empty when not recorded: a recorded department is never blank. */
+        private String lowerCaseDepartment(String key) {
+            return lowerCaseDepartments.computeIfAbsent(key, k -> {
+                String d = g.department(k);
+                return d == null ? "" : d.toLowerCase(Locale.ROOT);
+            });
         }
 
         private boolean candidate(String key) {
@@ -296,12 +327,12 @@ public final class CandidateScoring {
             String name = g.name(key);
             if (candidate) {
                 reasons.add("Inner Circle candidate: computed influence " + Texts.score(score) + " (level " + level
-                        + " of 5), threshold " + Texts.score(params.minScore()) + ".");
+                        + " of 5), threshold " + threshold + ".");
             } else {
                 reasons.add("Not an Inner Circle candidate: " + whyNot(key, score) + ".");
             }
             if (!ls.isEmpty()) {
-                List<String> who = ls.stream().map(l -> g.describe(l.key())).toList();
+                List<String> who = ls.stream().map(l -> describe(l.key())).toList();
                 reasons.add(Texts.joinAnd(who) + (ls.size() == 1 ? " takes" : " take") + " their lead.");
             }
             List<String> above = ls.stream().filter(l -> l.seniority() == Seniority.ABOVE)
@@ -403,7 +434,7 @@ public final class CandidateScoring {
         }
 
         private String listenerSummary(PersonInfluence p) {
-            return Texts.joinAnd(p.listeners().stream().map(l -> g.describe(l.key())).toList())
+            return Texts.joinAnd(p.listeners().stream().map(l -> describe(l.key())).toList())
                     + (p.listeners().size() == 1 ? " takes" : " take") + " their lead.";
         }
 
