@@ -6,14 +6,19 @@ import io.innercircle.analysis.AnalysisService;
 import io.innercircle.analysis.MapSnapshot;
 import io.innercircle.analysis.account.AnalysedAccount;
 import io.innercircle.database.NoExternalNeo4jCondition;
+import io.innercircle.map.MapChanged;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Service;
 
+import java.util.HashSet;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -43,6 +48,14 @@ public class AnalysisCache implements AnalysisService {
     private final Cache<String, Entry> entries;
     /** Bumped on every change event: an analysis read before a change must not be cached as current after it. */
     private final Map<String, AtomicLong> changes = new ConcurrentHashMap<>();
+    /** Per account, what each committed change touched, by version, since the cached analysis was read. */
+    private final Map<String, NavigableMap<Long, Set<String>>> changeLogs = new ConcurrentHashMap<>();
+    private final AtomicLong patchedReads = new AtomicLong();
+    /** Stands for a change that may have touched anything in the account. */
+    private static final Set<String> WHOLE_MAP = java.util.Collections.unmodifiableSet(new HashSet<>());
+    private static final String STAKEHOLDER = MapChanged.node("Stakeholder", "");
+    /** Beyond this many changes without an analysis, the oldest are forgotten (the next read is then whole). */
+    private static final int MAX_LOGGED_CHANGES = 256;
 
     @Autowired
     public AnalysisCache(MapSnapshotReader reader, Environment environment,
@@ -70,7 +83,7 @@ public class AnalysisCache implements AnalysisService {
                 return Optional.of(cached.analysis());
             }
             long seen = changes(account).get();
-            return reader.read(account).map(graph -> remember(graph, cached, seen));
+            return read(account, cached).map(graph -> remember(graph, cached, seen));
         }
         Optional<Long> version = reader.version(account);
         if (version.isEmpty()) {
@@ -87,7 +100,7 @@ public class AnalysisCache implements AnalysisService {
             return cached.analysis();
         }
         long seen = changes(account).get();
-        return reader.read(account).map(graph -> remember(graph, cached, seen))
+        return read(account, cached).map(graph -> remember(graph, cached, seen))
                 .orElseThrow(() -> new IllegalStateException("account " + account + " disappeared while being read"));
     }
 
@@ -113,6 +126,68 @@ public class AnalysisCache implements AnalysisService {
     /** Whatever is cached for the account, current or outdated; never reads or computes. */
     public Optional<Entry> peek(String account) {
         return Optional.ofNullable(entries.getIfPresent(account));
+    }
+
+    /**
+     * The account's map: the cached one brought up to date with the people this instance's writes changed since
+     * it was read, when every change since is known here and touched only people (a few rows instead of the whole
+     * map: 60 ms for 2,000 people, more under load); the whole map otherwise.
+     */
+    private Optional<MapSnapshot> read(String account, Entry cached) {
+        if (cached != null) {
+            Optional<MapSnapshot> patched = patched(account, cached);
+            if (patched.isPresent()) {
+                patchedReads.incrementAndGet();
+                return patched;
+            }
+        }
+        return reader.read(account);
+    }
+
+    private Optional<MapSnapshot> patched(String account, Entry cached) {
+        NavigableMap<Long, Set<String>> log = changeLogs.get(account);
+        if (log == null) {
+            return Optional.empty();
+        }
+        long last = cached.version();
+        Set<String> people = new HashSet<>();
+        for (Map.Entry<Long, Set<String>> change : log.tailMap(cached.version(), false).entrySet()) {
+            if (change.getKey() != last + 1 || change.getValue() == WHOLE_MAP) {
+                return Optional.empty();
+            }
+            people.addAll(change.getValue());
+            last = change.getKey();
+        }
+        if (last == cached.version()) {
+            return Optional.empty();
+        }
+        long known = last;
+        // At a later version the database holds a change this instance has not been told of (yet): read it all.
+        return reader.readChanges(cached.analysis().network().source(), people).filter(m -> m.version() == known);
+    }
+
+    /**
+     * Notes what a committed change touched, for {@link #read}: the people it changed, or the whole map when it
+     * said nothing, replaced the map, or touched anything but people.
+     */
+    public void changed(MapChanged change) {
+        Set<String> people = WHOLE_MAP;
+        if (change.touched() != null && change.written() == null
+                && change.touched().stream().allMatch(n -> n.startsWith(STAKEHOLDER))) {
+            people = change.touched().stream().map(n -> n.substring(STAKEHOLDER.length()))
+                    .collect(java.util.stream.Collectors.toUnmodifiableSet());
+        }
+        NavigableMap<Long, Set<String>> log = changeLogs.computeIfAbsent(change.account(),
+                a -> new ConcurrentSkipListMap<>());
+        log.put(change.version(), people);
+        while (log.size() > MAX_LOGGED_CHANGES) {
+            log.pollFirstEntry();
+        }
+    }
+
+    /** How many analyses read only what changed instead of the whole map (for tests and monitoring). */
+    public long patchedReads() {
+        return patchedReads.get();
     }
 
     private AnalysedAccount remember(MapSnapshot graph, Entry previous, long changesSeen) {
@@ -147,6 +222,10 @@ public class AnalysisCache implements AnalysisService {
     public void adopt(AnalysedAccount analysis, long changesSeen) {
         String account = analysis.network().source().accountKey();
         if (changes(account).get() == changesSeen) {
+            NavigableMap<Long, Set<String>> log = changeLogs.get(account);
+            if (log != null) {
+                log.headMap(analysis.version(), true).clear();
+            }
             entries.asMap().merge(account, new Entry(analysis.version(), analysis, false, true),
                     (old, fresh) -> old.version() > fresh.version() ? old : fresh);
         }
@@ -177,6 +256,7 @@ public class AnalysisCache implements AnalysisService {
     /** Forgets every analysis (for a database changed behind the app's back, e.g. restored from a backup). */
     public void clear() {
         changes.values().forEach(AtomicLong::incrementAndGet);
+        changeLogs.clear();
         entries.invalidateAll();
     }
 

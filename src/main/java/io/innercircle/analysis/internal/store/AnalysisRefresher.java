@@ -141,6 +141,7 @@ public class AnalysisRefresher implements DisposableBean {
             cache.adopt(stored.analysis(), stored.changesSeen());
             return;
         }
+        cache.changed(change);
         cache.outdate(change.account(), change.structural());
         refreshLater(change.account());
     }
