@@ -30,9 +30,10 @@ final class Views {
     record PersonRef(String id, String key, String name) {}
 
     /**
-     * The Inner Circle report as served. Its lists are built when GraphQL first asks for them: a client waiting
-     * for a big map's refresh asks for {@code stale} alone, many times a second, and building thousands of people's
-     * views for each of those answers took the cores the refresh needed.
+     * The Inner Circle report as served. Its lists are built when GraphQL first asks for them: a query may select
+     * {@code stale} or the candidates alone, and on a big map every person's view (their listeners, the chart) is
+     * thousands of objects. Repeated questions are answered from {@code InnerCircleResponses}' kept answers; this
+     * spares the first answer of each, and the queries that cannot be kept.
      */
     static final class InnerCircleView {
         private final String accountKey;
