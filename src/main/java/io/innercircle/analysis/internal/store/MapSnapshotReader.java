@@ -161,7 +161,8 @@ public class MapSnapshotReader {
                                     WITH DISTINCT r RETURN [startNode(r).key, endNode(r).key] } AS conflicts,
                           COLLECT { MATCH (t:TeamMember {account: $account})-[c:HAS_CONTACT]->(s:Stakeholder)
                                     WHERE s.account = $account AND s.key IN $keys
-                                    RETURN [t.key, t.name, s.key, c.coverage, c.lastContact, c.relationship] } AS contacts,
+                                    RETURN [t.key, t.name, s.key, c.coverage, c.lastContact, c.relationship]
+                                  } AS contacts,
                           COLLECT { MATCH (s:Stakeholder {account: $account})-[i:INVOLVED_IN]->(o:Opportunity)
                                     WHERE s.key IN $keys AND o.account = $account
                                     RETURN [o.key, [s.key, i.roles, i.status]] } AS involvements,

@@ -13,12 +13,14 @@ import io.innercircle.analysis.MapSnapshot.ReportingLine;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * A snapshot brought up to date with what was read back at the people a write changed: every row at those people
@@ -43,7 +45,7 @@ final class SnapshotPatch {
                                        List<Map.Entry<String, NextStep>> nextSteps) {
         Map<String, List<Involvement>> involvementsByDeal = byDeal(involvements);
         Map<String, List<NextStep>> nextStepsByDeal = byDeal(nextSteps);
-        Set<String> deals = base.deals().stream().map(Deal::key).collect(java.util.stream.Collectors.toSet());
+        Set<String> deals = base.deals().stream().map(Deal::key).collect(Collectors.toSet());
         if (!deals.containsAll(involvementsByDeal.keySet()) || !deals.containsAll(nextStepsByDeal.keySet())) {
             return Optional.empty();
         }
@@ -75,7 +77,7 @@ final class SnapshotPatch {
     }
 
     private static <T> Map<String, List<T>> byDeal(List<Map.Entry<String, T>> rows) {
-        Map<String, List<T>> result = new java.util.HashMap<>();
+        Map<String, List<T>> result = new HashMap<>();
         rows.forEach(e -> result.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
         return result;
     }
