@@ -1,5 +1,6 @@
 package io.innercircle.operations;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -10,9 +11,9 @@ import java.util.function.Supplier;
 
 /**
  * The app's own numbers for operations, next to what Spring Boot measures itself (HTTP, JVM, GraphQL requests):
- * how long analysis recomputes take, and how big imports are. Exposed at /actuator/prometheus as
- * {@code innercircle_analysis_recompute_seconds}, {@code innercircle_import_seconds},
- * {@code innercircle_import_people} and {@code innercircle_import_lines}. Features call these; nothing here
+ * how long analysis recomputes take, how the analysis read its maps, and how big imports are. Exposed at
+ * /actuator/prometheus as {@code innercircle_analysis_recompute_seconds}, {@code innercircle_analysis_map_reads_total},
+ * {@code innercircle_import_seconds}, {@code innercircle_import_people} and {@code innercircle_import_lines}. Features call these; nothing here
  * knows about them.
  */
 @Component
@@ -34,6 +35,15 @@ public class AppMetrics {
     public void recordAnalysis(String what, Duration took) {
         Timer.builder("innercircle.analysis.recompute").description("Time to recompute an analysis")
                 .tag("analysis", what).publishPercentileHistogram().register(registry).record(took);
+    }
+
+    /**
+     * Counts one read of a map for its analysis: {@code read} is "patched" (only what an edit changed at its people,
+     * added to the map read before) or "whole".
+     */
+    public void countMapRead(String read) {
+        Counter.builder("innercircle.analysis.map.reads").description("Maps read for their analysis")
+                .tag("read", read).register(registry).increment();
     }
 
     /**

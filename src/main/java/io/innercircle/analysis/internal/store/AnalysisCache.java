@@ -50,7 +50,6 @@ public class AnalysisCache implements AnalysisService {
     private final Map<String, AtomicLong> changes = new ConcurrentHashMap<>();
     /** Per account, what each committed change touched, by version, since the cached analysis was read. */
     private final Map<String, NavigableMap<Long, Set<String>>> changeLogs = new ConcurrentHashMap<>();
-    private final AtomicLong patchedReads = new AtomicLong();
     /** Stands for a change that may have touched anything in the account. */
     private static final Set<String> WHOLE_MAP = java.util.Collections.unmodifiableSet(new HashSet<>());
     private static final String STAKEHOLDER = MapChanged.node("Stakeholder", "");
@@ -137,11 +136,18 @@ public class AnalysisCache implements AnalysisService {
         if (cached != null) {
             Optional<MapSnapshot> patched = patched(account, cached);
             if (patched.isPresent()) {
-                patchedReads.incrementAndGet();
+                countRead("patched");
                 return patched;
             }
         }
+        countRead("whole");
         return reader.read(account);
+    }
+
+    private void countRead(String read) {
+        if (metrics != null) {
+            metrics.countMapRead(read);
+        }
     }
 
     private Optional<MapSnapshot> patched(String account, Entry cached) {
@@ -188,11 +194,6 @@ public class AnalysisCache implements AnalysisService {
         while (log.size() > MAX_LOGGED_CHANGES) {
             log.pollFirstEntry();
         }
-    }
-
-    /** How many analyses read only what changed instead of the whole map (for tests). */
-    public long patchedReads() {
-        return patchedReads.get();
     }
 
     private AnalysedAccount remember(MapSnapshot graph, Entry previous, long changesSeen) {

@@ -5,6 +5,7 @@ import io.innercircle.bundle.BundleGenerator;
 import io.innercircle.bundle.internal.Bundle;
 import io.innercircle.support.IntegrationTest;
 import io.innercircle.support.Neo4jHarness;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.neo4j.core.Neo4jClient;
@@ -31,6 +32,8 @@ class PatchedSnapshotTest extends IntegrationTest {
     AnalysisCache cache;
     @Autowired
     Neo4jClient neo4j;
+    @Autowired
+    MeterRegistry metrics;
 
     @Test
     void everyEditAtPeopleGivesTheMapAWholeReadGives() throws Exception {
@@ -70,14 +73,14 @@ class PatchedSnapshotTest extends IntegrationTest {
 
         int patched = 0;
         for (Runnable edit : edits) {
-            long before = cache.patchedReads();
+            double before = reads("patched");
             edit.run();
             refresher.refreshLater(ACCOUNT).get();
             MapSnapshot analysed = cache.peek(ACCOUNT).orElseThrow().analysis().network().source();
             MapSnapshot whole = new MapSnapshotReader(neo4j).read(ACCOUNT).orElseThrow();
             assertThat(analysed.version()).isEqualTo(whole.version());
             assertThat(analysed).isEqualTo(whole);
-            patched += (int) (cache.patchedReads() - before);
+            patched += (int) (reads("patched") - before);
         }
         // All but the relationship plan (a plan node, not a person: the whole map is read) were patched.
         assertThat(patched).isEqualTo(edits.size() - 1);
@@ -87,14 +90,22 @@ class PatchedSnapshotTest extends IntegrationTest {
                 MATCH (a:Account {key: $a}) SET a.version = a.version + 1
                 WITH a MATCH (s:Stakeholder {account: $a, key: $k}) SET s.title = 'Changed behind the app'""",
                 Map.of("a", ACCOUNT, "k", bundle.stakeholders().get(30).key()));
-        long before = cache.patchedReads();
+        double patchedBefore = reads("patched");
+        double wholeBefore = reads("whole");
         mutate("updateStakeholder", "input", Map.of("id", b, "title", "Head of Operations"));
         refresher.refreshLater(ACCOUNT).get();
         MapSnapshot analysed = cache.peek(ACCOUNT).orElseThrow().analysis().network().source();
         assertThat(analysed).isEqualTo(new MapSnapshotReader(neo4j).read(ACCOUNT).orElseThrow());
         assertThat(analysed.people()).filteredOn(p -> p.key().equals(bundle.stakeholders().get(30).key()))
                 .extracting(MapSnapshot.Person::title).containsExactly("Changed behind the app");
-        assertThat(cache.patchedReads()).isEqualTo(before);
+        assertThat(reads("patched")).isEqualTo(patchedBefore);
+        assertThat(reads("whole")).isEqualTo(wholeBefore + 1);
+    }
+
+    /** innercircle_analysis_map_reads_total{read=...}, as operators scrape it. */
+    private double reads(String read) {
+        var counter = metrics.find("innercircle.analysis.map.reads").tag("read", read).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private void mutate(String document, String variable, Map<String, Object> value) {
