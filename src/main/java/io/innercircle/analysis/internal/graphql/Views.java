@@ -13,6 +13,7 @@ import io.innercircle.analysis.internal.path.InfluencePath;
 import io.innercircle.analysis.internal.path.Reach;
 import io.innercircle.analysis.strategy.StakeholderStrategy;
 import io.innercircle.map.Opportunity;
+import org.springframework.util.function.SingletonSupplier;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -51,11 +52,14 @@ final class Views {
                     report.parameters().minListeners());
             this.analysisVersion = graphs.source().version();
             this.stale = stale;
-            this.candidates = once(() -> report.candidates().stream().map(p -> influence(account, graphs, p)).toList());
-            this.people = once(() -> report.people().stream().map(p -> influence(account, graphs, p)).toList());
-            this.disagreements = once(() -> report.disagreements().stream()
+            this.candidates = SingletonSupplier.of(() -> report.candidates().stream()
+                    .map(p -> influence(account, graphs, p)).toList());
+            this.people = SingletonSupplier.of(() -> report.people().stream()
+                    .map(p -> influence(account, graphs, p)).toList());
+            this.disagreements = SingletonSupplier.of(() -> report.disagreements().stream()
                     .map(d -> disagreement(account, graphs, d)).toList());
-            this.chart = once(() -> report.chart().stream().map(c -> chartPoint(account, graphs, c)).toList());
+            this.chart = SingletonSupplier.of(() -> report.chart().stream()
+                    .map(c -> chartPoint(account, graphs, c)).toList());
         }
 
         String accountKey() {
@@ -88,28 +92,6 @@ final class Views {
 
         public boolean stale() {
             return stale;
-        }
-
-        /** Computed at most once, also when GraphQL asks from several threads. */
-        private static <T> Supplier<T> once(Supplier<T> compute) {
-            return new Supplier<>() {
-                private volatile T value;
-
-                @Override
-                public T get() {
-                    T v = value;
-                    if (v == null) {
-                        synchronized (this) {
-                            v = value;
-                            if (v == null) {
-                                v = compute.get();
-                                value = v;
-                            }
-                        }
-                    }
-                    return v;
-                }
-            };
         }
     }
 
