@@ -5,6 +5,14 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
@@ -65,6 +73,23 @@ class ArchitectureTest {
                 .check(CLASSES);
         noClasses().that().resideInAPackage("io.innercircle.analysis..")
                 .should().dependOnClassesThat().resideInAPackage("io.innercircle.assessment..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void everyDateAndTimestampComesFromTheOneClock() {
+        // The app's Clock bean (UTC) is the only source of "now": a LocalDate.now() would follow the server's time
+        // zone and give another "today" than the rest of the app around midnight, and tests could not drive it.
+        noClasses().that().doNotHaveSimpleName("ClockConfiguration")
+                .should().callMethod(Instant.class, "now")
+                .orShould().callMethod(LocalDate.class, "now").orShould().callMethod(LocalDate.class, "now", ZoneId.class)
+                .orShould().callMethod(LocalDateTime.class, "now")
+                .orShould().callMethod(LocalDateTime.class, "now", ZoneId.class)
+                .orShould().callMethod(OffsetDateTime.class, "now")
+                .orShould().callMethod(OffsetDateTime.class, "now", ZoneId.class)
+                .orShould().callMethod(ZonedDateTime.class, "now")
+                .orShould().callMethod(ZonedDateTime.class, "now", ZoneId.class)
+                .orShould().callMethod(Clock.class, "systemUTC").orShould().callMethod(Clock.class, "systemDefaultZone")
                 .check(CLASSES);
     }
 

@@ -13,8 +13,8 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Map;
 
 /**
@@ -28,8 +28,10 @@ class BackupController {
 
     private final DatabaseBackup backup;
     private final AccountAccess access;
+    private final Clock clock;
 
-    BackupController(DatabaseBackup backup, AccountAccess access) {
+    BackupController(DatabaseBackup backup, AccountAccess access, Clock clock) {
+        this.clock = clock;
         this.backup = backup;
         this.access = access;
     }
@@ -46,7 +48,7 @@ class BackupController {
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("application/x-ndjson"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"innercircle-backup-"
-                        + LocalDate.now(ZoneOffset.UTC) + ".jsonl\"")
+                        + LocalDate.now(clock) + ".jsonl\"")
                 .body(body);
     }
 

@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,9 +27,14 @@ class ImportProgress {
     }
 
     private final ConcurrentMap<String, State> states = new ConcurrentHashMap<>();
+    private final Clock clock;
+
+    ImportProgress(Clock clock) {
+        this.clock = clock;
+    }
 
     Tracker start(String account, String kind, boolean dryRun) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         states.put(account, new State(account, kind, dryRun, "read", 0, 0, now, now));
         return new Tracker(account, kind, dryRun, now);
     }
@@ -64,7 +70,7 @@ class ImportProgress {
                 log.info("CRM {} import{} into '{}': {} {} of {} rows", kind, dryRun ? " (dry run)" : "", account,
                         phase, done, rows);
             }
-            states.put(account, new State(account, kind, dryRun, phase, done, rows, startedAt, Instant.now()));
+            states.put(account, new State(account, kind, dryRun, phase, done, rows, startedAt, clock.instant()));
         }
     }
 }

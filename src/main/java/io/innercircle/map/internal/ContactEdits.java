@@ -11,6 +11,7 @@ import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +28,10 @@ public class ContactEdits {
     private final Neo4jClient neo4j;
     private final ContactReads contactReads;
     private final EditSupport support;
+    private final Clock clock;
 
-    ContactEdits(Neo4jClient neo4j, ContactReads contactReads, EditSupport support) {
+    ContactEdits(Neo4jClient neo4j, ContactReads contactReads, EditSupport support, Clock clock) {
+        this.clock = clock;
         this.neo4j = neo4j;
         this.contactReads = contactReads;
         this.support = support;
@@ -39,7 +42,8 @@ public class ContactEdits {
         ItemId person = sameAccount("input.stakeholder", member.account(),
                 ItemId.parse("input.stakeholder", input.stakeholder()));
         LocalDate last = input.lastContact();
-        if (last != null && last.isAfter(LocalDate.now().plusDays(1))) {
+        // A day ahead of UTC is still today somewhere (a rep in Auckland writes tomorrow's UTC date).
+        if (last != null && last.isAfter(LocalDate.now(clock).plusDays(1))) {
             throw new InvalidInputException("input.lastContact", "is in the future (" + last + ")");
         }
         support.requireTeamMember("input.teamMember", member);

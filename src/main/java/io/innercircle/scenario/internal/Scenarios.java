@@ -49,7 +49,7 @@ class Scenarios {
 
     Scenarios(ScenarioStore store, AnalysisService analyses, MapSuggestions suggestions, AccountReads accounts,
               AccountVersions versions, MapWrites writes, ChangesSince changesSince, AccountAccess access,
-              Optional<Clock> clock) {
+              Clock clock) {
         this.store = store;
         this.analyses = analyses;
         this.suggestions = suggestions;
@@ -58,7 +58,7 @@ class Scenarios {
         this.writes = writes;
         this.changesSince = changesSince;
         this.access = access;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     Stored create(ItemId opportunity, String key, String name, List<Change> changes) {

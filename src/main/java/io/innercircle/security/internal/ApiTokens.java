@@ -10,9 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -53,7 +53,10 @@ public class ApiTokens {
     private final ConfiguredUsers configuredUsers;
     private final Cache<String, Found> found;
 
-    ApiTokens(Neo4jClient neo4j, ConfiguredUsers configuredUsers, SignInProperties properties) {
+    private final Clock clock;
+
+    ApiTokens(Neo4jClient neo4j, ConfiguredUsers configuredUsers, SignInProperties properties, Clock clock) {
+        this.clock = clock;
         this.neo4j = neo4j;
         this.configuredUsers = configuredUsers;
         this.found = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(properties.tokenCacheTtl()).build();
@@ -68,7 +71,7 @@ public class ApiTokens {
         RANDOM.nextBytes(secret);
         String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         String id = UUID.randomUUID().toString();
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = OffsetDateTime.now(clock);
         Map<String, Object> params = new HashMap<>();
         params.put("id", id);
         params.put("name", trimmed);
@@ -138,7 +141,7 @@ public class ApiTokens {
                                t.teamMember AS teamMember, t.coaches AS coaches,
                                t.lastUsedAt IS NULL OR t.lastUsedAt < $stale AS touch""")
                 .bind(hash).to("hash")
-                .bind(OffsetDateTime.now(ZoneOffset.UTC).minus(LAST_USED_GRANULARITY)).to("stale")
+                .bind(OffsetDateTime.now(clock).minus(LAST_USED_GRANULARITY)).to("stale")
                 .fetch().one();
         if (row.isEmpty()) {
             return Optional.empty();
@@ -155,7 +158,7 @@ public class ApiTokens {
         if (user.isPresent() && Boolean.TRUE.equals(t.get("touch"))) {
             // Written at most once a minute per token, so a busy client does not turn every read into a write.
             neo4j.query("MATCH (t:ApiToken {hash: $hash}) SET t.lastUsedAt = $now")
-                    .bind(hash).to("hash").bind(OffsetDateTime.now(ZoneOffset.UTC)).to("now").run();
+                    .bind(hash).to("hash").bind(OffsetDateTime.now(clock)).to("now").run();
         }
         user.ifPresent(u -> found.put(hash, new Found((String) t.get("id"), u)));
         return user;

@@ -29,11 +29,11 @@ class AnalysisLookups {
     private final Clock clock;
 
     AnalysisLookups(AnalysisCache cache, AnalysisRefresher refresher, OpportunityReads opportunityReads,
-                    Optional<Clock> clock) {
+                    Clock clock) {
         this.cache = cache;
         this.refresher = refresher;
         this.opportunityReads = opportunityReads;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     /** The cached analysis of a map too big to refresh in the writer's thread, when a refresh is under way. */

@@ -76,14 +76,14 @@ public class AnalysisRefresher implements DisposableBean {
     private final Map<String, Long> lastStored = new ConcurrentHashMap<>();
     private final long deferUpToNanos;
 
-    public AnalysisRefresher(AnalysisCache cache, AnalysisStore store, MapSnapshotReader reader, Optional<Clock> clock,
+    public AnalysisRefresher(AnalysisCache cache, AnalysisStore store, MapSnapshotReader reader, Clock clock,
                              @Value("${innercircle.analysis.store.sync-max-people:300}") int syncMaxPeople,
                              @Value("${innercircle.analysis.store.threads:1}") int threads,
                              @Value("${innercircle.analysis.store.defer-up-to:10s}") Duration deferUpTo) {
         this.cache = cache;
         this.store = store;
         this.reader = reader;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
         this.syncMaxPeople = syncMaxPeople;
         this.deferUpToNanos = deferUpTo.toNanos();
         this.executor = Executors.newFixedThreadPool(Math.max(1, threads), r -> daemon(r, "analysis-refresher"));

@@ -507,7 +507,7 @@ class StoredAnalysisTest extends IntegrationTest {
             AnalysisStore ownStore = new AnalysisStore(neo4jClient);
             // Not a Spring proxy, so not transactional: a store that gave way would leave half its rows.
             instances.add(new AnalysisRefresher(new AnalysisCache(reader, environment, "true"), ownStore, reader,
-                    java.util.Optional.empty(), 0, 1, java.time.Duration.ZERO));
+                    java.time.Clock.systemUTC(), 0, 1, java.time.Duration.ZERO));
         }
         var stop = new java.util.concurrent.atomic.AtomicBoolean();
         List<Long> seen = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
