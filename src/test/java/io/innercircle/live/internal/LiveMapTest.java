@@ -4,6 +4,7 @@ import io.innercircle.InnerCircleApplication;
 import io.innercircle.support.IntegrationTest;
 import io.innercircle.support.Neo4jHarness;
 import io.innercircle.support.TestBundles;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -60,12 +61,9 @@ class LiveMapTest extends IntegrationTest {
                 .toFlux("mapChanges", Map.class).subscribe(m -> into.add((Map<String, Object>) m));
     }
 
-    private static void await(BooleanSupplier condition) throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waited 60 s").isLessThan(end);
-            Thread.sleep(20);
-        }
+    private static void await(BooleanSupplier condition) {
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
+                .until(condition::getAsBoolean);
     }
 
     private void edit(String user, String notes) {

@@ -477,13 +477,14 @@ class StoredAnalysisTest extends IntegrationTest {
         awaitStored(account, before + 1);
     }
 
-    private void awaitStored(String account, long version) throws InterruptedException {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (store.state(account).map(AnalysisStore.State::version).orElse(-1L) < version
-                && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
+    private void awaitStored(String account, long version) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+                .until(() -> storedVersion(account) >= version);
         assertThat(store.state(account)).get().extracting(AnalysisStore.State::version).isEqualTo(version);
+    }
+
+    private long storedVersion(String account) {
+        return store.state(account).map(AnalysisStore.State::version).orElse(-1L);
     }
 
     @Autowired
@@ -528,15 +529,17 @@ class StoredAnalysisTest extends IntegrationTest {
                     return stored;
                 })).toList();
         for (int edit = 0; edit < 12; edit++) {
-            graphQl.documentName("updateAccount").variable("input", Map.of("key", account, "notes", "edit " + edit))
-                    .execute().path("updateAccount.account.version").hasValue();
-            Thread.sleep(100);
+            long version = graphQl.documentName("updateAccount")
+                    .variable("input", Map.of("key", account, "notes", "edit " + edit))
+                    .execute().path("updateAccount.account.version").entity(Long.class).get();
+            // The next edit once some refresher has stored this one: every version is raced for by both
+            // instances (and the app's own refresher) while the edits go on.
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+                    .until(() -> storedVersion(account) >= version);
         }
         long last = accountVersion(account);
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (store.state(account).map(AnalysisStore.State::version).orElse(-1L) < last && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+                .until(() -> storedVersion(account) >= last);
         stop.set(true);
         int stored = 0;
         for (var racer : racers) {
