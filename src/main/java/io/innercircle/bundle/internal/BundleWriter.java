@@ -3,9 +3,6 @@ package io.innercircle.bundle.internal;
 import io.innercircle.map.Account;
 import io.innercircle.map.AccountVersions;
 import io.innercircle.map.WrittenMap;
-import org.neo4j.driver.Record;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import io.innercircle.map.FocusedMaps;
 import io.innercircle.map.ItemId;
 import org.springframework.data.neo4j.core.Neo4jClient;
@@ -18,13 +15,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import static io.innercircle.bundle.internal.Bundle.list;
+import static io.innercircle.bundle.internal.BundleStatements.props;
 
 /**
  * Writes a validated bundle into the graph in one transaction (Spring's, through SDN's transaction manager),
@@ -50,11 +45,6 @@ import static io.innercircle.bundle.internal.Bundle.list;
 @Component
 class BundleWriter {
 
-    private static final Logger log = LoggerFactory.getLogger(BundleWriter.class);
-
-    /** Rows per statement: large enough to keep round trips few, small enough to bound one message's size. */
-    static final int BATCH = 20_000;
-
     private static final List<String> STAKEHOLDER_FIELDS = List.of("name", "title", "department", "adaptability",
             "rank", "influence", "innerCircle", "external", "placeholder", "businessAgenda", "personalAgenda",
             "notes");
@@ -66,11 +56,12 @@ class BundleWriter {
             "Rating", "Tactic", "RelationshipPlan");
 
     private final Neo4jClient neo4j;
-
+    private final BundleStatements statements;
     private final FocusedMaps layouts;
 
     BundleWriter(Neo4jClient neo4j, FocusedMaps layouts) {
         this.neo4j = neo4j;
+        this.statements = new BundleStatements(neo4j);
         this.layouts = layouts;
     }
 
@@ -81,41 +72,6 @@ class BundleWriter {
 
     /** The account after the write and, for a replace, everything the write left in it (null for a merge). */
     record Written(Account account, WrittenMap map) {
-    }
-
-    /**
-     * The written map's nodes by key, one map per label, while it is being told; all no-ops for a merge, whose
-     * result is only known by reading the account.
-     */
-    private static final class Told {
-        final WrittenMap map;
-        final Map<String, Map<String, WrittenMap.Node>> byLabel = new HashMap<>();
-
-        Told(WrittenMap map) {
-            this.map = map;
-        }
-
-        /** A node whose properties are its row without the key (the key is the node's, not a property). */
-        WrittenMap.Node node(String label, Map<String, Object> row) {
-            if (map == null) {
-                return null;
-            }
-            Map<String, Object> props = new HashMap<>(row);
-            String key = (String) props.remove("key");
-            WrittenMap.Node node = map.node(label, key, props);
-            byLabel.computeIfAbsent(label, l -> new HashMap<>()).put(key, node);
-            return node;
-        }
-
-        WrittenMap.Node get(String label, String key) {
-            return map == null ? null : byLabel.getOrDefault(label, Map.of()).get(key);
-        }
-
-        void line(String type, WrittenMap.Node from, WrittenMap.Node to, Object... props) {
-            if (map != null) {
-                map.line(type, from, to, props(props));
-            }
-        }
     }
 
     @Transactional
@@ -135,7 +91,7 @@ class BundleWriter {
         }
         // Not user input: CREATE or MERGE, chosen by the mode.
         String verb = merge ? "MERGE" : "CREATE";
-        Told told = new Told(merge ? null : new WrittenMap(REPLACED_LABELS));
+        WrittenMapBuilder told = new WrittenMapBuilder(merge ? null : new WrittenMap(REPLACED_LABELS));
         Ids ids = writeNodes(bundle, account, verb, told);
         if (merge) {
             clearWhatTheBundleRestates(ids);
@@ -168,7 +124,7 @@ class BundleWriter {
         // their opportunities; the label scans after that catch any that lost their opportunity some other way.
         // The plan's records outside the bundle format (strategy choices, reviews, stage outcomes and moves) go
         // with their opportunity.
-        run("""
+        statements.run("""
                 CALL () { MATCH (:Opportunity {account: $account})
                                 -[:HAS_RATING|HAS_TACTIC|CHOSE_STRATEGY|HAS_REVIEW|HAS_OUTCOME|MOVED|HAS_RELATIONSHIP_PLAN]->(x)
                           DETACH DELETE x }
@@ -187,12 +143,12 @@ class BundleWriter {
      * part of that item, so they are cleared here and rewritten from the bundle.
      */
     private void clearWhatTheBundleRestates(Ids ids) {
-        unwind("""
+        statements.unwind("""
                 UNWIND $rows AS id
                 MATCH (s) WHERE elementId(s) = id
                 MATCH (s)-[r:REPORTS_TO]->()
                 DELETE r""", null, new ArrayList<>(ids.people().values()));
-        unwind("""
+        statements.unwind("""
                 UNWIND $rows AS id
                 MATCH (o) WHERE elementId(o) = id
                 CALL (o) { MATCH (o)-[:HAS_RATING|HAS_TACTIC]->(x) DETACH DELETE x }
@@ -200,20 +156,20 @@ class BundleWriter {
                 new ArrayList<>(ids.opportunities().values()));
     }
 
-    private Ids writeNodes(Bundle bundle, String account, String verb, Told told) {
-        Map<String, String> team = upsert("""
+    private Ids writeNodes(Bundle bundle, String account, String verb, WrittenMapBuilder told) {
+        Map<String, String> team = statements.upsert("""
                         UNWIND $rows AS row
                         %s (n:TeamMember {account: $account, key: row.key})
                         SET n.name = row.name, n.role = row.role""".formatted(verb),
                 account, told(told, "TeamMember", list(bundle.team()).stream()
                         .map(t -> props("key", t.key(), "name", t.name(), "role", t.role())).toList()));
-        Map<String, String> competitors = upsert("""
+        Map<String, String> competitors = statements.upsert("""
                         UNWIND $rows AS row
                         %s (n:Competitor {account: $account, key: row.key})
                         SET n.name = row.name""".formatted(verb), account,
                 told(told, "Competitor", list(bundle.competitors()).stream()
                         .map(c -> props("key", c.key(), "name", c.name())).toList()));
-        Map<String, String> people = upsert("""
+        Map<String, String> people = statements.upsert("""
                         UNWIND $rows AS row
                         %s (n:Stakeholder {account: $account, key: row.key})
                         SET %s""".formatted(verb, assignments(STAKEHOLDER_FIELDS)), account,
@@ -230,7 +186,7 @@ class BundleWriter {
                         "amount", o.amount() == null ? null : o.amount().doubleValue(), "currency", o.currency(),
                         "closeDate", o.closeDate(), "stage", o.stage(), "strategy", o.strategy(), "goal", o.goal(),
                         "objective", o.objective())).toList();
-        Map<String, String> opportunities = upsert("""
+        Map<String, String> opportunities = statements.upsert("""
                         UNWIND $rows AS row
                         %s (n:Opportunity {account: $account, key: row.key})
                         SET %s, n.closeDate = date(row.closeDate)""".formatted(verb, assignments(OPPORTUNITY_FIELDS)),
@@ -244,7 +200,8 @@ class BundleWriter {
     }
 
     /** Tells the written map about each row of a node statement (a row is the node's properties and key). */
-    private static List<Map<String, Object>> told(Told told, String label, List<Map<String, Object>> rows) {
+    private static List<Map<String, Object>> told(WrittenMapBuilder told, String label,
+                                                  List<Map<String, Object>> rows) {
         rows.forEach(row -> told.node(label, row));
         return rows;
     }
@@ -254,7 +211,7 @@ class BundleWriter {
         return text == null ? null : LocalDate.parse((String) text);
     }
 
-    private void writeLines(Bundle bundle, Ids ids, String verb, boolean merge, Told told) {
+    private void writeLines(Bundle bundle, Ids ids, String verb, boolean merge, WrittenMapBuilder told) {
         Map<String, String> people = ids.people();
         for (Bundle.Stakeholder s : list(bundle.stakeholders())) {
             if (s.reportsTo() != null) {
@@ -269,14 +226,14 @@ class BundleWriter {
             told.line("HAS_CONTACT", told.get("TeamMember", c.teamMember()), told.get("Stakeholder", c.stakeholder()),
                     "coverage", c.coverage(), "lastContact", date(c.lastContact()), "relationship", c.relationship());
         }
-        unwind("""
+        statements.unwind("""
                 UNWIND $rows AS row
                 MATCH (s) WHERE elementId(s) = row.person
                 MATCH (m) WHERE elementId(m) = row.manager
                 %s (s)-[:REPORTS_TO]->(m)""".formatted(verb), null, list(bundle.stakeholders()).stream()
                 .filter(s -> s.reportsTo() != null)
                 .map(s -> props("person", people.get(s.key()), "manager", people.get(s.reportsTo()))).toList());
-        unwind("""
+        statements.unwind("""
                 UNWIND $rows AS row
                 MATCH (a) WHERE elementId(a) = row.from
                 MATCH (b) WHERE elementId(b) = row.to
@@ -286,7 +243,7 @@ class BundleWriter {
                         "to", people.get(i.to()), "strength", i.effectiveStrength(), "note", i.note())).toList());
         // Stored once, from the smaller key to the larger, so that a pair has exactly one place to look. When
         // merging, a line stored the other way round by some older write is replaced rather than doubled.
-        unwind("""
+        statements.unwind("""
                 UNWIND $rows AS row
                 MATCH (a) WHERE elementId(a) = row.a
                 MATCH (b) WHERE elementId(b) = row.b
@@ -303,7 +260,7 @@ class BundleWriter {
                     return props("a", people.get(ordered ? x : y), "b", people.get(ordered ? y : x),
                             "note", c.note());
                 }).toList());
-        unwind("""
+        statements.unwind("""
                 UNWIND $rows AS row
                 MATCH (t) WHERE elementId(t) = row.teamMember
                 MATCH (s) WHERE elementId(s) = row.stakeholder
@@ -315,7 +272,7 @@ class BundleWriter {
                         "relationship", c.relationship())).toList());
     }
 
-    private void writeOpportunityContents(Bundle bundle, String account, Ids ids, String verb, Told told) {
+    private void writeOpportunityContents(Bundle bundle, String account, Ids ids, String verb, WrittenMapBuilder told) {
         List<Map<String, Object>> against = new ArrayList<>();
         List<Map<String, Object>> involvements = new ArrayList<>();
         List<Map<String, Object>> ratings = new ArrayList<>();
@@ -389,12 +346,12 @@ class BundleWriter {
                 }
             }
         }
-        unwind("""
+        statements.unwind("""
                 UNWIND $rows AS row
                 MATCH (o) WHERE elementId(o) = row.opportunity
                 MATCH (c) WHERE elementId(c) = row.competitor
                 %s (o)-[:AGAINST]->(c)""".formatted(verb), null, against);
-        unwind("""
+        statements.unwind("""
                 UNWIND $rows AS row
                 MATCH (s) WHERE elementId(s) = row.stakeholder
                 MATCH (o) WHERE elementId(o) = row.opportunity
@@ -403,13 +360,13 @@ class BundleWriter {
         // Ratings and tactics have no key in a bundle; merge clears an opportunity's before rewriting, so CREATE
         // is right in both modes. A tactic's key comes from its place in the plan, so importing the same bundle
         // again gives the same keys and the history sees no change.
-        unwind("""
+        statements.unwind("""
                 UNWIND $rows AS row
                 MATCH (o) WHERE elementId(o) = row.opportunity
                 CREATE (o)-[:HAS_RATING]->(r:Rating {account: $account})
                 SET r.criterion = row.criterion, r.us = row.us, r.competitor = row.competitor,
                     r.note = row.note""", account, ratings);
-        unwind("""
+        statements.unwind("""
                 UNWIND $rows AS row
                 MATCH (o) WHERE elementId(o) = row.opportunity
                 CREATE (o)-[:HAS_TACTIC]->(t:Tactic {account: $account, key: o.key + '-tactic-' + toString(row.position)})
@@ -418,18 +375,18 @@ class BundleWriter {
                 WITH t, row WHERE row.owner IS NOT NULL
                 MATCH (m) WHERE elementId(m) = row.owner
                 CREATE (t)-[:OWNED_BY]->(m)""", account, tactics);
-        unwind("""
+        statements.unwind("""
                 UNWIND $rows AS row
                 MATCH (o) WHERE elementId(o) = row.opportunity
                 MATCH (o)-[:HAS_TACTIC]->(t:Tactic {position: row.position})
                 MATCH (s) WHERE elementId(s) = row.stakeholder
                 MERGE (t)-[:TARGETS]->(s)""", null, targets);
-        unwind("""
+        statements.unwind("""
                 UNWIND $rows AS id
                 MATCH (o) WHERE elementId(o) = id
                 CALL (o) { MATCH (o)-[:HAS_RELATIONSHIP_PLAN]->(x) DETACH DELETE x }""", null, plansRestated);
         // The plan's key and properties are those setRelationshipPlan writes, so the two are one record.
-        unwind("""
+        statements.unwind("""
                 UNWIND $rows AS row
                 MATCH (o) WHERE elementId(o) = row.opportunity
                 MATCH (s) WHERE elementId(s) = row.stakeholder
@@ -464,68 +421,5 @@ class BundleWriter {
     /** "n.name = row.name, n.title = row.title, ..." for a fixed list of field names (never input). */
     private static String assignments(List<String> fields) {
         return fields.stream().map(f -> "n." + f + " = row." + f).collect(Collectors.joining(", "));
-    }
-
-    /** A map that, unlike Map.of, keeps null values: a null is how a property gets removed. */
-    private static Map<String, Object> props(Object... keysAndValues) {
-        Map<String, Object> map = new HashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return map;
-    }
-
-    /**
-     * Writes nodes (the statement ends without RETURN; this adds it) and answers their element ids by key. The
-     * ids come back as two lists in one record rather than one record per node: one message instead of a
-     * fetch round trip per thousand nodes.
-     */
-    private Map<String, String> upsert(String cypher, String account, List<Map<String, Object>> rows) {
-        Map<String, String> ids = new HashMap<>();
-        for (List<Map<String, Object>> batch : batches(rows)) {
-            Record r = run(cypher + " RETURN collect(row.key) AS keys, collect(elementId(n)) AS ids",
-                    props("account", account, "rows", batch)).get(0);
-            List<String> keys = r.get("keys").asList(org.neo4j.driver.Value::asString);
-            List<String> elementIds = r.get("ids").asList(org.neo4j.driver.Value::asString);
-            for (int i = 0; i < keys.size(); i++) {
-                ids.put(keys.get(i), elementIds.get(i));
-            }
-        }
-        return ids;
-    }
-
-    private void unwind(String cypher, String account, List<?> rows) {
-        for (List<?> batch : batches(rows)) {
-            run(cypher, props("account", account, "rows", batch));
-        }
-    }
-
-    /** An empty list gives no batch: a round trip that does nothing is skipped. */
-    private static <T> List<List<T>> batches(List<T> rows) {
-        List<List<T>> batches = new ArrayList<>();
-        for (int from = 0; from < rows.size(); from += BATCH) {
-            batches.add(rows.subList(from, Math.min(rows.size(), from + BATCH)));
-        }
-        return batches;
-    }
-
-    /**
-     * Runs one statement on the driver's query runner inside the Spring transaction (Neo4jClient hands out the
-     * transaction's runner). Neo4jClient's own {@code bind} converts every parameter value through Spring's
-     * conversion service; measured here, statements of a few rows took tens of milliseconds more that way than
-     * on the runner, which converts plain maps and lists itself.
-     */
-    private List<Record> run(String cypher, Map<String, Object> parameters) {
-        long start = System.nanoTime();
-        Function<org.neo4j.driver.QueryRunner, Optional<List<Record>>> call =
-                runner -> Optional.of(runner.run(cypher, parameters).list());
-        List<Record> records = neo4j.delegateTo(call).run().orElseThrow();
-        if (log.isDebugEnabled()) {
-            Object rows = parameters.get("rows");
-            log.debug("{} ms for {} rows: {}", (System.nanoTime() - start) / 1_000_000,
-                    rows instanceof List<?> l ? l.size() : 0,
-                    Stream.of(cypher.split("\n")).map(String::strip).collect(Collectors.joining(" ")));
-        }
-        return records;
     }
 }
