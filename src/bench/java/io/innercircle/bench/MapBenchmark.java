@@ -309,10 +309,13 @@ public final class MapBenchmark {
      * once, as a considerate client would: asking for the whole report (thousands of people) again and again spends
      * the server's cores on writing answers, which the refresh needs.
      */
-    record Edited(double readP50, int stale, int edits, double untilFreshP50) {
+    record Edited(double readP50, int stale, int edits, double untilFreshP50, double serverLagMean,
+                  double analysisMean) {
         String describe() {
-            return String.format(Locale.ROOT, "%.1f ms first read (%d/%d stale); %.1f ms until current",
-                    readP50, stale, edits, untilFreshP50);
+            return String.format(Locale.ROOT, "%.1f ms first read (%d/%d stale); %.1f ms until current%s",
+                    readP50, stale, edits, untilFreshP50, Double.isNaN(serverLagMean) ? ""
+                            : String.format(Locale.ROOT, " (app: lag %.0f ms, analysis %.0f ms, means)",
+                            serverLagMean, analysisMean));
         }
     }
 
@@ -323,6 +326,8 @@ public final class MapBenchmark {
         int stale = 0;
         edit.get(); // warm-up
         awaitCurrent(account, innerCircle);
+        double[] lagBefore = appTimer("innercircle_analysis_lag_seconds", "");
+        double[] analysisBefore = appTimer("innercircle_analysis_recompute_seconds", "analysis=\"account\"");
         for (int i = 0; i < rounds; i++) {
             edit.get();
             long t = System.nanoTime();
@@ -334,9 +339,39 @@ public final class MapBenchmark {
             }
             fresh[i] = AppProcess.since(t);
         }
+        double lag = meanMs(lagBefore, appTimer("innercircle_analysis_lag_seconds", ""));
+        double analysis = meanMs(analysisBefore,
+                appTimer("innercircle_analysis_recompute_seconds", "analysis=\"account\""));
         Arrays.sort(first);
         Arrays.sort(fresh);
-        return new Edited(pct(first, 50), stale, rounds, pct(fresh, 50));
+        return new Edited(pct(first, 50), stale, rounds, pct(fresh, 50), lag, analysis);
+    }
+
+    private static double meanMs(double[] before, double[] after) {
+        double count = after[1] - before[1];
+        return count > 0 ? (after[0] - before[0]) * 1000 / count : Double.NaN;
+    }
+
+    /**
+     * One of the app's own timers (sum in seconds, count) over the series whose tags contain {@code tag}, from
+     * /actuator/prometheus: {@code innercircle_analysis_lag_seconds} is from each change's commit until its analysis
+     * was current, without the client's polling (maps analysed in the write's transaction add nothing).
+     */
+    private double[] appTimer(String name, String tag) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus"))
+                .header("Authorization", bearer).GET().build(), HttpResponse.BodyHandlers.ofString());
+        double[] sumAndCount = new double[2];
+        for (String line : response.body().split("\n")) {
+            if (!line.contains(tag)) {
+                continue;
+            }
+            if (line.startsWith(name + "_sum{")) {
+                sumAndCount[0] += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            } else if (line.startsWith(name + "_count{")) {
+                sumAndCount[1] += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return sumAndCount;
     }
 
     /** Polls {@code stale} alone until the Inner Circle is current, then reads the whole report once. */

@@ -13,6 +13,7 @@ import java.util.function.Supplier;
  * The app's own numbers for operations, next to what Spring Boot measures itself (HTTP, JVM, GraphQL requests):
  * how long analysis recomputes take, how the analysis read its maps, and how big imports are. Exposed at
  * /actuator/prometheus as {@code innercircle_analysis_recompute_seconds}, {@code innercircle_analysis_map_reads_total},
+ * {@code innercircle_analysis_lag_seconds},
  * {@code innercircle_import_seconds}, {@code innercircle_import_people} and {@code innercircle_import_lines}. Features call these; nothing here
  * knows about them.
  */
@@ -35,6 +36,18 @@ public class AppMetrics {
     public void recordAnalysis(String what, Duration took) {
         Timer.builder("innercircle.analysis.recompute").description("Time to recompute an analysis")
                 .tag("analysis", what).publishPercentileHistogram().register(registry).record(took);
+    }
+
+    /**
+     * Records how long after a change committed the analysis of a map holding it became current in this instance
+     * (a change analysed in its own transaction is current at its commit and is not recorded). {@code structural}
+     * tells influence, reporting-line and people changes (the centralities recomputed) from the others.
+     */
+    public void recordAnalysisLag(boolean structural, Duration lag) {
+        Timer.builder("innercircle.analysis.lag")
+                .description("From a change's commit until the analysis of the map with it is current")
+                .tag("structural", String.valueOf(structural)).publishPercentileHistogram().register(registry)
+                .record(lag);
     }
 
     /**

@@ -55,6 +55,10 @@ public class AnalysisCache implements AnalysisService {
     private static final String STAKEHOLDER = MapChanged.node("Stakeholder", "");
     /** Beyond this many changes without an analysis, the oldest are forgotten (the next read is then whole). */
     private static final int MAX_LOGGED_CHANGES = 256;
+    /** Per account, when each change waiting for a current analysis committed ({@link System#nanoTime()}), by version. */
+    private final Map<String, NavigableMap<Long, Committed>> waiting = new ConcurrentHashMap<>();
+
+    private record Committed(long nanos, boolean structural) {}
 
     @Autowired
     public AnalysisCache(MapSnapshotReader reader, Environment environment,
@@ -177,7 +181,18 @@ public class AnalysisCache implements AnalysisService {
      * said nothing, replaced the map, or touched anything but people.
      */
     public void changed(MapChanged change) {
-        if (entries.getIfPresent(change.account()) == null) {
+        NavigableMap<Long, Committed> commits = waiting.computeIfAbsent(change.account(),
+                a -> new ConcurrentSkipListMap<>());
+        commits.put(change.version(), new Committed(System.nanoTime(), change.structural()));
+        while (commits.size() > MAX_LOGGED_CHANGES) {
+            commits.pollFirstEntry();
+        }
+        Entry cached = entries.getIfPresent(change.account());
+        if (cached != null && !cached.outdated() && cached.version() >= change.version()) {
+            // A read between the commit and this event analysed the new map already.
+            recordLag(change.account(), cached.version());
+        }
+        if (cached == null) {
             // Nothing cached to patch: the next analysis reads the whole map anyway.
             changeLogs.remove(change.account());
             return;
@@ -232,9 +247,27 @@ public class AnalysisCache implements AnalysisService {
             if (log != null) {
                 log.headMap(analysis.version(), true).clear();
             }
-            entries.asMap().merge(account, new Entry(analysis.version(), analysis, false, true),
+            Entry kept = entries.asMap().merge(account, new Entry(analysis.version(), analysis, false, true),
                     (old, fresh) -> old.version() > fresh.version() ? old : fresh);
+            if (kept.analysis() == analysis) {
+                recordLag(account, analysis.version());
+            }
         }
+    }
+
+    /** The changes up to {@code version} are now answered by a current analysis: how long each waited for it. */
+    private void recordLag(String account, long version) {
+        NavigableMap<Long, Committed> commits = waiting.get(account);
+        if (commits == null) {
+            return;
+        }
+        long now = System.nanoTime();
+        Map<Long, Committed> answered = commits.headMap(version, true);
+        if (metrics != null) {
+            answered.values().forEach(c -> metrics.recordAnalysisLag(c.structural(),
+                    java.time.Duration.ofNanos(now - c.nanos())));
+        }
+        answered.clear();
     }
 
     private io.innercircle.operations.AppMetrics metrics;
@@ -263,6 +296,7 @@ public class AnalysisCache implements AnalysisService {
     public void clear() {
         changes.values().forEach(AtomicLong::incrementAndGet);
         changeLogs.clear();
+        waiting.clear();
         entries.invalidateAll();
     }
 
