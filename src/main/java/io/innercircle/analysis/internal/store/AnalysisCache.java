@@ -55,7 +55,7 @@ public class AnalysisCache implements AnalysisService {
     private static final String STAKEHOLDER = MapChanged.node("Stakeholder", "");
     /** Beyond this many changes without an analysis, the oldest are forgotten (the next read is then whole). */
     private static final int MAX_LOGGED_CHANGES = 256;
-    /** Per account, when each change waiting for a current analysis committed ({@link System#nanoTime()}), by version. */
+    /** Per account and version, when each change still waiting for a current analysis committed (nanoTime). */
     private final Map<String, NavigableMap<Long, Committed>> waiting = new ConcurrentHashMap<>();
 
     private record Committed(long nanos, boolean structural) {}
@@ -178,7 +178,8 @@ public class AnalysisCache implements AnalysisService {
 
     /**
      * Notes what a committed change touched, for {@link #read}: the people it changed, or the whole map when it
-     * said nothing, replaced the map, or touched anything but people.
+     * said nothing, replaced the map, or touched anything but people. Also notes when it committed, so that the
+     * wait until an analysis holding it is current can be recorded ({@code innercircle_analysis_lag_seconds}).
      */
     public void changed(MapChanged change) {
         NavigableMap<Long, Committed> commits = waiting.computeIfAbsent(change.account(),
@@ -262,12 +263,14 @@ public class AnalysisCache implements AnalysisService {
             return;
         }
         long now = System.nanoTime();
-        Map<Long, Committed> answered = commits.headMap(version, true);
-        if (metrics != null) {
-            answered.values().forEach(c -> metrics.recordAnalysisLag(c.structural(),
-                    java.time.Duration.ofNanos(now - c.nanos())));
+        Map.Entry<Long, Committed> first;
+        while ((first = commits.firstEntry()) != null && first.getKey() <= version) {
+            // Removed one by one, so that two threads adopting at once never record a change twice.
+            if (commits.remove(first.getKey(), first.getValue()) && metrics != null) {
+                metrics.recordAnalysisLag(first.getValue().structural(),
+                        java.time.Duration.ofNanos(now - first.getValue().nanos()));
+            }
         }
-        answered.clear();
     }
 
     private io.innercircle.operations.AppMetrics metrics;
