@@ -82,7 +82,8 @@ class ArchitectureTest {
         // zone and give another "today" than the rest of the app around midnight, and tests could not drive it.
         noClasses().that().doNotHaveSimpleName("ClockConfiguration")
                 .should().callMethod(Instant.class, "now")
-                .orShould().callMethod(LocalDate.class, "now").orShould().callMethod(LocalDate.class, "now", ZoneId.class)
+                .orShould().callMethod(LocalDate.class, "now")
+                .orShould().callMethod(LocalDate.class, "now", ZoneId.class)
                 .orShould().callMethod(LocalDateTime.class, "now")
                 .orShould().callMethod(LocalDateTime.class, "now", ZoneId.class)
                 .orShould().callMethod(OffsetDateTime.class, "now")
