@@ -79,6 +79,13 @@ public final class MapBenchmark {
     /** One line of the table; {@code value} is the number compared between a baseline and the current build. */
     record Row(String what, String target, String measured, Boolean met, double value) {}
 
+    /**
+     * {@code innercircle_analysis_lag_seconds}: from each change's commit until its analysis was current, without
+     * the client's polling (maps analysed in the write's transaction add nothing).
+     */
+    private static final String LAG = "innercircle_analysis_lag_seconds";
+    private static final String RECOMPUTE = "innercircle_analysis_recompute_seconds";
+
     private final Scale scale;
     private final String base;
     private final List<Row> rows = new ArrayList<>();
@@ -326,8 +333,7 @@ public final class MapBenchmark {
         int stale = 0;
         edit.get(); // warm-up
         awaitCurrent(account, innerCircle);
-        double[] lagBefore = appTimer("innercircle_analysis_lag_seconds", "");
-        double[] analysisBefore = appTimer("innercircle_analysis_recompute_seconds", "analysis=\"account\"");
+        String scrapedBefore = scrape();
         for (int i = 0; i < rounds; i++) {
             // Like every other timed step, each edit meets an idle app (the last edit's analysis stored), as a
             // rep's edits, seconds apart, do. Back to back, the analysis shares the two cores with the storing
@@ -343,29 +349,32 @@ public final class MapBenchmark {
             }
             fresh[i] = AppProcess.since(t);
         }
-        double lag = meanMs(lagBefore, appTimer("innercircle_analysis_lag_seconds", ""));
-        double analysis = meanMs(analysisBefore,
-                appTimer("innercircle_analysis_recompute_seconds", "analysis=\"account\""));
+        String scrapedAfter = scrape();
+        double lag = meanMs(LAG, "", scrapedBefore, scrapedAfter);
+        double analysis = meanMs(RECOMPUTE, "analysis=\"account\"", scrapedBefore, scrapedAfter);
         Arrays.sort(first);
         Arrays.sort(fresh);
         return new Edited(pct(first, 50), stale, rounds, pct(fresh, 50), lag, analysis);
     }
 
-    private static double meanMs(double[] before, double[] after) {
-        double count = after[1] - before[1];
-        return count > 0 ? (after[0] - before[0]) * 1000 / count : Double.NaN;
+    /** The mean in ms of one of the app's timers between two scrapes, over the series whose tags contain tag. */
+    private static double meanMs(String name, String tag, String before, String after) {
+        double[] from = sumAndCount(name, tag, before);
+        double[] to = sumAndCount(name, tag, after);
+        double count = to[1] - from[1];
+        return count > 0 ? (to[0] - from[0]) * 1000 / count : Double.NaN;
     }
 
-    /**
-     * One of the app's own timers (sum in seconds, count) over the series whose tags contain {@code tag}, from
-     * /actuator/prometheus: {@code innercircle_analysis_lag_seconds} is from each change's commit until its analysis
-     * was current, without the client's polling (maps analysed in the write's transaction add nothing).
-     */
-    private double[] appTimer(String name, String tag) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus"))
-                .header("Authorization", bearer).GET().build(), HttpResponse.BodyHandlers.ofString());
+    /** The app's metrics in Prometheus' text format. */
+    private String scrape() throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus"))
+                .header("Authorization", bearer).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    /** A timer's sum (seconds) and count in a scrape, added over the series whose tags contain {@code tag}. */
+    private static double[] sumAndCount(String name, String tag, String scraped) {
         double[] sumAndCount = new double[2];
-        for (String line : response.body().split("\n")) {
+        for (String line : scraped.split("\n")) {
             if (!line.contains(tag)) {
                 continue;
             }

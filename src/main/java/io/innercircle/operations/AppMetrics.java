@@ -12,10 +12,10 @@ import java.util.function.Supplier;
 /**
  * The app's own numbers for operations, next to what Spring Boot measures itself (HTTP, JVM, GraphQL requests):
  * how long analysis recomputes take, how the analysis read its maps, and how big imports are. Exposed at
- * /actuator/prometheus as {@code innercircle_analysis_recompute_seconds}, {@code innercircle_analysis_map_reads_total},
- * {@code innercircle_analysis_lag_seconds},
- * {@code innercircle_import_seconds}, {@code innercircle_import_people} and {@code innercircle_import_lines}. Features call these; nothing here
- * knows about them.
+ * /actuator/prometheus as {@code innercircle_analysis_recompute_seconds},
+ * {@code innercircle_analysis_map_reads_total}, {@code innercircle_analysis_lag_seconds},
+ * {@code innercircle_import_seconds}, {@code innercircle_import_people} and {@code innercircle_import_lines}.
+ * Features call these; nothing here knows about them.
  */
 @Component
 public class AppMetrics {

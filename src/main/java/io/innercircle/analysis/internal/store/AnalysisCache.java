@@ -182,12 +182,7 @@ public class AnalysisCache implements AnalysisService {
      * wait until an analysis holding it is current can be recorded ({@code innercircle_analysis_lag_seconds}).
      */
     public void changed(MapChanged change) {
-        NavigableMap<Long, Committed> commits = waiting.computeIfAbsent(change.account(),
-                a -> new ConcurrentSkipListMap<>());
-        commits.put(change.version(), new Committed(System.nanoTime(), change.structural()));
-        while (commits.size() > MAX_LOGGED_CHANGES) {
-            commits.pollFirstEntry();
-        }
+        logChange(waiting, change, new Committed(System.nanoTime(), change.structural()));
         Entry cached = entries.getIfPresent(change.account());
         if (cached != null && !cached.outdated() && cached.version() >= change.version()) {
             // A read between the commit and this event analysed the new map already.
@@ -204,9 +199,13 @@ public class AnalysisCache implements AnalysisService {
             people = change.touched().stream().map(n -> n.substring(STAKEHOLDER.length()))
                     .collect(java.util.stream.Collectors.toUnmodifiableSet());
         }
-        NavigableMap<Long, Set<String>> log = changeLogs.computeIfAbsent(change.account(),
-                a -> new ConcurrentSkipListMap<>());
-        log.put(change.version(), people);
+        logChange(changeLogs, change, people);
+    }
+
+    /** Notes {@code value} for the change's account and version, keeping at most the newest MAX_LOGGED_CHANGES. */
+    private static <V> void logChange(Map<String, NavigableMap<Long, V>> logs, MapChanged change, V value) {
+        NavigableMap<Long, V> log = logs.computeIfAbsent(change.account(), a -> new ConcurrentSkipListMap<>());
+        log.put(change.version(), value);
         while (log.size() > MAX_LOGGED_CHANGES) {
             log.pollFirstEntry();
         }
