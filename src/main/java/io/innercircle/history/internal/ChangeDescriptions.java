@@ -44,7 +44,8 @@ class ChangeDescriptions implements ChangesSince {
     public List<ChangeSetWords> changeSets(String account, long afterVersion, int max) {
         List<Map<String, Object>> rows = new ArrayList<>(neo4j.query("""
                         MATCH (c:ChangeSet {account: $account}) WHERE c.version > $version
-                        RETURN c.version AS version, c.at AS at, c.by AS by, c.changes AS changes
+                        RETURN c.version AS version, c.at AS at, c.by AS by, c.changes AS changes,
+                               c.packed AS packed
                         ORDER BY c.version LIMIT $max""")
                 .bindAll(Map.of("account", account, "version", afterVersion, "max", max)).fetch().all());
         if (rows.isEmpty()) {
@@ -61,8 +62,8 @@ class ChangeDescriptions implements ChangesSince {
             OffsetDateTime at = ((ZonedDateTime) row.get("at")).toOffsetDateTime();
             String by = (String) row.get("by");
             List<String> lines = new ArrayList<>();
-            for (Object json : (List<?>) row.get("changes")) {
-                ChangeEntry entry = ChangeEntry.read((String) json);
+            for (String json : StoredChanges.entries(row.get("changes"), row.get("packed"))) {
+                ChangeEntry entry = ChangeEntry.read(json);
                 for (Wording.Described d : Wording.describe(account, entry, at, by,
                         id -> names.getOrDefault(id, Fact.keyOf(id)))) {
                     String line = d.description();

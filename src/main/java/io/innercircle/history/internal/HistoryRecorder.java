@@ -188,11 +188,9 @@ class HistoryRecorder {
                           CREATE (h:HistoryFact {account: $account, fact: u.fact})
                           SET h.hash = u.hash, h.json = u.json, h.from = u.from, h.to = u.to }
                 CREATE (:ChangeSet {account: $account, version: $version, at: $at, by: $by,
-                                    changes: $changes, size: size($changes)})""",
-                Map.of("account", account, "created", created, "updated", updated,
-                        "removed", java.util.stream.Stream.concat(removedNodes.stream(), duplicates.stream()).toList(),
-                        "version", change.version(), "at", ZonedDateTime.now(clock).withZoneSameInstant(ZoneOffset.UTC),
-                        "by", access.who(), "changes", changes));
+                                    changes: $changes, packed: $packed, size: $size})""",
+                changeSet(account, change.version(), created, updated,
+                        java.util.stream.Stream.concat(removedNodes.stream(), duplicates.stream()).toList(), changes));
         long done = System.nanoTime();
         last = new Timing(around.isPresent(), told.isPresent(), now.size(), changes.size(), ms(start, read),
                 ms(read, done));
@@ -200,6 +198,24 @@ class HistoryRecorder {
                         + "entries {} ms, statement {} ms){}", account, change.version(), now.size(), changes.size(),
                 ms(start, read), ms(read, done), ms(read, compared), ms(compared, entries), ms(entries, done),
                 told.isPresent() ? "; the map as the replace told it" : "");
+    }
+
+    private Map<String, Object> changeSet(String account, long version, List<Map<String, Object>> created,
+                                          List<Map<String, Object>> updated, List<String> removed,
+                                          List<String> changes) {
+        // A null parameter sets no property: a change set has its entries either listed or packed.
+        Map<String, Object> params = new HashMap<>();
+        params.put("account", account);
+        params.put("created", created);
+        params.put("updated", updated);
+        params.put("removed", removed);
+        params.put("version", version);
+        params.put("at", ZonedDateTime.now(clock).withZoneSameInstant(ZoneOffset.UTC));
+        params.put("by", access.who());
+        params.put("changes", StoredChanges.listed(changes));
+        params.put("packed", StoredChanges.packed(changes));
+        params.put("size", changes.size());
+        return params;
     }
 
     /** A mirror entry as read: the hash of the fact's text, and the node holding it (its element id). */

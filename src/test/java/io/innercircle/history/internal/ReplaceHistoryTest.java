@@ -12,6 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -88,6 +92,41 @@ class ReplaceHistoryTest extends IntegrationTest {
         assertThat(recorder.last().changes()).isGreaterThan(before / 2);
         assertThat(json(history.current("generated"))).isEqualTo(json(facts.read("generated")));
         assertThat(factsHeldTwice("generated")).isZero();
+    }
+
+    @Test
+    void aLargeChangeSetIsStoredPackedAndTheHistoryReadsItBackEntryForEntry() {
+        Instant imported = Instant.parse("2026-03-02T09:00:00Z");
+        clock.set(imported);
+        post(BundleGenerator.toJson(BundleGenerator.generate("generated", 150, 5)));
+        Map<String, String> firstMap = json(facts.read("generated"));
+        clock.advance(Duration.ofHours(1));
+        post(BundleGenerator.toJson(BundleGenerator.generate("generated", 150, 6)));
+        String person = facts.read("generated").values().stream().filter(f -> f.type().equals("Stakeholder"))
+                .map(Fact::key).findFirst().orElseThrow();
+        clock.advance(Duration.ofHours(1));
+        graphQl.documentName("updateStakeholder")
+                .variable("input", Map.of("id", "generated/" + person, "title", "Chief of Staff")).execute()
+                .path("updateStakeholder.stakeholder.title").entity(String.class).isEqualTo("Chief of Staff");
+
+        List<Map<String, Object>> stored = Neo4jHarness.cypher("""
+                MATCH (c:ChangeSet {account: 'generated'})
+                RETURN c.size AS size, c.changes IS NULL AS unlisted, c.packed IS NULL AS unpacked
+                ORDER BY c.version""", Map.of()).stream().map(r -> r.asMap()).toList();
+        assertThat(stored).hasSize(3);
+        assertThat(stored.get(0)).containsEntry("size", (long) firstMap.size()).containsEntry("unlisted", true)
+                .containsEntry("unpacked", false);
+        assertThat(stored.get(1)).containsEntry("unlisted", true).containsEntry("unpacked", false);
+        assertThat(stored.get(2)).containsEntry("size", 1L).containsEntry("unlisted", false)
+                .containsEntry("unpacked", true);
+
+        List<History.StoredChangeSet> sets = history.changeSets("generated", null, null, false);
+        assertThat(sets).extracting(set -> (long) set.entries().size())
+                .containsExactlyElementsOf(stored.stream().map(row -> (Long) row.get("size")).toList());
+        assertThat(sets.get(0).entries()).allMatch(e -> e.before() == null && e.after() != null);
+        // Replayed back through both packed change sets and the listed one: the first map, fact for fact.
+        assertThat(json(history.at("generated", OffsetDateTime.ofInstant(imported.plusSeconds(60), ZoneOffset.UTC))))
+                .isEqualTo(firstMap);
     }
 
     @Test
