@@ -19,9 +19,9 @@ import java.util.zip.InflaterInputStream;
  * {@value #PACK_FROM} on (an import or a whole-map replace): the property {@code packed}, the entries one per line,
  * deflated. A 5,000-person first import lists about 37,000 entries, several megabytes of text kept beside the
  * mirror that holds the same facts; deflated they take about a thirteenth (a 300-person map's first import: 581 kB
- * of entries, 43 kB packed). It saves the store and every read of the history (the map as it was, what changed
- * since) that much; it did not make the import measurably faster, whose cost is the mirror's nodes
- * (docs/operators.md). Readers take either ({@link #entries}); change sets written before packing keep their list.
+ * of entries, 43 kB packed): that much less in the store, the backups and what a read of the history (the map as
+ * it was, what changed since) loads. It did not make the import measurably faster, whose cost is the mirror's
+ * nodes (docs/operators.md). Readers take either ({@link #entries}); change sets written before packing keep their list.
  */
 final class StoredChanges {
 
