@@ -1,5 +1,6 @@
 package io.innercircle.backup;
 
+import io.innercircle.bundle.BundleGenerator;
 import io.innercircle.support.IntegrationTest;
 import io.innercircle.support.Neo4jHarness;
 import io.innercircle.support.TestBundles;
@@ -26,6 +27,10 @@ class BackupRestoreTest extends IntegrationTest {
     void backupWipeRestoreGivesBackEveryMapAndItsHistory() {
         TestBundles.importBundle(http, "course-example.json");
         TestBundles.importBundle(http, "krackhardt-hightech.json");
+        // Big enough for its import's change set to be stored packed (bytes, see history.internal.StoredChanges).
+        http.post().uri("/api/bundles").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(BundleGenerator.toJson(BundleGenerator.generate("generated", 100, 5))).exchange()
+                .expectStatus().isOk();
         // Some history beyond the imports: two edits by two users.
         as("randy").graphQl().document("""
                 mutation { setInvolvement(input: {opportunity: "national-manufacturing/customer-service-2027",
@@ -36,6 +41,7 @@ class BackupRestoreTest extends IntegrationTest {
                 """).execute().path("updateStakeholder.stakeholder.title").entity(String.class).isEqualTo("VP Engineering");
 
         Map<String, String> before = state();
+        assertThat(packedChangeSets()).isEqualTo(List.of("generated"));
         String backup = download();
         assertThat(backup.lines().count()).isGreaterThan(100);
 
@@ -44,10 +50,11 @@ class BackupRestoreTest extends IntegrationTest {
 
         http.post().uri("/api/restore").contentType(MediaType.parseMediaType("application/x-ndjson"))
                 .bodyValue(backup).exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.accounts").isEqualTo(2);
+                .expectBody().jsonPath("$.accounts").isEqualTo(3);
 
         assertThat(before).containsKeys("bundle national-manufacturing", "bundle krackhardt-hightech",
-                "changes national-manufacturing");
+                "bundle generated", "changes national-manufacturing", "changes generated");
+        assertThat(packedChangeSets()).isEqualTo(List.of("generated"));
         assertThat(before.get("changes national-manufacturing")).contains("randy", "VP Engineering");
         assertThat(state()).isEqualTo(before);
         // A second backup holds the same nodes and relationships (numbered in the database's own order).
@@ -109,6 +116,13 @@ class BackupRestoreTest extends IntegrationTest {
                 RETURN type(r) AS type, count(*) AS n ORDER BY type
                 """, Map.of()).stream().map(r -> r.get("type").asString() + "=" + r.get("n").asLong()).toList().toString());
         return state;
+    }
+
+    /** The accounts whose change sets include a packed one. */
+    private static List<String> packedChangeSets() {
+        return Neo4jHarness.cypher("""
+                MATCH (c:ChangeSet) WHERE c.packed IS NOT NULL RETURN DISTINCT c.account AS a ORDER BY a""", Map.of())
+                .stream().map(row -> row.get("a").asString()).toList();
     }
 
     private List<String> accountKeys() {
