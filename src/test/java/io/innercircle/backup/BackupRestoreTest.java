@@ -28,9 +28,7 @@ class BackupRestoreTest extends IntegrationTest {
         TestBundles.importBundle(http, "course-example.json");
         TestBundles.importBundle(http, "krackhardt-hightech.json");
         // Big enough for its import's change set to be stored packed (bytes, see history.internal.StoredChanges).
-        http.post().uri("/api/bundles").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(BundleGenerator.toJson(BundleGenerator.generate("generated", 100, 5))).exchange()
-                .expectStatus().isOk();
+        TestBundles.importJson(http, BundleGenerator.toJson(BundleGenerator.generate("generated", 100, 5)));
         // Some history beyond the imports: two edits by two users.
         as("randy").graphQl().document("""
                 mutation { setInvolvement(input: {opportunity: "national-manufacturing/customer-service-2027",

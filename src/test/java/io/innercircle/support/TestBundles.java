@@ -23,7 +23,12 @@ public final class TestBundles {
     }
 
     public static void importBundle(WebTestClient http, String name) {
-        http.post().uri("/api/bundles").contentType(MediaType.APPLICATION_JSON).bodyValue(read(name))
+        importJson(http, read(name));
+    }
+
+    /** Imports a bundle given as JSON text (a generated one, say), replacing the account's map. */
+    public static void importJson(WebTestClient http, String bundle) {
+        http.post().uri("/api/bundles").contentType(MediaType.APPLICATION_JSON).bodyValue(bundle)
                 .exchange().expectStatus().isOk();
     }
 }
