@@ -6,15 +6,18 @@ import io.innercircle.analysis.FormalLevel;
 import io.innercircle.analysis.Texts;
 import io.innercircle.analysis.internal.centrality.Centralities;
 import io.innercircle.analysis.internal.centrality.InfluenceCentralities;
+import org.jgrapht.Graph;
+import org.jgrapht.graph.DefaultWeightedEdge;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Inner Circle candidates: who is the centre of the informal network, whatever their rank.
@@ -97,70 +100,130 @@ public final class CandidateScoring {
     /** The gates a candidate passes, in the order they are checked. */
     private enum Gate { NO_LISTENERS, TOO_FEW_LISTENERS, OWN_TEAM_ONLY, BELOW_THRESHOLD, PASSED }
 
+    /**
+     * One scoring of one map. People are numbered in the map's order and every per-person value sits in an array
+     * at that number: at 2,000 people and more the maps keyed by person that this replaced were most of the
+     * scoring's time. The reasons are written when first asked for (see {@link LazyReasons}).
+     */
     private static final class Run {
+        private static final MeasureKind[] KINDS = MeasureKind.values();
+
         private final AccountNetwork g;
         private final Centralities c;
         private final InnerCircleParameters params;
-        private final Map<String, List<Listener>> listeners = new HashMap<>();
-        private final Map<MeasureKind, Map<String, Double>> raw = new EnumMap<>(MeasureKind.class);
-        private final Map<MeasureKind, Map<String, Double>> percentiles = new EnumMap<>(MeasureKind.class);
-        /** Position of each person passing every gate, best first; the first maxCandidates are the candidates. */
-        private final Map<String, Integer> eligibleRank = new HashMap<>();
-        private final Map<String, String> described = new HashMap<>();
-        private final Map<String, String> lowerCaseDepartments = new HashMap<>();
+        private final String[] keys;
+        private final Map<String, Integer> index;
+        private final Person[] persons;
+        private final String[] names;
+        /** Trimmed, null when not recorded. */
+        private final String[] departments;
+        /** Lower-cased, empty when not recorded: a recorded department is never blank. */
+        private final String[] lowerCaseDepartments;
+        private final FormalLevel[] formalLevels;
+        private final List<Listener>[] listeners;
+        /** Per kind (by ordinal), per person. */
+        private final double[][] raw = new double[KINDS.length][];
+        private final double[][] percentiles = new double[KINDS.length][];
+        /** Position of each person passing every gate, best first, or -1; the first maxCandidates are the candidates. */
+        private final int[] eligibleRank;
+        private int eligible;
+        /** "Pat Morgan (Senior VP, rank 5)", written once per person when first needed. */
+        private final String[] described;
         private final String threshold;
 
+        @SuppressWarnings("unchecked")
         Run(AccountNetwork g, Centralities c, InnerCircleParameters params) {
             this.g = g;
             this.c = c;
             this.params = params;
             this.threshold = Texts.score(params.minScore());
+            int n = g.size();
+            this.keys = g.people().keySet().toArray(new String[0]);
+            this.index = new HashMap<>(2 * n);
+            this.persons = new Person[n];
+            this.names = new String[n];
+            this.departments = new String[n];
+            this.lowerCaseDepartments = new String[n];
+            this.formalLevels = new FormalLevel[n];
+            for (int i = 0; i < n; i++) {
+                String key = keys[i];
+                index.put(key, i);
+                persons[i] = g.person(key);
+                names[i] = g.name(key);
+                departments[i] = g.department(key);
+                lowerCaseDepartments[i] = departments[i] == null ? "" : departments[i].toLowerCase(Locale.ROOT);
+                formalLevels[i] = g.formalLevel(key);
+            }
+            this.listeners = new List[n];
+            this.eligibleRank = new int[n];
+            Arrays.fill(eligibleRank, -1);
+            this.described = new String[n];
         }
 
         InnerCircleReport report() {
-            for (String key : g.people().keySet()) {
-                listeners.put(key, listenersOf(key));
+            int n = keys.length;
+            for (int i = 0; i < n; i++) {
+                listeners[i] = listenersOf(i);
             }
             putRaw(MeasureKind.PAGE_RANK, c.pageRank());
             putRaw(MeasureKind.HARMONIC_CLOSENESS, c.harmonicCloseness());
             putRaw(MeasureKind.BETWEENNESS, c.betweenness());
             putRaw(MeasureKind.INFLUENCE_OUT, c.influenceOut());
             putRaw(MeasureKind.INFLUENCE_IN, c.influenceIn());
-            Map<String, Double> listenerCounts = new HashMap<>();
-            Map<String, Double> departmentCounts = new HashMap<>();
-            Map<String, Double> seniorCounts = new HashMap<>();
-            for (String key : g.people().keySet()) {
-                List<Listener> ls = listeners.get(key);
-                listenerCounts.put(key, (double) ls.size());
-                departmentCounts.put(key, (double) otherDepartments(ls).size());
-                seniorCounts.put(key, (double) ls.stream().filter(l -> l.seniority() == Seniority.ABOVE).count());
+            double[] listenerCounts = new double[n];
+            double[] departmentCounts = new double[n];
+            double[] seniorCounts = new double[n];
+            for (int i = 0; i < n; i++) {
+                List<Listener> ls = listeners[i];
+                listenerCounts[i] = ls.size();
+                departmentCounts[i] = otherDepartments(ls).size();
+                int senior = 0;
+                for (Listener l : ls) {
+                    if (l.seniority() == Seniority.ABOVE) {
+                        senior++;
+                    }
+                }
+                seniorCounts[i] = senior;
             }
             putRaw(MeasureKind.LISTENERS, listenerCounts);
             putRaw(MeasureKind.OTHER_DEPARTMENTS, departmentCounts);
             putRaw(MeasureKind.SENIOR_LISTENERS, seniorCounts);
 
-            Map<String, List<Measure>> measures = new HashMap<>();
-            Map<String, Double> scores = new HashMap<>();
-            for (String key : g.people().keySet()) {
-                List<Measure> ms = measuresOf(key);
-                measures.put(key, ms);
-                scores.put(key, Math.min(1.0, ms.stream().mapToDouble(Measure::contribution).sum()));
+            List<List<Measure>> measures = new ArrayList<>(n);
+            double[] scores = new double[n];
+            for (int i = 0; i < n; i++) {
+                List<Measure> ms = measuresOf(i);
+                measures.add(ms);
+                scores[i] = Math.min(1.0, ms.stream().mapToDouble(Measure::contribution).sum());
             }
 
-            Comparator<String> byStrength = Comparator.<String>comparingDouble(scores::get).reversed()
-                    .thenComparing(Comparator.<String>comparingInt(k -> listeners.get(k).size()).reversed())
-                    .thenComparing(g::name)
-                    .thenComparing(Comparator.naturalOrder());
-            List<String> strongestFirst = g.people().keySet().stream().sorted(byStrength).toList();
-            for (String key : strongestFirst) {
-                if (gate(key, scores.get(key)) == Gate.PASSED) {
-                    eligibleRank.put(key, eligibleRank.size());
+            // Highest score first, then more listeners, then by name, then by key.
+            Integer[] strongestFirst = new Integer[n];
+            for (int i = 0; i < n; i++) {
+                strongestFirst[i] = i;
+            }
+            Arrays.sort(strongestFirst, (a, b) -> {
+                int byScore = Double.compare(scores[b], scores[a]);
+                if (byScore != 0) {
+                    return byScore;
+                }
+                int byListeners = Integer.compare(listeners[b].size(), listeners[a].size());
+                if (byListeners != 0) {
+                    return byListeners;
+                }
+                int byName = names[a].compareTo(names[b]);
+                return byName != 0 ? byName : keys[a].compareTo(keys[b]);
+            });
+            for (int i : strongestFirst) {
+                if (gate(i, scores[i]) == Gate.PASSED) {
+                    eligibleRank[i] = eligible++;
                 }
             }
 
-            List<PersonInfluence> people = strongestFirst.stream()
-                    .map(k -> personInfluence(k, scores.get(k), measures.get(k)))
-                    .toList();
+            List<PersonInfluence> people = new ArrayList<>(n);
+            for (int i : strongestFirst) {
+                people.add(personInfluence(i, scores[i], measures.get(i)));
+            }
             List<PersonInfluence> candidateList = people.stream().filter(PersonInfluence::candidate).toList();
             List<Disagreement> disagreements = new ArrayList<>();
             people.forEach(p -> disagreements.addAll(disagreements(p)));
@@ -169,27 +232,42 @@ public final class CandidateScoring {
         }
 
         private void putRaw(MeasureKind kind, Map<String, Double> values) {
-            Map<String, Double> complete = new HashMap<>();
-            for (String key : g.people().keySet()) {
-                complete.put(key, values.getOrDefault(key, 0.0));
+            double[] complete = new double[keys.length];
+            for (int i = 0; i < keys.length; i++) {
+                complete[i] = values.getOrDefault(keys[i], 0.0);
             }
-            raw.put(kind, complete);
-            percentiles.put(kind, Percentiles.of(complete));
+            putRaw(kind, complete);
         }
 
-        private List<Listener> listenersOf(String key) {
-            FormalLevel own = g.formalLevel(key);
-            return g.listenersOf(key).stream().map(l -> {
-                        Person p = g.person(l);
-                        FormalLevel theirs = g.formalLevel(l);
-                        return new Listener(l, g.name(l), p.title(), g.department(l), theirs, g.strength(key, l),
-                                seniority(theirs, own), differentDepartments(key, l));
-                    })
-                    .sorted(Comparator.comparingInt(Listener::strength).reversed()
-                            .thenComparing(Comparator.comparing((Listener l) -> l.formalLevel().known()
-                                    ? l.formalLevel().level() : 0).reversed())
-                            .thenComparing(Listener::name))
-                    .toList();
+        private void putRaw(MeasureKind kind, double[] values) {
+            raw[kind.ordinal()] = values;
+            percentiles[kind.ordinal()] = Percentiles.of(values);
+        }
+
+        /** Strongest line first, then the most senior, then by name. */
+        private static final Comparator<Listener> LISTENER_ORDER = Comparator.comparingInt(Listener::strength)
+                .reversed()
+                .thenComparing(Comparator.comparing((Listener l) -> l.formalLevel().known()
+                        ? l.formalLevel().level() : 0).reversed())
+                .thenComparing(Listener::name);
+
+        private List<Listener> listenersOf(int person) {
+            FormalLevel own = formalLevels[person];
+            Graph<String, DefaultWeightedEdge> influence = g.influence();
+            Set<DefaultWeightedEdge> lines = influence.outgoingEdgesOf(keys[person]);
+            if (lines.isEmpty()) {
+                return List.of();
+            }
+            Listener[] ls = new Listener[lines.size()];
+            int k = 0;
+            for (DefaultWeightedEdge line : lines) {
+                int l = index.get(influence.getEdgeTarget(line));
+                FormalLevel theirs = formalLevels[l];
+                ls[k++] = new Listener(keys[l], names[l], persons[l].title(), departments[l], theirs,
+                        (int) influence.getEdgeWeight(line), seniority(theirs, own), differentDepartments(person, l));
+            }
+            Arrays.sort(ls, LISTENER_ORDER);
+            return List.of(ls);
         }
 
         private static Seniority seniority(FormalLevel listener, FormalLevel person) {
@@ -201,42 +279,46 @@ public final class CandidateScoring {
         }
 
         private static List<String> otherDepartments(List<Listener> ls) {
-            Map<String, String> byLowerCase = new LinkedHashMap<>();
-            ls.stream().filter(Listener::otherDepartment)
-                    .forEach(l -> byLowerCase.putIfAbsent(l.department().toLowerCase(Locale.ROOT),
-                            l.department()));
-            return List.copyOf(byLowerCase.values());
+            Map<String, String> byLowerCase = null;
+            for (Listener l : ls) {
+                if (l.otherDepartment()) {
+                    if (byLowerCase == null) {
+                        byLowerCase = new LinkedHashMap<>();
+                    }
+                    byLowerCase.putIfAbsent(l.department().toLowerCase(Locale.ROOT), l.department());
+                }
+            }
+            return byLowerCase == null ? List.of() : List.copyOf(byLowerCase.values());
         }
 
-        private List<Measure> measuresOf(String key) {
-            List<Measure> ms = new ArrayList<>();
-            ms.add(network(MeasureKind.PAGE_RANK, key, W_PAGE_RANK));
-            ms.add(network(MeasureKind.HARMONIC_CLOSENESS, key, W_CLOSENESS));
-            ms.add(counted(MeasureKind.LISTENERS, key, W_LISTENERS, FULL_LISTENERS));
-            ms.add(counted(MeasureKind.OTHER_DEPARTMENTS, key, W_DEPARTMENTS, FULL_DEPARTMENTS));
-            ms.add(counted(MeasureKind.SENIOR_LISTENERS, key, W_SENIOR, FULL_SENIOR));
-            ms.add(network(MeasureKind.BETWEENNESS, key, 0));
-            ms.add(network(MeasureKind.INFLUENCE_OUT, key, 0));
-            ms.add(network(MeasureKind.INFLUENCE_IN, key, 0));
-            return ms;
+        private List<Measure> measuresOf(int person) {
+            return List.of(
+                    network(MeasureKind.PAGE_RANK, person, W_PAGE_RANK),
+                    network(MeasureKind.HARMONIC_CLOSENESS, person, W_CLOSENESS),
+                    counted(MeasureKind.LISTENERS, person, W_LISTENERS, FULL_LISTENERS),
+                    counted(MeasureKind.OTHER_DEPARTMENTS, person, W_DEPARTMENTS, FULL_DEPARTMENTS),
+                    counted(MeasureKind.SENIOR_LISTENERS, person, W_SENIOR, FULL_SENIOR),
+                    network(MeasureKind.BETWEENNESS, person, 0),
+                    network(MeasureKind.INFLUENCE_OUT, person, 0),
+                    network(MeasureKind.INFLUENCE_IN, person, 0));
         }
 
-        private Measure network(MeasureKind kind, String key, double weight) {
-            double value = raw.get(kind).get(key);
-            double pct = percentiles.get(kind).get(key);
+        private Measure network(MeasureKind kind, int person, double weight) {
+            double value = raw[kind.ordinal()][person];
+            double pct = percentiles[kind.ordinal()][person];
             return new Measure(kind, kind.label(), value, pct, pct, weight, weight * pct);
         }
 
-        private Measure counted(MeasureKind kind, String key, double weight, int full) {
-            double value = raw.get(kind).get(key);
+        private Measure counted(MeasureKind kind, int person, double weight, int full) {
+            double value = raw[kind.ordinal()][person];
             double normalized = Math.min(1.0, value / full);
-            return new Measure(kind, kind.label(), value, percentiles.get(kind).get(key), normalized, weight,
+            return new Measure(kind, kind.label(), value, percentiles[kind.ordinal()][person], normalized, weight,
                     weight * normalized);
         }
 
         /** Which gate stops the person, or {@link Gate#PASSED}; the words come only when a reason is written. */
-        private Gate gate(String key, double score) {
-            List<Listener> ls = listeners.get(key);
+        private Gate gate(int person, double score) {
+            List<Listener> ls = listeners[person];
             if (ls.isEmpty()) {
                 return Gate.NO_LISTENERS;
             }
@@ -254,9 +336,9 @@ public final class CandidateScoring {
         }
 
         /** Why the person is not a candidate, as a clause that completes "Not an Inner Circle candidate: ...". */
-        private String whyNot(String key, double score) {
-            List<Listener> ls = listeners.get(key);
-            return switch (gate(key, score)) {
+        private String whyNot(int person, double score) {
+            List<Listener> ls = listeners[person];
+            return switch (gate(person, score)) {
                 case NO_LISTENERS -> "nobody on the map is recorded as taking their lead";
                 case TOO_FEW_LISTENERS -> Texts.count(ls.size(), "person takes", "people take")
                         + " their lead, fewer than the " + params.minListeners() + " needed to be the centre of a "
@@ -266,70 +348,71 @@ public final class CandidateScoring {
                 case BELOW_THRESHOLD -> "computed influence " + Texts.score(score) + " is below the threshold of "
                         + threshold;
                 case PASSED -> "computed influence " + Texts.score(score) + " ranks "
-                        + ordinal(eligibleRank.get(key) + 1) + " and only the top " + params.maxCandidates()
+                        + ordinal(eligibleRank[person] + 1) + " and only the top " + params.maxCandidates()
                         + " are listed";
             };
         }
 
         /** "Pat Morgan (Senior VP, rank 5)", once per person: a person is named in the reasons of each they follow. */
         private String describe(String key) {
-            return described.computeIfAbsent(key, g::describe);
+            int person = index.get(key);
+            String d = described[person];
+            if (d == null) {
+                d = g.describe(key);
+                described[person] = d;
+            }
+            return d;
         }
 
         /** As {@link AccountNetwork#differentDepartments}, with each department lower-cased once. */
-        private boolean differentDepartments(String a, String b) {
-            String da = lowerCaseDepartment(a);
-            String db = lowerCaseDepartment(b);
+        private boolean differentDepartments(int a, int b) {
+            String da = lowerCaseDepartments[a];
+            String db = lowerCaseDepartments[b];
             return !da.isEmpty() && !db.isEmpty() && !da.equals(db);
         }
 
-        /** Empty when not recorded: a recorded department is never blank. */
-        private String lowerCaseDepartment(String key) {
-            return lowerCaseDepartments.computeIfAbsent(key, k -> {
-                String d = g.department(k);
-                return d == null ? "" : d.toLowerCase(Locale.ROOT);
-            });
+        private boolean candidate(int person) {
+            int rank = eligibleRank[person];
+            return rank >= 0 && rank < params.maxCandidates();
         }
 
-        private boolean candidate(String key) {
-            Integer rank = eligibleRank.get(key);
-            return rank != null && rank < params.maxCandidates();
-        }
-
-        private PersonInfluence personInfluence(String key, double score, List<Measure> ms) {
-            boolean candidate = candidate(key);
-            Person p = g.person(key);
-            FormalLevel formal = g.formalLevel(key);
+        private PersonInfluence personInfluence(int person, double score, List<Measure> ms) {
+            boolean candidate = candidate(person);
+            Person p = persons[person];
+            FormalLevel formal = formalLevels[person];
             int level = level(score);
             Integer beyond = formal.known() ? level - formal.level() : null;
-            List<Listener> ls = listeners.get(key);
+            List<Listener> ls = listeners[person];
             List<String> others = otherDepartments(ls);
             List<String> bridged = new ArrayList<>();
             if (!others.isEmpty()) {
-                if (g.department(key) != null) {
-                    bridged.add(g.department(key));
+                if (departments[person] != null) {
+                    bridged.add(departments[person]);
                 }
                 bridged.addAll(others);
             }
-            int senior = raw.get(MeasureKind.SENIOR_LISTENERS).get(key).intValue();
+            int senior = (int) raw[MeasureKind.SENIOR_LISTENERS.ordinal()][person];
             Band band = candidate ? Band.INNER_CIRCLE
                     : !ls.isEmpty() && (!formal.known() || level >= formal.level()) ? Band.POLITICAL_STRUCTURE
                     : Band.FORMAL_STRUCTURE;
-            List<String> reasons = reasons(key, score, level, formal, ls, others, ms, candidate);
-            return new PersonInfluence(key, g.name(key), p.title(), g.department(key), p.external(), p.rank(), formal,
-                    score, level, beyond, p.judgedInfluence(), p.judgedInnerCircle(), candidate, ls, bridged, senior,
-                    ms, reasons, band);
+            // Written on first use and under this run's lock: readers on several threads may ask at once.
+            List<String> reasons = new LazyReasons(this,
+                    () -> reasons(person, score, level, formal, ls, others, ms, candidate));
+            return new PersonInfluence(keys[person], names[person], p.title(), departments[person], p.external(),
+                    p.rank(), formal, score, level, beyond, p.judgedInfluence(), p.judgedInnerCircle(), candidate, ls,
+                    bridged, senior, ms, reasons, band);
         }
 
-        private List<String> reasons(String key, double score, int level, FormalLevel formal, List<Listener> ls,
+        private List<String> reasons(int person, double score, int level, FormalLevel formal, List<Listener> ls,
                                      List<String> others, List<Measure> ms, boolean candidate) {
+            String key = keys[person];
             List<String> reasons = new ArrayList<>();
             String name = g.name(key);
             if (candidate) {
                 reasons.add("Inner Circle candidate: computed influence " + Texts.score(score) + " (level " + level
                         + " of 5), threshold " + threshold + ".");
             } else {
-                reasons.add("Not an Inner Circle candidate: " + whyNot(key, score) + ".");
+                reasons.add("Not an Inner Circle candidate: " + whyNot(person, score) + ".");
             }
             if (!ls.isEmpty()) {
                 List<String> who = ls.stream().map(l -> describe(l.key())).toList();
@@ -403,7 +486,7 @@ public final class CandidateScoring {
             if (Boolean.TRUE.equals(p.judgedInnerCircle()) && !p.candidate()) {
                 out.add(new Disagreement(Disagreement.Kind.REP_SAYS_INNER_CIRCLE_GRAPH_DOES_NOT, p.key(), p.name(),
                         "You marked " + p.name() + " as Inner Circle, but the map does not put them at the centre "
-                                + "of the network: " + whyNot(p.key(), p.computedInfluence())
+                                + "of the network: " + whyNot(index.get(p.key()), p.computedInfluence())
                                 + ". Add the influence lines you know of, or reconsider."));
             }
             if (p.candidate() && Boolean.FALSE.equals(p.judgedInnerCircle())) {

@@ -1,8 +1,6 @@
 package io.innercircle.analysis.innercircle;
 
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Percentile ranks: the share of the other people whose value is clearly lower, 0..1. "Clearly" means by more than
@@ -18,16 +16,17 @@ final class Percentiles {
     private Percentiles() {
     }
 
-    static Map<String, Double> of(Map<String, Double> values) {
-        int n = values.size();
-        Map<String, Double> result = new HashMap<>();
+    /** The percentile of each value among all of them, at the same index. */
+    static double[] of(double[] values) {
+        int n = values.length;
+        double[] result = new double[n];
         if (n <= 1) {
-            values.keySet().forEach(k -> result.put(k, 0.0));
             return result;
         }
-        double[] sorted = values.values().stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        for (Map.Entry<String, Double> e : values.entrySet()) {
-            result.put(e.getKey(), strictlyBelow(sorted, e.getValue()) / (double) (n - 1));
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        for (int i = 0; i < n; i++) {
+            result[i] = strictlyBelow(sorted, values[i]) / (double) (n - 1);
         }
         return result;
     }

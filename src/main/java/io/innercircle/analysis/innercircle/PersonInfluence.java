@@ -33,7 +33,8 @@ public record PersonInfluence(
         listeners = List.copyOf(listeners);
         departmentsBridged = List.copyOf(departmentsBridged);
         measures = List.copyOf(measures);
-        reasons = List.copyOf(reasons);
+        // Reasons written on first use stay so: most people's reasons are never read.
+        reasons = reasons instanceof LazyReasons ? reasons : List.copyOf(reasons);
     }
 
     /** Inner Circle as far as planning is concerned: confirmed by the rep, or a graph candidate the rep has not rejected. */

@@ -303,10 +303,10 @@ class CandidateScoringTest {
 
     @Test
     void percentilesTreatNearlyEqualValuesAsTies() {
-        var p = Percentiles.of(java.util.Map.of("a", 1.0, "b", 0.97, "c", 0.5, "d", 0.0));
-        assertThat(p.get("a")).isCloseTo(2 / 3.0, within(1e-12));
-        assertThat(p.get("b")).isCloseTo(2 / 3.0, within(1e-12));
-        assertThat(p.get("c")).isCloseTo(1 / 3.0, within(1e-12));
-        assertThat(p.get("d")).isZero();
+        double[] p = Percentiles.of(new double[] {1.0, 0.97, 0.5, 0.0});
+        assertThat(p[0]).isCloseTo(2 / 3.0, within(1e-12));
+        assertThat(p[1]).isCloseTo(2 / 3.0, within(1e-12));
+        assertThat(p[2]).isCloseTo(1 / 3.0, within(1e-12));
+        assertThat(p[3]).isZero();
     }
 }
