@@ -124,7 +124,7 @@ public final class CandidateScoring {
         /** Per kind (by ordinal), per person. */
         private final double[][] raw = new double[KINDS.length][];
         private final double[][] percentiles = new double[KINDS.length][];
-        /** Position of each person passing every gate, best first, or -1; the first maxCandidates are the candidates. */
+        /** Position of each person passing every gate, best first, or -1; the first maxCandidates are candidates. */
         private final int[] eligibleRank;
         private int eligible;
         /** "Pat Morgan (Senior VP, rank 5)", written once per person when first needed. */
