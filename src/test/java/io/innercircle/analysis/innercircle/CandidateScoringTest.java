@@ -5,6 +5,7 @@ import io.innercircle.analysis.MapSnapshot.Person;
 import io.innercircle.analysis.AccountNetwork;
 import io.innercircle.analysis.Bundles;
 import io.innercircle.analysis.MapBuilder;
+import io.innercircle.bundle.BundleGenerator;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -308,5 +309,33 @@ class CandidateScoringTest {
         assertThat(p[1]).isCloseTo(2 / 3.0, within(1e-12));
         assertThat(p[2]).isCloseTo(1 / 3.0, within(1e-12));
         assertThat(p[3]).isZero();
+    }
+
+    @Test
+    void reasonsReadFromSeveralThreadsAtOnceAreTheOnesReadOneByOne() throws Exception {
+        MapSnapshot map = Bundles.read(BundleGenerator.toTree(BundleGenerator.generate("lazy", 300, 7)));
+        List<PersonInfluence> oneByOne = CandidateScoring.analyse(AccountNetwork.of(map)).people();
+        List<PersonInfluence> atOnce = CandidateScoring.analyse(AccountNetwork.of(map)).people();
+        int threads = 4;
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<List<List<String>>>> read = new java.util.ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                read.add(pool.submit(() -> {
+                    start.await();
+                    return atOnce.stream().map(p -> List.copyOf(p.reasons())).toList();
+                }));
+            }
+            start.countDown();
+            List<List<String>> expected = oneByOne.stream().map(p -> List.copyOf(p.reasons())).toList();
+            assertThat(expected).allSatisfy(reasons -> assertThat(reasons).isNotEmpty());
+            for (var f : read) {
+                assertThat(f.get()).isEqualTo(expected);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(atOnce).isEqualTo(oneByOne);
     }
 }
