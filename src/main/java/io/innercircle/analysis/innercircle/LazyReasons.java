@@ -8,9 +8,9 @@ import java.util.function.Supplier;
 /**
  * A person's reasons, written when first read. An analysis holds a few sentences for everyone on the map, but a
  * client reads them for a handful of people (the candidates, the person on screen): writing them all up front was a
- * fifth of the scoring of a 2,000-person map, on the path from an edit to a current Inner Circle. Unmodifiable, and
- * safe to read from several threads: the first reader writes them under {@code lock}, which also guards whatever
- * state the writer shares with the other people's reasons.
+ * quarter of the scoring of a 2,000-person map in a flight recording of the app, on the path from an edit to a
+ * current Inner Circle. Unmodifiable, and safe to read from several threads: the first reader writes them under
+ * {@code lock}, which also guards whatever state the writer shares with the other people's reasons.
  */
 final class LazyReasons extends AbstractList<String> implements RandomAccess {
 
