@@ -56,8 +56,9 @@ public final class MapBenchmark {
     private static final String BASIC = "Basic " + Base64.getEncoder()
             .encodeToString(System.getProperty("bench.user", "admin:admin").getBytes(StandardCharsets.UTF_8));
 
-    /** Sizes of one run. */
     /**
+     * Sizes of one run.
+     *
      * @param warmupEdits edits made between the two timed groups of edits (see {@link #editRows}); 0 times only the
      *                    first group. {@code BENCH_WARMUP_EDITS} overrides it.
      */
@@ -70,7 +71,6 @@ public final class MapBenchmark {
                 warmupEdits = Integer.parseInt(override.trim());
             }
         }
-
 
         static Scale of(String name) {
             return switch (name) {
@@ -319,7 +319,7 @@ public final class MapBenchmark {
     /**
      * Times the edits twice: first right after the app started (one edit before them), then again after {@link
      * Scale#warmupEdits} more. The target is judged on the second group: an app that has just started is still
-     * compiling its own code, the database's and the web stack's, and during the first dozen edits of a map its JIT
+     * compiling its own code, the database's and the web stack's, and during its first edits of a map the JIT
      * compiler took about half a core beside the analysis (measured from /proc, 2026-12-02). The first group is
      * printed as a reference row, so that what a freshly started instance gives is never hidden.
      */
