@@ -405,9 +405,8 @@ public final class CandidateScoring {
 
         private List<String> reasons(int person, double score, int level, FormalLevel formal, List<Listener> ls,
                                      List<String> others, List<Measure> ms, boolean candidate) {
-            String key = keys[person];
             List<String> reasons = new ArrayList<>();
-            String name = g.name(key);
+            String name = names[person];
             if (candidate) {
                 reasons.add("Inner Circle candidate: computed influence " + Texts.score(score) + " (level " + level
                         + " of 5), threshold " + threshold + ".");
@@ -419,19 +418,19 @@ public final class CandidateScoring {
                 reasons.add(Texts.joinAnd(who) + (ls.size() == 1 ? " takes" : " take") + " their lead.");
             }
             List<String> above = ls.stream().filter(l -> l.seniority() == Seniority.ABOVE)
-                    .map(l -> g.name(l.key()) + " (" + l.formalLevel().shortLabel() + ")").toList();
+                    .map(l -> l.name() + " (" + l.formalLevel().shortLabel() + ")").toList();
             if (!above.isEmpty()) {
                 reasons.add("Their influence runs up the hierarchy: " + Texts.joinAnd(above)
                         + (above.size() == 1 ? " ranks" : " rank") + " above " + name + " ("
                         + formal.shortLabel() + ").");
             }
             if (!others.isEmpty()) {
-                String own = g.department(key);
+                String own = departments[person];
                 reasons.add(own == null
                         ? "Reaches into " + Texts.joinAnd(others) + "."
                         : "Bridges departments: " + own + " (their own), " + Texts.joinAnd(others) + ".");
             }
-            if (g.person(key).external()) {
+            if (persons[person].external()) {
                 reasons.add(name + " is external (not on the customer's payroll) yet shapes decisions inside.");
             }
             reasons.add(levelSentence(level, formal));
