@@ -311,7 +311,7 @@ class ScenarioTest extends IntegrationTest {
     /** Every node and relationship of the real account's map, as text, to compare before and after. */
     private static String facts() {
         return Neo4jHarness.cypher("""
-                MATCH (n {account: $a}) WHERE NOT n:Scenario AND NOT n:ChangeSet AND NOT n:HistoryFact
+                MATCH (n {account: $a}) WHERE NOT n:Scenario AND NOT n:ChangeSet AND NOT n:HistoryFact AND NOT n:HistorySnapshot
                 OPTIONAL MATCH (n)-[r]->(m)
                 WITH n, r, m ORDER BY n.key, type(r), m.key
                 RETURN collect([labels(n), properties(n), type(r), properties(r), m.key]) AS all""",

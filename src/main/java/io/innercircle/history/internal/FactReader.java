@@ -25,7 +25,7 @@ import java.util.stream.Collectors;
 class FactReader {
 
     /** Labels that are not map content: the history itself and Liquibase's bookkeeping. */
-    private static final Set<String> NOT_MAP = Set.of("Account", "ChangeSet", "HistoryFact",
+    private static final Set<String> NOT_MAP = Set.of("Account", "ChangeSet", "HistoryFact", "HistorySnapshot",
             // The stored analysis is derived from the map, not part of it.
             "AnalysisState", "StakeholderAnalysis", "HealthWarning", "WarningCount",
             // What-if scenarios are about the map, not in it (applying one changes the map through its edits).

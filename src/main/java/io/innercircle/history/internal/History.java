@@ -41,9 +41,11 @@ class History implements PastMaps {
     record StoredChangeSet(String account, long version, OffsetDateTime at, String by, List<ChangeEntry> entries) {}
 
     private final Neo4jClient neo4j;
+    private final MirrorSnapshots snapshots;
 
-    History(Neo4jClient neo4j) {
+    History(Neo4jClient neo4j, MirrorSnapshots snapshots) {
         this.neo4j = neo4j;
+        this.snapshots = snapshots;
     }
 
     /** Change sets of the account in the period, newest first (either bound may be null). */
@@ -67,13 +69,21 @@ class History implements PastMaps {
                 .toList();
     }
 
-    /** The account's facts as last recorded (today's map). */
+    /** The account's facts as last recorded (today's map): the mirror's snapshot with its entries laid over it. */
     Map<String, Fact> current(String account) {
         Map<String, Fact> facts = new LinkedHashMap<>();
-        neo4j.query("MATCH (h:HistoryFact {account: $account}) RETURN h.json AS json").bind(account).to("account")
-                .fetchAs(String.class).all().forEach(json -> {
-                    Fact f = FactCodec.read(json);
-                    facts.put(f.id(), f);
+        MirrorSnapshot snapshot = snapshots.of(account);
+        for (String id : snapshot.factIds()) {
+            facts.put(id, FactCodec.read(snapshot.get(id).json()));
+        }
+        neo4j.query("MATCH (h:HistoryFact {account: $account}) RETURN h.fact AS fact, h.json AS json")
+                .bind(account).to("account").fetch().all().forEach(row -> {
+                    if (row.get("json") == null) {
+                        facts.remove((String) row.get("fact"));
+                    } else {
+                        Fact f = FactCodec.read((String) row.get("json"));
+                        facts.put(f.id(), f);
+                    }
                 });
         return facts;
     }

@@ -20,8 +20,9 @@ import java.util.zip.InflaterInputStream;
  * deflated. A 5,000-person first import lists about 37,000 entries, several megabytes of text kept beside the
  * mirror that holds the same facts; deflated they take about a thirteenth (a 300-person map's first import: 581 kB
  * of entries, 43 kB packed): that much less in the store, the backups and what a read of the history (the map as
- * it was, what changed since) loads. It did not make the import measurably faster, whose cost is the mirror's
- * nodes (docs/operators.md). Readers take either ({@link #entries}); change sets written before packing keep their list.
+ * it was, what changed since) loads. It did not make the import measurably faster: that came from keeping the
+ * mirror as one snapshot rather than a node per fact ({@link MirrorSnapshot}). Readers take either
+ * ({@link #entries}); change sets written before packing keep their list.
  */
 final class StoredChanges {
 

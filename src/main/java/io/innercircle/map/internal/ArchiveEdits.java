@@ -103,7 +103,7 @@ public class ArchiveEdits {
                 .fetchAs(String.class).all()
                 .forEach(opportunity -> events.publishEvent(new OpportunityPurged(new ItemId(key, opportunity))));
         neo4j.query("""
-                        MATCH (n {account: $key}) WHERE NOT n:ChangeSet AND NOT n:HistoryFact
+                        MATCH (n {account: $key}) WHERE NOT n:ChangeSet AND NOT n:HistoryFact AND NOT n:HistorySnapshot
                         DETACH DELETE n""")
                 .bind(key).to("key").run();
         neo4j.query("MATCH (a:Account {key: $key}) DETACH DELETE a").bind(key).to("key").run();

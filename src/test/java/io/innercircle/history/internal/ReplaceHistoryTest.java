@@ -41,6 +41,9 @@ class ReplaceHistoryTest extends IntegrationTest {
     @Autowired
     private History history;
 
+    @Autowired
+    private MirrorSnapshots snapshots;
+
     @Test
     void theRecordedFactsAreWhatReadingTheMapGivesAndTheMapIsNotReadBack() throws Exception {
         ObjectNode bundle = (ObjectNode) JSON.readTree(TestBundles.read("course-example.json"));
@@ -134,6 +137,10 @@ class ReplaceHistoryTest extends IntegrationTest {
         post(BundleGenerator.toJson(BundleGenerator.generate("generated", 50, 5)));
         String person = facts.read("generated").values().stream().filter(f -> f.type().equals("Stakeholder"))
                 .map(Fact::key).findFirst().orElseThrow();
+        // An edited fact has an entry of its own over the snapshot.
+        graphQl.documentName("updateStakeholder")
+                .variable("input", Map.of("id", "generated/" + person, "title", "Head of Staff")).execute()
+                .path("updateStakeholder.stakeholder.title").entity(String.class).isEqualTo("Head of Staff");
         // What a write that skipped its account's lock could leave: a second entry for one fact.
         Neo4jHarness.cypher("""
                 MATCH (h:HistoryFact {account: 'generated', fact: $fact})
@@ -147,6 +154,86 @@ class ReplaceHistoryTest extends IntegrationTest {
         assertThat(factsHeldTwice("generated")).isZero();
         assertThat(json(history.current("generated"))).isEqualTo(json(facts.read("generated")));
         assertThat(recorder.last().changes()).isEqualTo(1);
+    }
+
+    @Test
+    void aBigImportIsOneSnapshotAndTheEditsSinceAreEntriesOverIt() {
+        Instant imported = Instant.parse("2026-03-02T09:00:00Z");
+        clock.set(imported);
+        post(BundleGenerator.toJson(BundleGenerator.generate("generated", 300, 5)));
+        Map<String, String> firstMap = json(facts.read("generated"));
+        assertThat(firstMap.size()).isGreaterThan(HistoryRecorder.SNAPSHOT_FROM);
+        assertThat(count("HistorySnapshot", "generated")).isEqualTo(1);
+        assertThat(count("HistoryFact", "generated")).isZero();
+        List<String> people = firstMap.keySet().stream().filter(id -> id.startsWith("Stakeholder:"))
+                .map(Fact::keyOf).toList();
+        String line = firstMap.keySet().stream().filter(id -> id.startsWith("INFLUENCES|")).findFirst().orElseThrow();
+        String from = Fact.keyOf(line.split("\\|")[1]);
+        String to = Fact.keyOf(line.split("\\|")[2]);
+
+        // Edits: a changed person, a removed line, a removed person (their lines with them), a new line.
+        clock.advance(Duration.ofHours(1));
+        graphQl.documentName("updateStakeholder")
+                .variable("input", Map.of("id", "generated/" + people.get(0), "title", "Chief of Staff")).execute()
+                .path("updateStakeholder.stakeholder.title").entity(String.class).isEqualTo("Chief of Staff");
+        assertThat(recorder.last().changes()).isEqualTo(1);
+        graphQl.documentName("removeInfluence").variable("from", "generated/" + from)
+                .variable("to", "generated/" + to).execute()
+                .path("removeInfluence.removed[0]").entity(String.class)
+                .isEqualTo("generated/" + from + " -> generated/" + to);
+        assertThat(recorder.last().changes()).isEqualTo(1);
+        // Another instance, or this one after a restart, reads the snapshot from the database.
+        snapshots.forgetAll();
+        String removedPerson = people.get(1);
+        long linesAtRemoved = firstMap.keySet().stream()
+                .filter(id -> id.contains("|Stakeholder:" + removedPerson + "|") || id.endsWith("|Stakeholder:"
+                        + removedPerson)).count();
+        graphQl.documentName("removeStakeholder").variable("id", "generated/" + removedPerson).execute()
+                .path("removeStakeholder.removed").entityList(String.class).contains("generated/" + removedPerson);
+        assertThat(recorder.last().changes()).as("the person and every line at them")
+                .isEqualTo(1 + linesAtRemoved - (from.equals(removedPerson) || to.equals(removedPerson) ? 1 : 0));
+        graphQl.documentName("setInfluence").variable("input", Map.of("from", "generated/" + from,
+                        "to", "generated/" + to, "strength", 2)).execute()
+                .path("setInfluence.influence.strength").entity(Integer.class).isEqualTo(2);
+
+        assertThat(count("HistorySnapshot", "generated")).isEqualTo(1);
+        assertThat(count("HistoryFact", "generated")).as("entries for what the edits touched, not the map")
+                .isBetween(3L, 3L + linesAtRemoved);
+        assertThat(json(history.current("generated"))).isEqualTo(json(facts.read("generated")));
+        snapshots.forgetAll();
+        assertThat(json(history.current("generated"))).isEqualTo(json(facts.read("generated")));
+        // The map before the edits, replayed from the snapshot, the entries and the change sets.
+        assertThat(json(history.at("generated", OffsetDateTime.ofInstant(imported.plusSeconds(60), ZoneOffset.UTC))))
+                .isEqualTo(firstMap);
+
+        // The first bundle again: the edits undone, each compared with its entry or with the snapshot.
+        clock.advance(Duration.ofHours(1));
+        post(BundleGenerator.toJson(BundleGenerator.generate("generated", 300, 5)));
+        assertThat(recorder.last().changes()).isPositive()
+                .isLessThan(HistoryRecorder.SNAPSHOT_FROM);
+        assertThat(json(history.current("generated"))).isEqualTo(firstMap);
+        // Another map: a new snapshot, and the entries go.
+        String oldSnapshot = snapshotId("generated");
+        post(BundleGenerator.toJson(BundleGenerator.generate("generated", 300, 6)));
+        assertThat(count("HistorySnapshot", "generated")).isEqualTo(1);
+        assertThat(count("HistoryFact", "generated")).isZero();
+        assertThat(snapshotId("generated")).isNotEqualTo(oldSnapshot);
+        assertThat(json(history.current("generated"))).isEqualTo(json(facts.read("generated")));
+        assertThat(json(history.at("generated", OffsetDateTime.ofInstant(imported.plusSeconds(60), ZoneOffset.UTC))))
+                .isEqualTo(firstMap);
+    }
+
+    private static long count(String label, String account) {
+        // Labels are the two fixed names above.
+        return (long) Neo4jHarness.database().executeTransactionally(
+                "MATCH (n:" + label + " {account: $account}) RETURN count(n) AS n", Map.of("account", account),
+                r -> r.next().get("n"));
+    }
+
+    private static String snapshotId(String account) {
+        return (String) Neo4jHarness.database().executeTransactionally(
+                "MATCH (s:HistorySnapshot {account: $account}) RETURN s.id AS id", Map.of("account", account),
+                r -> r.next().get("id"));
     }
 
     private static long factsHeldTwice(String account) {
