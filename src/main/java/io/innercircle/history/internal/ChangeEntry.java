@@ -1,10 +1,13 @@
 package io.innercircle.history.internal;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import java.util.LinkedHashMap;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.Map;
 
 /** One entry of a change set as stored: the fact id and the fact's JSON before and after (null: absent). */
@@ -12,16 +15,26 @@ record ChangeEntry(String id, Fact before, Fact after) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /**
+     * {@code {"id":…,"before":…,"after":…}}, each fact's JSON as a string (null when absent). Written field by field
+     * on Jackson's generator, the same text the mapper writes for that map: an import writes tens of thousands.
+     */
     static String write(String id, String beforeJson, String afterJson) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", id);
-        m.put("before", beforeJson);
-        m.put("after", afterJson);
-        try {
-            return JSON.writeValueAsString(m);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+        StringWriter text = new StringWriter(32 + id.length() + length(beforeJson) * 9 / 8 + length(afterJson) * 9 / 8);
+        try (JsonGenerator out = JSON.getFactory().createGenerator(text)) {
+            out.writeStartObject();
+            out.writeStringField("id", id);
+            out.writeStringField("before", beforeJson);
+            out.writeStringField("after", afterJson);
+            out.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
+        return text.toString();
+    }
+
+    private static int length(String text) {
+        return text == null ? 4 : text.length();
     }
 
     static ChangeEntry read(String text) {
