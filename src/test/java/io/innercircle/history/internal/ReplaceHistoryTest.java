@@ -9,6 +9,10 @@ import io.innercircle.support.Neo4jHarness;
 import io.innercircle.support.QueryCounter;
 import io.innercircle.support.TestBundles;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 
@@ -43,6 +47,9 @@ class ReplaceHistoryTest extends IntegrationTest {
 
     @Autowired
     private MirrorSnapshots snapshots;
+
+    @Autowired
+    private Neo4jClient neo4j;
 
     @Test
     void theRecordedFactsAreWhatReadingTheMapGivesAndTheMapIsNotReadBack() throws Exception {
@@ -221,6 +228,19 @@ class ReplaceHistoryTest extends IntegrationTest {
         assertThat(json(history.current("generated"))).isEqualTo(json(facts.read("generated")));
         assertThat(json(history.at("generated", OffsetDateTime.ofInstant(imported.plusSeconds(60), ZoneOffset.UTC))))
                 .isEqualTo(firstMap);
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void aSnapshotLargerThanTheCacheIsReadAgainEachTimeAndSaysSo(CapturedOutput output) {
+        post(BundleGenerator.toJson(BundleGenerator.generate("generated", 300, 5)));
+        MirrorSnapshots tiny = new MirrorSnapshots(neo4j, 10);
+        MirrorSnapshot first = tiny.of("generated");
+        MirrorSnapshot again = tiny.of("generated");
+        assertThat(again).as("not kept").isNotSameAs(first);
+        assertThat(again.size()).isEqualTo(first.size()).isEqualTo(facts.read("generated").size());
+        assertThat(again.id()).isEqualTo(snapshotId("generated"));
+        assertThat(output).contains("innercircle.history.mirror-cache-chars = 10");
     }
 
     private static long count(String label, String account) {
