@@ -136,7 +136,7 @@ final class MirrorSnapshot {
             int a = text.indexOf('\t', from);
             int b = text.indexOf('\t', a + 1);
             int c = text.indexOf('\t', b + 1);
-            if (a < 0 || c < 0 || c > end) {
+            if (a < 0 || a > end || b < 0 || b > end || c < 0 || c > end) {
                 throw new IllegalStateException("The history mirror's snapshot '" + id + "' has a damaged line");
             }
             facts.put(unescape(text.substring(from, a)), new Entry(unescape(text.substring(a + 1, b)),
