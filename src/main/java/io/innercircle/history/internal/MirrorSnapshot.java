@@ -1,11 +1,6 @@
 package io.innercircle.history.internal;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -13,10 +8,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.zip.Deflater;
-import java.util.zip.DeflaterOutputStream;
-import java.util.zip.Inflater;
-import java.util.zip.InflaterInputStream;
 
 /**
  * The base of an account's history mirror: every fact of the map as a big write (an import, a whole-map replace)
@@ -38,12 +29,18 @@ final class MirrorSnapshot {
 
     private final String id;
     private final Map<String, Entry> facts;
+    private final int weight;
     /** Fact ids of the lines at each node id, built when an edit first asks. */
     private volatile Map<String, List<String>> linesAt;
 
     MirrorSnapshot(String id, Map<String, Entry> facts) {
         this.id = id;
         this.facts = facts;
+        long chars = 0;
+        for (Entry e : facts.values()) {
+            chars += e.json().length() + 160;
+        }
+        this.weight = (int) Math.min(Integer.MAX_VALUE, chars);
     }
 
     /** The id of the stored node (a random UUID, never reused), or null for no snapshot. */
@@ -65,11 +62,7 @@ final class MirrorSnapshot {
 
     /** What the cache weighs: the characters of the text, and a little for each entry's objects. */
     int weight() {
-        long chars = 0;
-        for (Entry e : facts.values()) {
-            chars += e.json().length() + 160;
-        }
-        return (int) Math.min(Integer.MAX_VALUE, chars);
+        return weight;
     }
 
     /** The snapshot's facts that are the given nodes or lines at them: what an edit of those nodes compares. */
@@ -105,28 +98,22 @@ final class MirrorSnapshot {
         return index;
     }
 
-    /** The facts as stored: one line each, deflated at the fastest level (an import waits for it). */
+    /** The facts as stored: one line each, deflated ({@link PackedLines}). */
     byte[] pack() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(facts.size() * 40);
-        try (DeflaterOutputStream out = new DeflaterOutputStream(bytes, new Deflater(Deflater.BEST_SPEED), 65_536)) {
-            StringBuilder line = new StringBuilder(512);
-            for (Map.Entry<String, Entry> f : facts.entrySet()) {
-                line.setLength(0);
-                escape(f.getKey(), line).append('\t');
-                escape(f.getValue().from(), line).append('\t');
-                escape(f.getValue().to(), line).append('\t').append(f.getValue().json()).append('\n');
-                out.write(line.toString().getBytes(StandardCharsets.UTF_8));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+        return PackedLines.pack(() -> facts.entrySet().stream().map(MirrorSnapshot::line).iterator(), facts.size());
+    }
+
+    private static String line(Map.Entry<String, Entry> fact) {
+        StringBuilder line = new StringBuilder(64 + fact.getValue().json().length());
+        escape(fact.getKey(), line).append('\t');
+        escape(fact.getValue().from(), line).append('\t');
+        return escape(fact.getValue().to(), line).append('\t').append(fact.getValue().json()).toString();
     }
 
     static MirrorSnapshot unpack(String id, byte[] packed) {
         String text;
-        try (InputStream in = new InflaterInputStream(new ByteArrayInputStream(packed), new Inflater(), 65_536)) {
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        try {
+            text = PackedLines.unpack(packed);
         } catch (IOException e) {
             throw new IllegalStateException("The history mirror's snapshot '" + id + "' cannot be read", e);
         }

@@ -1,17 +1,8 @@
 package io.innercircle.history.internal;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.Deflater;
-import java.util.zip.DeflaterOutputStream;
-import java.util.zip.Inflater;
-import java.util.zip.InflaterInputStream;
 
 /**
  * How a change set's entries ({@link ChangeEntry} texts) are kept on its ChangeSet node. Up to
@@ -42,27 +33,16 @@ final class StoredChanges {
         if (entries.size() < PACK_FROM) {
             return null;
         }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(entries.size() * 32);
-        // The fastest level: the import waits for it, and the next levels shrink JSON text only a little further.
-        try (DeflaterOutputStream out = new DeflaterOutputStream(bytes, new Deflater(Deflater.BEST_SPEED), 65_536)) {
-            for (String entry : entries) {
-                // An entry is one JSON object as Jackson writes it: a line break inside a string is escaped, so
-                // a raw one only ever separates entries.
-                out.write(entry.getBytes(StandardCharsets.UTF_8));
-                out.write('\n');
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+        // An entry is one JSON object as Jackson writes it: a line break inside a string is escaped, so a raw one
+        // only ever separates entries.
+        return PackedLines.pack(entries, entries.size());
     }
 
     /** A stored change set's entries, from whichever of the two properties it has. */
     static List<String> entries(Object listed, Object packed) {
         if (packed instanceof byte[] bytes) {
-            try (InputStream in = new InflaterInputStream(new ByteArrayInputStream(bytes), new Inflater(),
-                    65_536)) {
-                String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            try {
+                String text = PackedLines.unpack(bytes);
                 List<String> entries = new ArrayList<>();
                 int from = 0;
                 for (int end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', from)) {
