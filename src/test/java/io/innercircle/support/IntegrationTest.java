@@ -2,6 +2,7 @@ package io.innercircle.support;
 
 import io.innercircle.analysis.internal.store.AnalysisCache;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -23,7 +24,11 @@ import java.util.Map;
  * Every full-app test extends this class and adds no configuration of its own (no {@code @TestPropertySource},
  * {@code @MockitoBean}, {@code @Import} or {@code @DirtiesContext}): then Spring's context cache starts the app
  * once per test JVM. A test that needs another setting tests it through what the shared app offers instead.
+ * <p>
+ * Tagged {@code integration} (JUnit inherits the tag): these tests run in Maven's integration-test phase, in one JVM
+ * with the load-sized ones, so that {@code mvn test} runs only the tests that need neither the app nor a database.
  */
+@Tag("integration")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"innercircle.demo.load=false",
                 // No reads of the map's own in the background at start: tests count the queries a request runs.
