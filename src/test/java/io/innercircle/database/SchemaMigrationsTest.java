@@ -1,5 +1,6 @@
 package io.innercircle.database;
 
+import io.innercircle.support.Neo4jHarness;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,9 +36,11 @@ class SchemaMigrationsTest {
 
     @Test
     void aNewDatabaseEndsWithTheSchemaAndRecordOfAChangeSetAtATime() throws Exception {
-        try (Neo4j populated = Neo4jBuilders.newInProcessBuilder(folder.resolve("populated")).withDisabledServer()
+        try (Neo4j populated = Neo4jHarness.testDatabase(
+                        Neo4jBuilders.newInProcessBuilder(folder.resolve("populated")))
                 .withFixture("CREATE (:Account {key: 'older-than-the-record'})").build();
-             Neo4j empty = Neo4jBuilders.newInProcessBuilder(folder.resolve("empty")).withDisabledServer().build();
+             Neo4j empty = Neo4jHarness.testDatabase(Neo4jBuilders.newInProcessBuilder(folder.resolve("empty")))
+                     .build();
              Driver a = GraphDatabase.driver(populated.boltURI(), AuthTokens.none());
              Driver b = GraphDatabase.driver(empty.boltURI(), AuthTokens.none())) {
             // A first start that fails half-way records what ran, so the next one goes on from the failure.

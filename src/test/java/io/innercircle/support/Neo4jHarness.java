@@ -1,5 +1,6 @@
 package io.innercircle.support;
 
+import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.driver.AuthTokens;
@@ -76,11 +77,12 @@ public final class Neo4jHarness {
      * empties the database and builds a map of a dozen people, so the counts Neo4j plans by swing from nothing to
      * something in every test; with Neo4j's defaults every query seen more than 10 s ago was then planned again
      * (a third of the test JVM's CPU went to the Cypher planner). A production database grows steadily and keeps
-     * the defaults.
+     * the defaults. Bolt stops without waiting for new work, as the app's embedded Neo4j does (10 s a stop).
      */
     public static Neo4jBuilder testDatabase(Neo4jBuilder builder) {
         return builder.withDisabledServer()
-                .withConfig(GraphDatabaseSettings.cypher_min_replan_interval, Duration.ofDays(1));
+                .withConfig(GraphDatabaseSettings.cypher_min_replan_interval, Duration.ofDays(1))
+                .withConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0);
     }
 
     /**
