@@ -79,8 +79,8 @@ public class EmbeddedNeo4jConfiguration {
                 .setConfig(GraphDatabaseSettings.auth_enabled, true)
                 .setConfig(GraphDatabaseSettings.pagecache_memory, parseSize(properties.pageCache()))
                 // Stop Bolt as soon as its work is done: by default each of its two thread groups waits 5 s for
-                // new work first, 10 s of every stop of the app. Its one client is the app's own driver, which
-                // Spring closes before this bean.
+                // new work first, 10 s of every stop of the app. Its clients are the app's own driver, which Spring
+                // closes before this bean, and at most a developer's tool on the loopback port.
                 .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
                 .build();
         return dbms;
