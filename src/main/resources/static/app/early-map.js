@@ -23,7 +23,7 @@ window.innerCircleMap = (() => {
     shape { people external departments { name people } }
     positions { stakeholder x y }
   }
-  innerCircle(account: $a) { candidates { person { id } } }
+  innerCircle(account: $a) { analysisVersion stale candidates { person { id } } }
 }`;
 
   const focusKey = id => `innercircle.focus.${id}`;

@@ -4,7 +4,7 @@ import {
   ADAPTABILITIES, ADAPTABILITY_LETTERS, BAND_NAMES, COVERAGES, ROLE_LETTERS, ROLES, STATUSES, STATUS_SYMBOLS,
   escapeHtml, money, words,
 } from './vocabulary.js';
-import { FOLD_FROM, clearHighlight, drawMap, highlightPath } from './map-view.js';
+import { FOLD_FROM, clearHighlight, drawMap, highlightPath, markCandidates } from './map-view.js';
 import { attachNavigation, chainsFolded, drawWholeInstead } from './map-navigation.js';
 import { currentFocus, requestMap } from './map-request.js';
 import { exportPng, exportSvg } from './export.js';
@@ -33,6 +33,10 @@ const PERSON = `query Person($id: ID!, $o: ID!) {
 const BEST_ROUTE = `query BestRoute($id: ID!, $o: ID!) {
   relationshipStrategies(opportunity: $o) { allies { person { id name } why } }
   whoCanReach(stakeholder: $id, limit: 50, opportunity: $o) { people { id name } strength description }
+}`;
+
+const INNER_CIRCLE = `query InnerCircleNow($a: ID!) {
+  innerCircle(account: $a) { analysisVersion stale candidates { person { id } } }
 }`;
 
 const MUTATIONS = {
@@ -92,7 +96,8 @@ class MapPage {
     const user = signedInUser();
     this.page = setPage(`
       <div class="map-page-head">
-        <div class="map-title"><h1 id="map-title">Political map</h1><span id="map-subtitle" class="muted"></span></div>
+        <div class="map-title"><h1 id="map-title">Political map</h1><span id="map-subtitle" class="muted"></span>
+          <span id="inner-circle-note" class="muted" role="status" hidden>☆ being recomputed after the last change</span></div>
         <div class="map-bar">
         ${TABS}
         <div class="toolbar">
@@ -258,6 +263,45 @@ class MapPage {
       this.showLegend();
     }
     document.body.dataset.mapVersion = String(this.map.account.version);
+    this.followInnerCircle(data.innerCircle, run).catch(reportError);
+  }
+
+  /**
+   * After a change of people or lines a big map is analysed again in the background, and meanwhile the server
+   * answers its previous Inner Circle, marked stale. The page says so and asks again, less often as time passes,
+   * until the answer is current, then moves the ☆ marks in place: no redraw, since the rep may be typing in the
+   * panel. A newer redraw (an edit, another focus) or leaving the page ends the wait.
+   */
+  async followInnerCircle(report, run) {
+    const note = this.page.querySelector('#inner-circle-note');
+    const giveUpAt = Date.now() + 5 * 60_000;
+    let wait = 200;
+    if (report?.stale) {
+      document.body.dataset.innerCircleWaits = String(Number(document.body.dataset.innerCircleWaits || 0) + 1);
+    }
+    while (report?.stale && Date.now() < giveUpAt) {
+      note.hidden = false;
+      await new Promise(resolve => setTimeout(resolve, wait));
+      wait = Math.min(wait * 1.5, 3000);
+      if (run !== this.redraws || !note.isConnected) return;
+      try {
+        report = (await gql(INNER_CIRCLE, { a: this.account })).innerCircle;
+      } catch (error) {
+        continue; // A lost answer: ask again at the next turn.
+      }
+      if (run !== this.redraws) return;
+      if (!report.stale) {
+        markCandidates(this.cy, this.map, new Set(report.candidates.map(c => c.person.id)));
+        // The open person's influence figures too, unless the rep is at work in the panel.
+        if (this.selected && this.person(this.selected) && !this.panel.contains(document.activeElement)) {
+          await this.showPerson(this.selected);
+        }
+      }
+    }
+    note.hidden = !report?.stale;
+    // What the ☆ marks reflect, for tests and for whoever inspects the page.
+    document.body.dataset.innerCircleVersion = String(report?.analysisVersion ?? '');
+    document.body.dataset.innerCircleStale = String(Boolean(report?.stale));
   }
 
   person(id) {

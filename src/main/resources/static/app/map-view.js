@@ -34,22 +34,42 @@ export function badges(person, candidate) {
 /** Buying roles that make a key player (as the analysis counts them). */
 export const KEY_ROLES = ['DECISION_MAKER', 'APPROVER', 'SPONSOR'];
 
+/**
+ * Moves the ☆ marks of a drawn map to another set of candidates, in place: the Inner Circle of the same map, current
+ * at last. Only the people drawn change; one inside a folded chain shows it when the chain is unfolded or redrawn.
+ */
+export function markCandidates(cy, map, candidateIds) {
+  const people = new Map(map.people.map(p => [p.stakeholder.id, p]));
+  cy.batch(() => cy.nodes().forEach(node => {
+    const p = people.get(node.id());
+    const candidate = candidateIds.has(node.id());
+    if (!p || node.data('candidate') === candidate) return;
+    node.data(marks(p, candidate));
+  }));
+}
+
+/** What a node shows and is filtered by that depends on whether its person is an Inner Circle candidate. */
+function marks(p, candidate) {
+  const badgeLine = badges(p, candidate);
+  return {
+    candidate, badges: badgeLine, label: `${p.stakeholder.name}\n${p.stakeholder.title || ''}\n${badgeLine}`,
+    keyPlayer: candidate || p.stakeholder.innerCircle === true || p.roles.some(r => KEY_ROLES.includes(r)),
+  };
+}
+
 export function elements(map, candidateIds) {
   const reportsTo = new Map(map.reportingLines.map(l => [l.person.id, l.manager.id]));
   const nodes = map.people.map(p => {
     const s = p.stakeholder;
-    const candidate = candidateIds.has(s.id);
-    const badgeLine = badges(p, candidate);
     return {
       group: 'nodes',
       data: {
-        id: s.id, key: s.key, name: s.name, title: s.title || '', badges: badgeLine,
-        label: `${s.name}\n${s.title || ''}\n${badgeLine}`,
+        id: s.id, key: s.key, name: s.name, title: s.title || '',
         coverage: p.coverage, status: p.status || 'NONE', roles: p.roles.join(' '),
         adaptability: s.adaptability || '',
-        confirmed: s.innerCircle === true, candidate, external: s.external, placeholder: s.placeholder,
+        confirmed: s.innerCircle === true, external: s.external, placeholder: s.placeholder,
         department: s.department || '', manager: s.reportsTo?.id || reportsTo.get(s.id) || null,
-        keyPlayer: candidate || s.innerCircle === true || p.roles.some(r => KEY_ROLES.includes(r)),
+        ...marks(p, candidateIds.has(s.id)),
       },
     };
   });

@@ -235,6 +235,8 @@ class BigMapBrowserTest extends IntegrationTest {
         assertThat(number("return window.politicalMap.zoom()")).isCloseTo(0.1, org.assertj.core.data.Offset.offset(0.01));
         browser.screenshot("big-maps-5000-whole");
         new Select(browser.driver().findElement(By.id("focus"))).selectByValue("DEAL:0");
+        openMap(deal);
+        candidateMarksFollowAnInfluenceEdit(deal);
     }
 
     // ---- checks shared by the sizes
@@ -356,6 +358,79 @@ class BigMapBrowserTest extends IntegrationTest {
             assertThat(number("return document.getElementById('cy').clientWidth")).as("map width, px")
                     .isGreaterThan(number("return document.querySelector('.map-body').clientWidth") - 10);
         }
+    }
+
+    /**
+     * After an influence edit a big map is analysed again in the background: the page shows the previous Inner Circle
+     * at first, says so, and moves the ☆ marks once the analysis is current. Another user (here the API) takes every
+     * influence line off a candidate drawn on the page, who then has no influence to speak of, and the rep asks for the
+     * whole account right after the last one, while the app analyses it (a second or so at 5,000 people).
+     */
+    private void candidateMarksFollowAnInfluenceEdit(String deal) {
+        String account = deal.substring(0, deal.indexOf('/'));
+        List<String> marked = ids("[?candidate]");
+        assertThat(marked).as("candidates drawn on the deal's map").isNotEmpty();
+        String candidate = marked.get(0);
+        var response = graphQl.document("query($id: ID!) { stakeholder(id: $id) { influences { to { id } } "
+                + "influencedBy { from { id } } } }").variable("id", candidate).execute();
+        List<String> removals = new ArrayList<>();
+        for (String to : response.path("stakeholder.influences[*].to.id").entityList(String.class).get()) {
+            removals.add(REMOVE_INFLUENCE.formatted(removals.size(), candidate, to));
+        }
+        for (String from : response.path("stakeholder.influencedBy[*].from.id").entityList(String.class).get()) {
+            removals.add(REMOVE_INFLUENCE.formatted(removals.size(), from, candidate));
+        }
+        assertThat(removals).as("influence lines at " + candidate).hasSizeGreaterThan(1);
+        graphQl.document("mutation {" + String.join("", removals.subList(1, removals.size())) + " }").execute()
+                .errors().verify();
+        awaitCurrentInnerCircle(account);
+        Object waitsBefore = browser.js("return document.body.dataset.innerCircleWaits || '0'");
+        graphQl.document("mutation {" + removals.get(0) + " }").execute().errors().verify();
+        // The whole account at once: its map is drawn without the analysis (the deal's focus needs the current one).
+        browser.js("window.__drawsBefore = Number(document.body.dataset.mapDraws);");
+        new Select(browser.driver().findElement(By.id("focus"))).selectByValue("ALL:0");
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Duration.ofMinutes(3))
+                .ignoring(org.openqa.selenium.ScriptTimeoutException.class).until(d ->
+                number("return Number(document.body.dataset.mapDraws)") > number("return window.__drawsBefore"));
+        // The redraw's answer was the previous Inner Circle, and the page waits for the current one.
+        browser.waitUntil(d -> !waitsBefore.equals(browser.js("return document.body.dataset.innerCircleWaits")));
+        long version = graphQl.document("query($a: ID!) { account(key: $a) { version } }").variable("a", account)
+                .execute().path("account.version").entity(Long.class).get();
+        browser.waitUntil(d -> String.valueOf(version)
+                .equals(browser.js("return document.body.dataset.innerCircleVersion")));
+        assertThat(browser.js("return document.body.dataset.innerCircleStale")).isEqualTo("false");
+        assertThat(browser.driver().findElement(By.id("inner-circle-note")).isDisplayed()).isFalse();
+        List<String> current = graphQl.document(
+                        "query($a: ID!) { innerCircle(account: $a) { candidates { person { id } } } }")
+                .variable("a", account).execute().path("innerCircle.candidates[*].person.id")
+                .entityList(String.class).get();
+        assertThat(current).doesNotContain(candidate);
+        List<String> drawn = ids("node");
+        assertThat(ids("[?candidate]"))
+                .containsExactlyInAnyOrderElementsOf(current.stream().filter(drawn::contains).toList());
+        assertThat(drawn).contains(candidate);
+        assertThat((String) browser.js("return window.politicalMap.$id(arguments[0]).data('label')", candidate))
+                .doesNotContain("☆");
+        System.out.printf("%s: %d influence lines taken off %s; ☆ marks on the deal's map before: %d, on the whole "
+                + "account after: %d%n", account, removals.size(), candidate, marked.size(), ids("[?candidate]").size());
+    }
+
+    /** Asks the API until the account's Inner Circle is current. */
+    private void awaitCurrentInnerCircle(String account) {
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (graphQl.document("query($a: ID!) { innerCircle(account: $a) { stale } }").variable("a", account)
+                .execute().path("innerCircle.stale").entity(Boolean.class).get()) {
+            assertThat(System.nanoTime()).as("Inner Circle current within a minute").isLessThan(deadline);
+            Thread.onSpinWait();
+        }
+    }
+
+    private static final String REMOVE_INFLUENCE = " r%d: removeInfluence(from: \"%s\", to: \"%s\") { removed }";
+
+    /** The ids of the drawn people a Cytoscape selector picks ("node" for all). */
+    @SuppressWarnings("unchecked")
+    private List<String> ids(String selector) {
+        return (List<String>) browser.js("return window.politicalMap.nodes(arguments[0]).map(n => n.id())", selector);
     }
 
     private void savedPositionsSurviveAReload(String deal) {
