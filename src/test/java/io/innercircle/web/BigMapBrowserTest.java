@@ -149,9 +149,7 @@ class BigMapBrowserTest extends IntegrationTest {
                 window.__wholeStart = performance.now();
                 """);
         new Select(browser.driver().findElement(By.id("focus"))).selectByValue("ALL:0");
-        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Duration.ofMinutes(3))
-                .ignoring(org.openqa.selenium.ScriptTimeoutException.class).until(d ->
-                number("return Number(document.body.dataset.mapDraws)") > number("return window.__drawsBefore"));
+        awaitRedraw(Duration.ofMinutes(3));
         double drawn = number("return Number(document.body.dataset.mapDrawnAt) - window.__wholeStart");
         // Painted: Cytoscape's first frame of the whole account, which comes after the map is ready to use.
         browser.waitUntil(d -> number("return Number(document.body.dataset.mapPaintedAt || 0)")
@@ -222,10 +220,7 @@ class BigMapBrowserTest extends IntegrationTest {
                 number("return window.politicalMap.zoom()"));
         browser.js("window.__drawsBefore = Number(document.body.dataset.mapDraws); window.__start = performance.now();");
         new Select(browser.driver().findElement(By.id("focus"))).selectByValue("ALL:0");
-        // A tab busy drawing may not answer a script for a while: that is slow, not crashed, so keep asking.
-        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Duration.ofMinutes(5))
-                .ignoring(org.openqa.selenium.ScriptTimeoutException.class).until(d ->
-                number("return Number(document.body.dataset.mapDraws)") > number("return window.__drawsBefore"));
+        awaitRedraw(Duration.ofMinutes(5));
         System.out.printf("5,000 people, whole account: drawn in %.0f ms, %d people; the deal's map: %s; "
                         + "load average %s%n", number("return Number(document.body.dataset.mapDrawnAt) - window.__start"),
                 count("node"), dealMap, loadAverage());
@@ -389,9 +384,7 @@ class BigMapBrowserTest extends IntegrationTest {
         // The whole account at once: its map is drawn without the analysis (the deal's focus needs the current one).
         browser.js("window.__drawsBefore = Number(document.body.dataset.mapDraws);");
         new Select(browser.driver().findElement(By.id("focus"))).selectByValue("ALL:0");
-        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Duration.ofMinutes(3))
-                .ignoring(org.openqa.selenium.ScriptTimeoutException.class).until(d ->
-                number("return Number(document.body.dataset.mapDraws)") > number("return window.__drawsBefore"));
+        awaitRedraw(Duration.ofMinutes(3));
         // The redraw's answer was the previous Inner Circle, and the page waits for the current one.
         browser.waitUntil(d -> !waitsBefore.equals(browser.js("return document.body.dataset.innerCircleWaits")));
         long version = graphQl.document("query($a: ID!) { account(key: $a) { version } }").variable("a", account)
@@ -423,6 +416,16 @@ class BigMapBrowserTest extends IntegrationTest {
             assertThat(System.nanoTime()).as("Inner Circle current within a minute").isLessThan(deadline);
             Thread.onSpinWait();
         }
+    }
+
+    /**
+     * Waits until the page has drawn the map again since {@code window.__drawsBefore} was set. A tab busy drawing may
+     * not answer a script for a while: that is slow, not crashed, so keep asking.
+     */
+    private void awaitRedraw(Duration limit) {
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), limit)
+                .ignoring(org.openqa.selenium.ScriptTimeoutException.class).until(d ->
+                number("return Number(document.body.dataset.mapDraws)") > number("return window.__drawsBefore"));
     }
 
     private static final String REMOVE_INFLUENCE = " r%d: removeInfluence(from: \"%s\", to: \"%s\") { removed }";
