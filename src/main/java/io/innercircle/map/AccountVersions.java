@@ -8,6 +8,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -102,6 +103,19 @@ public class AccountVersions {
                             RETURN coalesce(a.version, 0)""")
                     .bind(key).to("key").fetchAs(Long.class).one().ifPresent(v -> versions.put(key, v));
         }
+        return versions;
+    }
+
+    /** The current version of each of the accounts that exists, in one indexed read (the live feeds poll with it). */
+    @Transactional(readOnly = true)
+    public Map<String, Long> versions(Collection<String> accounts) {
+        Map<String, Long> versions = new LinkedHashMap<>();
+        neo4j.query("""
+                        UNWIND $accounts AS key
+                        MATCH (a:Account {key: key})
+                        RETURN a.key AS key, coalesce(a.version, 0) AS version""")
+                .bind(List.copyOf(accounts)).to("accounts").fetch().all()
+                .forEach(r -> versions.put((String) r.get("key"), ((Number) r.get("version")).longValue()));
         return versions;
     }
 

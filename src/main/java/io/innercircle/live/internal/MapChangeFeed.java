@@ -2,12 +2,12 @@ package io.innercircle.live.internal;
 
 import io.innercircle.history.ChangesSince;
 import io.innercircle.history.ChangesSince.ChangeSetWords;
+import io.innercircle.map.AccountVersions;
 import io.innercircle.map.MapChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -53,7 +53,7 @@ class MapChangeFeed implements DisposableBean {
         }
     }
 
-    private final Neo4jClient neo4j;
+    private final AccountVersions versions;
     private final ChangesSince history;
     private final Map<String, Watch> watches = new ConcurrentHashMap<>();
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -62,9 +62,9 @@ class MapChangeFeed implements DisposableBean {
         return t;
     });
 
-    MapChangeFeed(Neo4jClient neo4j, ChangesSince history,
+    MapChangeFeed(AccountVersions versions, ChangesSince history,
                   @Value("${innercircle.live.poll-interval:500ms}") Duration interval) {
-        this.neo4j = neo4j;
+        this.versions = versions;
         this.history = history;
         if (!interval.isZero() && !interval.isNegative()) {
             poller.scheduleWithFixedDelay(this::poll, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
@@ -73,7 +73,7 @@ class MapChangeFeed implements DisposableBean {
 
     /** The changes of one account from now on, until the subscriber cancels. */
     Flux<MapChange> changes(String account) {
-        long now = versions(List.of(account)).getOrDefault(account, 0L);
+        long now = versions.versions(List.of(account)).getOrDefault(account, 0L);
         Watch watch = watches.compute(account, (k, w) -> {
             Watch result = w == null ? new Watch(now) : w;
             result.subscribers++;
@@ -103,8 +103,8 @@ class MapChangeFeed implements DisposableBean {
             return;
         }
         try {
-            Map<String, Long> versions = versions(List.copyOf(watches.keySet()));
-            versions.forEach((account, version) -> {
+            Map<String, Long> current = versions.versions(watches.keySet());
+            current.forEach((account, version) -> {
                 Watch watch = watches.get(account);
                 if (watch != null && version > watch.seen) {
                     publish(account, watch, version);
@@ -130,16 +130,6 @@ class MapChangeFeed implements DisposableBean {
             watch.sink.tryEmitNext(new MapChange(account, version, null, null, List.of()));
         }
         watch.seen = version;
-    }
-
-    private Map<String, Long> versions(List<String> accounts) {
-        return neo4j.query("""
-                        UNWIND $accounts AS key
-                        MATCH (a:Account {key: key})
-                        RETURN a.key AS key, coalesce(a.version, 0) AS version""")
-                .bind(accounts).to("accounts")
-                .fetch().all().stream().collect(java.util.stream.Collectors.toMap(
-                        r -> (String) r.get("key"), r -> ((Number) r.get("version")).longValue()));
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.innercircle.live.internal;
 import io.innercircle.InnerCircleApplication;
 import io.innercircle.support.IntegrationTest;
 import io.innercircle.support.Neo4jHarness;
+import io.innercircle.support.Subscriptions;
 import io.innercircle.support.TestBundles;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,21 +50,19 @@ class LiveMapTest extends IntegrationTest {
                 .exchange().expectStatus().isOk();
     }
 
-    private static WebSocketGraphQlTester socket(int port, String user) {
-        return WebSocketGraphQlTester.builder(URI.create("ws://localhost:" + port + "/graphql"),
-                        new StandardWebSocketClient())
-                .headers(h -> h.setBasicAuth(user, user)).responseTimeout(Duration.ofSeconds(60)).build();
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Disposable subscribe(WebSocketGraphQlTester socket, String account, BlockingQueue<Map<String, Object>> into) {
-        return socket.documentName("mapChanges").variable("account", account).executeSubscription()
-                .toFlux("mapChanges", Map.class).subscribe(m -> into.add((Map<String, Object>) m));
+    private static Disposable subscribe(WebSocketGraphQlTester socket, String account,
+                                        BlockingQueue<Map<String, Object>> into) {
+        return Subscriptions.subscribe(socket, "mapChanges", account, into);
     }
 
     private static void await(BooleanSupplier condition) {
         Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
                 .until(condition::getAsBoolean);
+    }
+
+    private static long version() {
+        return Neo4jHarness.cypher("MATCH (a:Account {key: $a}) RETURN a.version AS v", Map.of("a", REAL))
+                .get(0).get("v").asLong();
     }
 
     private void edit(String user, String notes) {
@@ -75,7 +74,7 @@ class LiveMapTest extends IntegrationTest {
     @Test
     void aSubscriberReceivesAnotherClientsEdit() throws Exception {
         BlockingQueue<Map<String, Object>> received = new LinkedBlockingQueue<>();
-        WebSocketGraphQlTester socket = socket(port, "nicole");
+        WebSocketGraphQlTester socket = Subscriptions.socket(port, "nicole");
         Disposable subscription = subscribe(socket, REAL, received);
         try {
             await(() -> feed.watching(REAL));
@@ -95,7 +94,7 @@ class LiveMapTest extends IntegrationTest {
 
     @Test
     void aSubscriptionToAForeignAccountIsRefused() {
-        WebSocketGraphQlTester socket = socket(port, "nicole");
+        WebSocketGraphQlTester socket = Subscriptions.socket(port, "nicole");
         try {
             socket.documentName("mapChanges").variable("account", FOREIGN).executeSubscription().toFlux()
                     .blockFirst(Duration.ofSeconds(60)).errors().satisfy(errors -> assertThat(errors)
@@ -123,10 +122,12 @@ class LiveMapTest extends IntegrationTest {
 
     /**
      * Two app instances on one database: a subscriber of instance B sees an edit made through instance A (this
-     * test's app), which B learns of only from the database. Prints the latency from A's answer to B's event.
+     * test's app), which B learns of only from the database, and then B's analysis of it (analysisUpdates), after
+     * which B answers the Inner Circle current at the edit's version. Prints the latency from A's answer to B's
+     * events.
      */
     @Test
-    void anotherInstancesSubscriberSeesTheEdit() throws Exception {
+    void anotherInstancesSubscriberSeesTheEditAndItsAnalysis() throws Exception {
         try (ConfigurableApplicationContext b = new SpringApplicationBuilder(InnerCircleApplication.class).run(
                 "--server.port=0",
                 "--spring.neo4j.uri=" + Neo4jHarness.connection().bolt(),
@@ -137,23 +138,43 @@ class LiveMapTest extends IntegrationTest {
             int portB = Integer.parseInt(b.getEnvironment().getProperty("local.server.port"));
             MapChangeFeed feedB = b.getBean(MapChangeFeed.class);
             BlockingQueue<Map<String, Object>> received = new LinkedBlockingQueue<>();
-            WebSocketGraphQlTester socket = socket(portB, "nicole");
+            BlockingQueue<Map<String, Object>> analysed = new LinkedBlockingQueue<>();
+            WebSocketGraphQlTester socket = Subscriptions.socket(portB, "nicole");
             Disposable subscription = subscribe(socket, REAL, received);
+            Disposable analysis = Subscriptions.subscribe(socket, "analysisUpdates", REAL, analysed);
+            var graphQlB = org.springframework.graphql.test.tester.HttpGraphQlTester.create(
+                    org.springframework.test.web.reactive.server.WebTestClient.bindToServer()
+                            .baseUrl("http://localhost:" + portB + "/graphql")
+                            .defaultHeaders(h -> h.setBasicAuth("nicole", "nicole")).build());
             try {
                 await(() -> feedB.watching(REAL));
+                // The first analysis event is B's analysis of the map as it is now: B is watching.
+                assertThat(analysed.poll(60, TimeUnit.SECONDS)).as("B's analysis of the map before the edits")
+                        .isNotNull().containsEntry("analysisVersion", (int) version());
                 long[] latencies = new long[5];
+                long[] analysisLatencies = new long[latencies.length];
                 for (int i = 0; i < latencies.length; i++) {
                     edit("randy", "edit " + i + " on instance A");
                     long answered = System.nanoTime();
+                    long version = version();
                     Map<String, Object> change = received.poll(60, TimeUnit.SECONDS);
                     latencies[i] = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - answered);
                     assertThat(change).as("instance B's subscriber got A's edit %s", i).isNotNull()
                             .containsEntry("by", "randy");
+                    Map<String, Object> update = analysed.poll(60, TimeUnit.SECONDS);
+                    analysisLatencies[i] = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - answered);
+                    assertThat(update).as("B analysed A's edit %s", i).isNotNull()
+                            .containsEntry("analysisVersion", (int) version);
+                    var read = graphQlB.documentName("innerCircleState").variable("account", REAL).execute();
+                    read.path("innerCircle.stale").entity(Boolean.class).isEqualTo(false);
+                    read.path("innerCircle.analysisVersion").entity(Long.class).isEqualTo(version);
                 }
                 System.out.println("Live map latency across instances (poll 500 ms), ms from A's answer to B's event: "
-                        + java.util.Arrays.toString(latencies));
+                        + java.util.Arrays.toString(latencies) + "; to B's analysis event: "
+                        + java.util.Arrays.toString(analysisLatencies));
             } finally {
                 subscription.dispose();
+                analysis.dispose();
                 socket.stop().block(Duration.ofSeconds(10));
             }
         }

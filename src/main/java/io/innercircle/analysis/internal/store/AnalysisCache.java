@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 
 /**
  * One computed {@link AnalysedAccount} per account, the read-through layer in front of the stored analysis.
@@ -251,6 +252,10 @@ public class AnalysisCache implements AnalysisService {
                     (old, fresh) -> old.version() > fresh.version() ? old : fresh);
             if (kept.analysis() == analysis) {
                 recordLag(account, analysis.version());
+                BiConsumer<String, Long> listener = onCurrent;
+                if (listener != null) {
+                    listener.accept(account, analysis.version());
+                }
             }
         }
     }
@@ -270,6 +275,21 @@ public class AnalysisCache implements AnalysisService {
                         java.time.Duration.ofNanos(now - first.getValue().nanos()));
             }
         }
+    }
+
+    private volatile BiConsumer<String, Long> onCurrent;
+
+    /**
+     * Told of each analysis cached as current (account, version), on the thread that computed it; for
+     * {@link AnalysisUpdates}. It must return quickly.
+     */
+    void onCurrent(BiConsumer<String, Long> listener) {
+        this.onCurrent = listener;
+    }
+
+    /** True when other app instances may write to the database, so the stored version is checked before each use. */
+    boolean verifiesVersion() {
+        return verifyVersion;
     }
 
     private io.innercircle.operations.AppMetrics metrics;

@@ -8,6 +8,7 @@ import io.innercircle.bundle.BundleGenerator;
 import io.innercircle.bundle.internal.Bundle;
 import io.innercircle.support.IntegrationTest;
 import io.innercircle.support.Neo4jHarness;
+import io.innercircle.support.Subscriptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -133,7 +134,12 @@ class StoredAnalysisLargeMapTest extends IntegrationTest {
                 .satisfies(v -> assertThat(v).isBetween(version, version + 1));
         afterStatus.path("innerCircle.candidates[*].person.key").entityList(String.class).isEqualTo(candidates);
 
-        // An influence edit does move them: never answered as current from the analysis before it.
+        // An influence edit does move them: never answered as current from the analysis before it. A client told
+        // by the analysisUpdates subscription that the edit's version is analysed reads it current, without polling.
+        java.util.concurrent.BlockingQueue<Map<String, Object>> updates =
+                new java.util.concurrent.LinkedBlockingQueue<>();
+        var socket = Subscriptions.socket(port, "admin");
+        var subscription = Subscriptions.subscribe(socket, "analysisUpdates", ACCOUNT, updates);
         Bundle.Influence line = bundle.influences().get(0);
         int strength = Integer.valueOf(3).equals(line.strength()) ? 1 : 3;
         graphQl.documentName("setInfluence").variable("input", Map.of("from", ACCOUNT + "/" + line.from(),
@@ -143,7 +149,18 @@ class StoredAnalysisLargeMapTest extends IntegrationTest {
         boolean stale = afterLine.path("innerCircle.stale").entity(Boolean.class).get();
         long analysed = afterLine.path("innerCircle.analysisVersion").entity(Long.class).get();
         assertThat(stale || analysed == version + 2).as("stale, or analysed at the edit's version").isTrue();
-        refresher.refreshLater(ACCOUNT).get();
+        try {
+            long pushed = -1;
+            while (pushed < version + 2) {
+                Map<String, Object> update = updates.poll(60, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(update).as("an analysis update up to version %s", version + 2).isNotNull();
+                pushed = ((Number) update.get("analysisVersion")).longValue();
+            }
+            assertThat(pushed).isEqualTo(version + 2);
+        } finally {
+            subscription.dispose();
+            socket.stop().block(java.time.Duration.ofSeconds(10));
+        }
         var refreshed = graphQl.documentName("innerCircleState").variable("account", ACCOUNT).execute();
         refreshed.path("innerCircle.stale").entity(Boolean.class).isEqualTo(false);
         refreshed.path("innerCircle.analysisVersion").entity(Long.class).isEqualTo(version + 2);
