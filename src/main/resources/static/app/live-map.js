@@ -1,16 +1,22 @@
-// Live shared maps: the changes other people make to an account's map, pushed over a WebSocket (GraphQL
-// subscription mapChanges, protocol graphql-transport-ws). The browser sends the session cookie with the handshake,
-// so the socket is signed in like every other request.
+// Live shared maps: the changes other people make to an account's map, and when its analysis is current, pushed
+// over a WebSocket (GraphQL subscriptions mapChanges and analysisUpdates, protocol graphql-transport-ws). The browser
+// sends the session cookie with the handshake, so the socket is signed in like every other request.
 
 const SUBSCRIPTION = `subscription MapChanges($account: ID!) {
   mapChanges(account: $account) { account version by at changes }
 }`;
 
+const ANALYSIS_SUBSCRIPTION = `subscription AnalysisUpdates($account: ID!) {
+  analysisUpdates(account: $account) { account analysisVersion }
+}`;
+
 /**
  * Calls onChange({account, version, by, at, changes}) for every change committed to the account's map, by anyone
- * on any app instance. Reconnects after a dropped connection. Returns a function that stops watching.
+ * on any app instance, and onAnalysis({account, analysisVersion}) each time the account's analysis is current (the
+ * one current when the socket opens first). Reconnects after a dropped connection. Returns a function that stops
+ * watching.
  */
-export function watchMap(account, onChange) {
+export function watchMap(account, onChange, onAnalysis = () => {}) {
   let socket = null;
   let stopped = false;
   let retry = 1000;
@@ -23,8 +29,11 @@ export function watchMap(account, onChange) {
       if (message.type === 'connection_ack') {
         retry = 1000;
         socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: SUBSCRIPTION, variables: { account } } }));
+        socket.send(JSON.stringify({ id: '2', type: 'subscribe', payload: { query: ANALYSIS_SUBSCRIPTION, variables: { account } } }));
       } else if (message.type === 'next' && message.payload?.data?.mapChanges) {
         onChange(message.payload.data.mapChanges);
+      } else if (message.type === 'next' && message.payload?.data?.analysisUpdates) {
+        onAnalysis(message.payload.data.analysisUpdates);
       } else if (message.type === 'ping') {
         socket.send(JSON.stringify({ type: 'pong' }));
       } else if (message.type === 'error') {

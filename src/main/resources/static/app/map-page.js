@@ -160,7 +160,7 @@ class MapPage {
           this.reload().catch(reportError);
         }
       });
-    });
+    }, update => this.analysisCurrent(update.analysisVersion));
     await mountWorkspace({
       page: this.page, opportunityId: this.opportunityId, account: this.account, map: () => this.map,
       printUrl: planUrl(this.opportunityId), explain: error => this.explain(error), onMapChanged: () => this.reload(),
@@ -266,23 +266,47 @@ class MapPage {
     this.followInnerCircle(data.innerCircle, run).catch(reportError);
   }
 
+  /** The server says the account's analysis is current up to this version (subscription analysisUpdates). */
+  analysisCurrent(version) {
+    this.analysedVersion = Math.max(this.analysedVersion ?? -1, version);
+    document.body.dataset.analysisPushes = String(Number(document.body.dataset.analysisPushes || 0) + 1);
+    const waiting = this.analysisWaiters || [];
+    this.analysisWaiters = [];
+    waiting.forEach(resolve => resolve());
+  }
+
+  /** Resolves at the next analysisCurrent, or after `ms` (in case the socket is down). */
+  analysisPushOr(ms) {
+    return new Promise(resolve => {
+      (this.analysisWaiters ||= []).push(resolve);
+      setTimeout(resolve, ms);
+    });
+  }
+
   /**
    * After a change of people or lines a big map is analysed again in the background, and meanwhile the server
-   * answers its previous Inner Circle, marked stale. The page says so and asks again, less often as time passes,
-   * until the answer is current, then moves the ☆ marks in place: no redraw, since the rep may be typing in the
-   * panel. A newer redraw (an edit, another focus) or leaving the page ends the wait.
+   * answers its previous Inner Circle, marked stale. The page says so and asks again when the server says the
+   * analysis is current (or, should that word not come, after a wait that grows), then moves the ☆ marks in
+   * place: no redraw, since the rep may be typing in the panel. A newer redraw (an edit, another focus) or leaving
+   * the page ends the wait.
    */
   async followInnerCircle(report, run) {
     const note = this.page.querySelector('#inner-circle-note');
     const giveUpAt = Date.now() + 5 * 60_000;
-    let wait = 200;
+    const version = this.map.account.version;
+    let wait = 1000;
+    let asked = -1;
     if (report?.stale) {
       document.body.dataset.innerCircleWaits = String(Number(document.body.dataset.innerCircleWaits || 0) + 1);
     }
     while (report?.stale && Date.now() < giveUpAt) {
       note.hidden = false;
-      await new Promise(resolve => setTimeout(resolve, wait));
-      wait = Math.min(wait * 1.5, 3000);
+      // Told already (the analysis finished before the stale answer arrived): ask at once, once.
+      if (!(this.analysedVersion >= version && this.analysedVersion > asked)) {
+        await this.analysisPushOr(wait);
+        wait = Math.min(wait * 2, 10_000);
+      }
+      asked = this.analysedVersion ?? -1;
       if (run !== this.redraws || !note.isConnected) return;
       try {
         report = (await gql(INNER_CIRCLE, { a: this.account })).innerCircle;

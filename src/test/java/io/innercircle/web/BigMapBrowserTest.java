@@ -380,6 +380,7 @@ class BigMapBrowserTest extends IntegrationTest {
                 .errors().verify();
         awaitCurrentInnerCircle(account);
         Object waitsBefore = browser.js("return document.body.dataset.innerCircleWaits || '0'");
+        long pushesBefore = (long) number("return Number(document.body.dataset.analysisPushes || 0)");
         graphQl.document("mutation {" + removals.get(0) + " }").execute().errors().verify();
         // The whole account at once: its map is drawn without the analysis (the deal's focus needs the current one).
         browser.js("window.__drawsBefore = Number(document.body.dataset.mapDraws);");
@@ -392,6 +393,9 @@ class BigMapBrowserTest extends IntegrationTest {
         browser.waitUntil(d -> String.valueOf(version)
                 .equals(browser.js("return document.body.dataset.innerCircleVersion")));
         assertThat(browser.js("return document.body.dataset.innerCircleStale")).isEqualTo("false");
+        // Told by the server (subscription analysisUpdates) rather than found by asking again and again.
+        assertThat((long) number("return Number(document.body.dataset.analysisPushes || 0)"))
+                .as("analysis updates pushed to the page").isGreaterThan(pushesBefore);
         assertThat(browser.driver().findElement(By.id("inner-circle-note")).isDisplayed()).isFalse();
         List<String> current = graphQl.document(
                         "query($a: ID!) { innerCircle(account: $a) { candidates { person { id } } } }")
