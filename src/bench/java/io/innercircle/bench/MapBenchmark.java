@@ -344,13 +344,14 @@ public final class MapBenchmark {
      * whole report once, as a considerate client would: asking for the whole report (thousands of people) again and
      * again spends the server's cores on writing answers, which the refresh needs.
      */
-    record Edited(double readP50, int stale, int edits, double untilFreshP50, double serverLagMean,
-                  double analysisMean) {
+    record Edited(double readP50, int stale, int edits, double untilFreshP50, double polledP50,
+                  double serverLagMean, double analysisMean) {
         String describe() {
             String app = Double.isNaN(serverLagMean) ? "" : String.format(Locale.ROOT,
                     " (app: lag %.0f ms, analysis %.0f ms, means)", serverLagMean, analysisMean);
-            return String.format(Locale.ROOT, "%.1f ms first read (%d/%d stale); %.1f ms until current, polled "
-                    + "every %d ms%s", readP50, stale, edits, untilFreshP50, POLL_MS, app);
+            return String.format(Locale.ROOT, "%.1f ms first read (%d/%d stale); %.1f ms until current, told by "
+                    + "analysisUpdates (%.1f ms polled every %d ms)%s", readP50, stale, edits, untilFreshP50,
+                    polledP50, POLL_MS, app);
         }
     }
 
@@ -361,39 +362,53 @@ public final class MapBenchmark {
      */
     static final long POLL_MS = Long.parseLong(System.getenv().getOrDefault("BENCH_POLL_MS", "10"));
 
-    /** {@code before} edits, each waited for, then the timed ones. */
+    /**
+     * {@code before} edits, each waited for, then the timed ones: twice {@link Scale#editRounds}, the client waiting
+     * for a stale answer's refresh by turns as a script should (told by the {@code analysisUpdates} subscription,
+     * then one read) and by polling {@code stale} every {@link #POLL_MS} ms, as before that subscription existed.
+     */
     private Edited afterEdits(String account, String innerCircle, Call edit, int before) throws Exception {
         int rounds = scale.editRounds();
-        double[] first = new double[rounds];
-        double[] fresh = new double[rounds];
+        double[] first = new double[2 * rounds];
+        double[] told = new double[rounds];
+        double[] polled = new double[rounds];
         int stale = 0;
-        for (int i = 0; i < before; i++) {
-            AppProcess.awaitIdle(app.pid());
-            edit.get();
-            awaitCurrent(account, innerCircle);
-        }
-        String scrapedBefore = scrape();
-        for (int i = 0; i < rounds; i++) {
-            // Like every other timed step, each edit meets an idle app (the last edit's analysis stored), as a
-            // rep's edits, seconds apart, do. Back to back, the analysis shares the two cores with the storing
-            // of the one before: that is a burst of edits, not "right after an edit".
-            AppProcess.awaitIdle(app.pid());
-            edit.get();
-            long t = System.nanoTime();
-            JsonNode report = JSON.readTree(post(bearer, innerCircle)).path("data").path("innerCircle");
-            first[i] = AppProcess.since(t);
-            if (report.path("stale").asBoolean()) {
-                stale++;
+        try (AnalysisUpdatesClient updates = AnalysisUpdatesClient.open(base, bearer, account)) {
+            for (int i = 0; i < before; i++) {
+                AppProcess.awaitIdle(app.pid());
+                edit.get();
                 awaitCurrent(account, innerCircle);
             }
-            fresh[i] = AppProcess.since(t);
+            String scrapedBefore = scrape();
+            for (int i = 0; i < 2 * rounds; i++) {
+                // Like every other timed step, each edit meets an idle app (the last edit's analysis stored), as a
+                // rep's edits, seconds apart, do. Back to back, the analysis shares the two cores with the storing
+                // of the one before: that is a burst of edits, not "right after an edit".
+                AppProcess.awaitIdle(app.pid());
+                long analysedBefore = updates.analysed();
+                edit.get();
+                long t = System.nanoTime();
+                JsonNode report = JSON.readTree(post(bearer, innerCircle)).path("data").path("innerCircle");
+                first[i] = AppProcess.since(t);
+                boolean push = i % 2 == 0;
+                if (report.path("stale").asBoolean()) {
+                    stale++;
+                    if (push) {
+                        // The edit's own analysis: the app was idle, so every version up to the edit's was analysed.
+                        updates.awaitAbove(analysedBefore, 120_000);
+                    }
+                    awaitCurrent(account, innerCircle);
+                }
+                (push ? told : polled)[i / 2] = AppProcess.since(t);
+            }
+            String scrapedAfter = scrape();
+            double lag = meanMs(LAG, "", scrapedBefore, scrapedAfter);
+            double analysis = meanMs(RECOMPUTE, "analysis=\"account\"", scrapedBefore, scrapedAfter);
+            Arrays.sort(first);
+            Arrays.sort(told);
+            Arrays.sort(polled);
+            return new Edited(pct(first, 50), stale, 2 * rounds, pct(told, 50), pct(polled, 50), lag, analysis);
         }
-        String scrapedAfter = scrape();
-        double lag = meanMs(LAG, "", scrapedBefore, scrapedAfter);
-        double analysis = meanMs(RECOMPUTE, "analysis=\"account\"", scrapedBefore, scrapedAfter);
-        Arrays.sort(first);
-        Arrays.sort(fresh);
-        return new Edited(pct(first, 50), stale, rounds, pct(fresh, 50), lag, analysis);
     }
 
     /** The mean in ms of one of the app's timers between two scrapes, over the series whose tags contain tag. */

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Schedulers;
 
 import java.time.Duration;
 import java.util.List;
@@ -81,8 +82,11 @@ public class AnalysisUpdates implements DisposableBean {
                 return result;
             });
             long[] last = {-1};
-            // Subscribed to the events before the current state is read, so none falls between the two.
-            return Flux.merge(watch.sink.asFlux(), Mono.fromCallable(() -> currentNow(account, watch)))
+            // Subscribed to the events before the current state is read, so none falls between the two. Sent on
+            // a thread of their own: an event is emitted by whoever cached the analysis (a write, the refresher),
+            // which must not wait for a subscriber's socket.
+            Flux<AnalysisUpdate> events = watch.sink.asFlux().publishOn(Schedulers.boundedElastic());
+            return Flux.merge(events, Mono.fromCallable(() -> currentNow(account, watch)))
                     .filter(update -> {
                         synchronized (last) {
                             if (update.analysisVersion() <= last[0]) {
