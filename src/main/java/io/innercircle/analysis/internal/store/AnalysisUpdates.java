@@ -103,11 +103,6 @@ public class AnalysisUpdates implements DisposableBean {
         });
     }
 
-    /** True while someone subscribes to the account's analysis updates (tests wait for it before they change the map). */
-    boolean watching(String account) {
-        return watches.containsKey(account);
-    }
-
     /** The cached analysis when it is current, else null; an analysis is asked for if no refresh is on its way. */
     private AnalysisUpdate currentNow(String account, Watch watch) {
         Long version = versions.versions(List.of(account)).get(account);
