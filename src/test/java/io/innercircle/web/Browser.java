@@ -161,7 +161,7 @@ final class Browser implements AutoCloseable {
         try {
             // 60 s: on a machine shared by several builds an answer can take that long; a wait ends as soon as its
             // condition holds, so only a failure costs the time.
-            return new WebDriverWait(driver, Duration.ofSeconds(60))
+            return new WebDriverWait(driver, Duration.ofSeconds(60)).pollingEvery(Duration.ofMillis(50))
                     .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
         } catch (org.openqa.selenium.TimeoutException e) {
             // What the page showed and said when the wait gave up, for whoever reads the failure.
