@@ -138,6 +138,7 @@ class MapPage {
         .catch(error => reportError(error));
     });
     await this.reload({ focus, data: firstMap });
+    if (!this.page.isConnected) return; // Left before the map was drawn: no socket, no panels for a page gone.
     mountWhatIf({ page: this.page, opportunityId: this.opportunityId, account: this.account, canEdit: this.canEdit,
       map: () => this.map, cy: () => this.cy, reload: () => this.reload() });
     const container = this.page.querySelector('#cy');
@@ -210,11 +211,14 @@ class MapPage {
     // A later redraw (the rep chose another focus meanwhile) supersedes this one.
     const run = this.redraws = (this.redraws || 0) + 1;
     let data = await (prefetched ? prefetched.data : this.fetchMap(focus));
-    if (run !== this.redraws) return;
+    // Superseded, or the rep has left this page (another map opened meanwhile): draw nothing, and above all do not
+    // make window.politicalMap this page's.
+    if (run !== this.redraws || !this.page.isConnected) return;
     if (!data.politicalMap) throw new Error(`There is no opportunity ${this.opportunityId}`);
     if (drawWholeInstead(data.politicalMap, focus)) {
       focus = { focus: 'ALL', hops: 0, chosen: false };
       data = await requestMap(this.opportunityId, focus);
+      if (run !== this.redraws || !this.page.isConnected) return;
     }
     this.map = data.politicalMap;
     const candidates = new Set((data.innerCircle?.candidates || []).map(c => c.person.id));
@@ -237,7 +241,7 @@ class MapPage {
       this.openPanel(!big);
     }
     const cy = await drawMap(container, this.map, candidates, { saved, previous, fold, linesOnDemand: true });
-    if (run !== this.redraws) {
+    if (run !== this.redraws || !container.isConnected) {
       cy.destroy();
       return;
     }

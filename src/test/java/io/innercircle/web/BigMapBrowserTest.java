@@ -338,13 +338,15 @@ class BigMapBrowserTest extends IntegrationTest {
                 + ".successors('edge[kind = \"reports\"], edge[kind = \"chain\"]').targets(':visible').length", manager);
         new Actions(browser.driver()).sendKeys("c").perform();
         browser.waitUntil(d -> count("node.collapsed") == 1);
-        assertThat(count("node:visible")).isEqualTo(shown - shownUnder);
+        assertThat(count("node:visible")).as(() -> "people shown after collapsing " + manager + "; " + mapState())
+                .isEqualTo(shown - shownUnder);
         assertThat((String) browser.js("return window.politicalMap.$('node.collapsed').style('label')"))
                 .endsWith("+" + under);
         browser.screenshot("big-maps-" + account + "-collapsed");
         new Actions(browser.driver()).sendKeys("c").perform();
         browser.waitUntil(d -> count("node.collapsed") == 0);
-        assertThat(count("node:visible")).isEqualTo(shown);
+        assertThat(count("node:visible")).as(() -> "people shown after expanding " + manager + "; " + mapState())
+                .isEqualTo(shown);
         new Actions(browser.driver()).sendKeys(Keys.ESCAPE).perform();
         browser.js("window.politicalMap.fit(window.politicalMap.elements(':visible'), 30)");
         // Issue 14's target on a 1600 x 1000 window (a map window of 1551 x 685): 0.62 for the 2,000-person account's
@@ -576,6 +578,19 @@ class BigMapBrowserTest extends IntegrationTest {
             n += line.path(end).asText().equals(key) ? 1 : 0;
         }
         return n;
+    }
+
+    /** What the page and its map hold now, for a failure's message. */
+    private String mapState() {
+        return String.valueOf(browser.js("""
+                const cy = window.politicalMap;
+                return JSON.stringify({draws: document.body.dataset.mapDraws, hash: location.hash,
+                    destroyed: cy.destroyed(), attached: Boolean(cy.container() && cy.container().isConnected),
+                    nodes: cy.nodes().length, visible: cy.nodes(':visible').length,
+                    selected: cy.nodes(':selected').map(n => n.id()), collapsed: cy.nodes('.collapsed').map(n => n.id()),
+                    away: cy.nodes('.collapsed-away').length, filtered: cy.nodes('.filtered').length,
+                    focused: document.activeElement && document.activeElement.id});"""))
+                + "\nbrowser console:\n" + browser.consoleLog();
     }
 
     private long count(String selector) {
