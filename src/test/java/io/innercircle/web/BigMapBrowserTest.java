@@ -337,16 +337,15 @@ class BigMapBrowserTest extends IntegrationTest {
         long shownUnder = (Long) browser.js("return window.politicalMap.$id(arguments[0])"
                 + ".successors('edge[kind = \"reports\"], edge[kind = \"chain\"]').targets(':visible').length", manager);
         new Actions(browser.driver()).sendKeys("c").perform();
-        browser.waitUntil(d -> count("node.collapsed") == 1);
-        assertThat(count("node:visible")).as(() -> "people shown after collapsing " + manager + "; " + mapState())
-                .isEqualTo(shown - shownUnder);
+        // The boxes disappear with the map's next style pass, a moment after the manager is marked collapsed.
+        waitFor("people shown after collapsing " + manager, () -> count("node:visible"), shown - shownUnder);
+        assertThat(count("node.collapsed")).isEqualTo(1);
         assertThat((String) browser.js("return window.politicalMap.$('node.collapsed').style('label')"))
                 .endsWith("+" + under);
         browser.screenshot("big-maps-" + account + "-collapsed");
         new Actions(browser.driver()).sendKeys("c").perform();
-        browser.waitUntil(d -> count("node.collapsed") == 0);
-        assertThat(count("node:visible")).as(() -> "people shown after expanding " + manager + "; " + mapState())
-                .isEqualTo(shown);
+        waitFor("people shown after expanding " + manager, () -> count("node:visible"), shown);
+        assertThat(count("node.collapsed")).isEqualTo(0);
         new Actions(browser.driver()).sendKeys(Keys.ESCAPE).perform();
         browser.js("window.politicalMap.fit(window.politicalMap.elements(':visible'), 30)");
         // Issue 14's target on a 1600 x 1000 window (a map window of 1551 x 685): 0.62 for the 2,000-person account's
@@ -578,6 +577,17 @@ class BigMapBrowserTest extends IntegrationTest {
             n += line.path(end).asText().equals(key) ? 1 : 0;
         }
         return n;
+    }
+
+    /** Waits until {@code actual} is {@code expected}; a timeout says what the page and its map held. */
+    private void waitFor(String what, java.util.function.LongSupplier actual, long expected) {
+        try {
+            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+                    .pollingEvery(Duration.ofMillis(20)).until(d -> actual.getAsLong() == expected);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError(what + ": expected " + expected + ", got " + actual.getAsLong() + "; "
+                    + mapState(), e);
+        }
     }
 
     /** What the page and its map hold now, for a failure's message. */

@@ -173,7 +173,17 @@ final class Browser implements AutoCloseable {
             // 60 s: on a machine shared by several builds an answer can take that long; a wait ends as soon as its
             // condition holds, so only a failure costs the time.
             return new WebDriverWait(driver, Duration.ofSeconds(60)).pollingEvery(polling)
-                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+                        try {
+                            return condition.apply(d);
+                        } catch (org.openqa.selenium.WebDriverException e) {
+                            // A look that met the page being replaced (the app navigating): look again.
+                            if (String.valueOf(e.getMessage()).contains("aborted by navigation")) {
+                                return null;
+                            }
+                            throw e;
+                        }
+                    });
         } catch (org.openqa.selenium.TimeoutException e) {
             // What the page showed and said when the wait gave up, for whoever reads the failure.
             Path shot = screenshot("timeout-" + System.currentTimeMillis());
