@@ -37,8 +37,7 @@ class BigMapBrowserTest extends IntegrationTest {
     void startBrowser() {
         if (browser == null) {
             // Selenium's 500 ms between looks, as before: this class gains nothing from faster ones (its timed waits
-            // look every 20 ms anyway), and in one verify run of 50-ms looks its 200-person collapse check failed
-            // (48 people shown after collapsing the top manager instead of 1), not seen again in five runs alone.
+            // look every 20 ms anyway).
             browser = Browser.start(port).polling(Duration.ofMillis(500));
         }
     }
