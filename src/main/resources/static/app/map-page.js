@@ -210,15 +210,16 @@ class MapPage {
     let focus = prefetched ? prefetched.focus : currentFocus(this.opportunityId);
     // A later redraw (the rep chose another focus meanwhile) supersedes this one.
     const run = this.redraws = (this.redraws || 0) + 1;
-    let data = await (prefetched ? prefetched.data : this.fetchMap(focus));
     // Superseded, or the rep has left this page (another map opened meanwhile): draw nothing, and above all do not
     // make window.politicalMap this page's.
-    if (run !== this.redraws || !this.page.isConnected) return;
+    const abandoned = () => run !== this.redraws || !this.page.isConnected;
+    let data = await (prefetched ? prefetched.data : this.fetchMap(focus));
+    if (abandoned()) return;
     if (!data.politicalMap) throw new Error(`There is no opportunity ${this.opportunityId}`);
     if (drawWholeInstead(data.politicalMap, focus)) {
       focus = { focus: 'ALL', hops: 0, chosen: false };
       data = await requestMap(this.opportunityId, focus);
-      if (run !== this.redraws || !this.page.isConnected) return;
+      if (abandoned()) return;
     }
     this.map = data.politicalMap;
     const candidates = new Set((data.innerCircle?.candidates || []).map(c => c.person.id));
@@ -241,7 +242,7 @@ class MapPage {
       this.openPanel(!big);
     }
     const cy = await drawMap(container, this.map, candidates, { saved, previous, fold, linesOnDemand: true });
-    if (run !== this.redraws || !container.isConnected) {
+    if (abandoned()) {
       cy.destroy();
       return;
     }

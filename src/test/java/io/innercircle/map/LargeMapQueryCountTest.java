@@ -8,11 +8,10 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,24 +33,22 @@ class LargeMapQueryCountTest extends IntegrationTest {
     void seed() {
         Random random = new Random(7);
         List<Map<String, Object>> people = new ArrayList<>();
-        Set<List<Integer>> lines = new LinkedHashSet<>();
-        List<Integer> strengths = new ArrayList<>();
+        // Each pair once, with the first strength drawn for it (the lines are created, not merged).
+        Map<List<Integer>, Integer> lines = new LinkedHashMap<>();
         for (int i = 0; i < PEOPLE; i++) {
             people.add(Map.of("key", "p" + i, "name", "Person " + i, "manager", i == 0 ? -1 : (i - 1) / 5,
                     "department", "D" + (i % 12), "rank", 1 + random.nextInt(5)));
             for (int k = 0; k < 4; k++) {
                 int to = random.nextInt(PEOPLE);
                 int strength = 1 + random.nextInt(3);
-                if (to != i && lines.add(List.of(i, to))) {
-                    strengths.add(strength);
+                if (to != i) {
+                    lines.putIfAbsent(List.of(i, to), strength);
                 }
             }
         }
         List<Map<String, Object>> influences = new ArrayList<>();
-        int n = 0;
-        for (List<Integer> line : lines) {
-            influences.add(Map.of("from", line.get(0), "to", line.get(1), "strength", strengths.get(n++)));
-        }
+        lines.forEach((line, strength) -> influences.add(
+                Map.of("from", line.get(0), "to", line.get(1), "strength", strength)));
         Neo4jHarness.database().executeTransactionally("""
                 CREATE (:Account {key: 'big', name: 'Big Co', version: 1})
                 CREATE (rep:TeamMember {account: 'big', key: 'rep', name: 'Rep'})
