@@ -2,11 +2,14 @@ package io.innercircle.operations;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
+import java.util.function.ToLongFunction;
 import java.util.function.Supplier;
 
 /**
@@ -14,6 +17,7 @@ import java.util.function.Supplier;
  * how long analysis recomputes take, how the analysis read its maps, and how big imports are. Exposed at
  * /actuator/prometheus as {@code innercircle_analysis_recompute_seconds},
  * {@code innercircle_analysis_map_reads_total}, {@code innercircle_analysis_lag_seconds},
+ * {@code innercircle_analysis_sweep_sources_total}, {@code innercircle_analysis_sweep_memory_bytes},
  * {@code innercircle_import_seconds}, {@code innercircle_import_people} and {@code innercircle_import_lines}.
  * Features call these; nothing here knows about them.
  */
@@ -57,6 +61,28 @@ public class AppMetrics {
     public void countMapRead(String read) {
         Counter.builder("innercircle.analysis.map.reads").description("Maps read for their analysis")
                 .tag("read", read).register(registry).increment();
+    }
+
+    /**
+     * Watches the influence sweeps of big maps: the sources searched from in fresh sweeps ({@code search="fresh"}),
+     * searched from again after an edit ({@code "again"}) and left alone because a kept sweep still held their
+     * searches ({@code "skipped"}), and the bytes the kept sweeps hold.
+     */
+    public <T> void watchSweeps(T sweeps, ToLongFunction<T> fresh, ToLongFunction<T> again,
+                                ToLongFunction<T> skipped, ToLongFunction<T> bytes) {
+        // Micrometer holds the watched object weakly: it must be one its owner keeps, not a lambda made here.
+        sweepSources(sweeps, "fresh", fresh);
+        sweepSources(sweeps, "again", again);
+        sweepSources(sweeps, "skipped", skipped);
+        Gauge.builder("innercircle.analysis.sweep.memory", sweeps, s -> bytes.applyAsLong(s))
+                .description("Bytes held by the kept influence sweeps of big maps").baseUnit("bytes")
+                .register(registry);
+    }
+
+    private <T> void sweepSources(T sweeps, String search, ToLongFunction<T> count) {
+        FunctionCounter.builder("innercircle.analysis.sweep.sources", sweeps, s -> count.applyAsLong(s))
+                .description("Sources the influence sweeps of big maps searched from, or skipped")
+                .tag("search", search).register(registry);
     }
 
     /**

@@ -4,6 +4,7 @@ import io.innercircle.analysis.MapSnapshot;
 import io.innercircle.analysis.AccountNetwork;
 import io.innercircle.analysis.internal.centrality.Centralities;
 import io.innercircle.analysis.internal.centrality.InfluenceCentralities;
+import io.innercircle.analysis.internal.centrality.SweepMemory;
 import io.innercircle.analysis.deal.DealContext;
 import io.innercircle.analysis.health.HealthParameters;
 import io.innercircle.analysis.health.MapHealth;
@@ -30,7 +31,8 @@ public final class AnalysedAccount {
     private final boolean centralitiesReused;
     private final long reusedFrom;
 
-    private AnalysedAccount(MapSnapshot graph, InnerCircleParameters parameters, AnalysedAccount previous) {
+    private AnalysedAccount(MapSnapshot graph, InnerCircleParameters parameters, AnalysedAccount previous,
+                            SweepMemory sweeps) {
         this.network = AccountNetwork.of(graph);
         if (previous != null && sameStructure(previous.network.source(), graph)
                 && previous.innerCircle.parameters().equals(parameters)) {
@@ -40,7 +42,7 @@ public final class AnalysedAccount {
             this.centralitiesReused = true;
             this.reusedFrom = previous.centralitiesReused ? previous.reusedFrom : previous.version();
         } else {
-            this.centralities = InfluenceCentralities.compute(network.influence());
+            this.centralities = InfluenceCentralities.compute(network.influence(), sweeps, graph.accountKey());
             this.innerCircle = CandidateScoring.analyse(network, centralities, parameters);
             this.centralitiesReused = false;
             this.reusedFrom = -1;
@@ -64,7 +66,7 @@ public final class AnalysedAccount {
     }
 
     public static AnalysedAccount of(MapSnapshot graph, InnerCircleParameters parameters) {
-        return new AnalysedAccount(graph, parameters, null);
+        return new AnalysedAccount(graph, parameters, null, SweepMemory.none());
     }
 
     /**
@@ -72,7 +74,18 @@ public final class AnalysedAccount {
      * that touches no person, reporting line or influence line recomputes health and strategies only.
      */
     public static AnalysedAccount of(MapSnapshot graph, AnalysedAccount previous) {
-        return new AnalysedAccount(graph, InnerCircleParameters.defaults(), previous);
+        return of(graph, previous, SweepMemory.none());
+    }
+
+    /**
+     * As {@link #of(MapSnapshot, AnalysedAccount)}, and when the centralities must be computed, starting from the
+     * account's last sweep kept in {@code sweeps}: after an edit of a few lines only the people whose shortest
+     * paths they touch are searched from again.
+     *
+     * @param previous the analysis of an earlier version, or null
+     */
+    public static AnalysedAccount of(MapSnapshot graph, AnalysedAccount previous, SweepMemory sweeps) {
+        return new AnalysedAccount(graph, InnerCircleParameters.defaults(), previous, sweeps);
     }
 
     /** True when this analysis took its centralities from the previous version instead of computing them. */

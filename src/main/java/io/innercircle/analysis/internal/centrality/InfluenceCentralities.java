@@ -4,6 +4,8 @@ import org.jgrapht.Graph;
 import org.jgrapht.alg.scoring.PageRank;
 import org.jgrapht.graph.DefaultWeightedEdge;
 import org.jgrapht.graph.EdgeReversedGraph;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.Map;
 
@@ -27,8 +29,12 @@ import java.util.Map;
  * without copying the graph; betweenness and harmonic closeness come out of a single all-sources
  * shortest-path sweep (see {@link ShortestPathSweep}), which for whole-number distances uses a
  * bucket queue: O(n (m + D)), D the longest distance, about 6 times the diameter for strengths 1..3.
+ * Given a {@link SweepMemory} with the map's last sweep, a few changed lines cost only the searches from the
+ * people whose shortest paths they touch (see {@link SourceDependencies}) plus O(n²) to add up betweenness.
  */
 public final class InfluenceCentralities {
+
+    private static final Logger log = LoggerFactory.getLogger(InfluenceCentralities.class);
 
     public static final double DAMPING = 0.85;
 
@@ -46,6 +52,23 @@ public final class InfluenceCentralities {
      * @param threads the most threads the shortest-path sweep may use, at least 1
      */
     public static Centralities compute(Graph<String, DefaultWeightedEdge> influence, int threads) {
+        return compute(influence, threads, SweepMemory.none(), null);
+    }
+
+    /**
+     * As {@link #compute(Graph, int)}, starting from the map's sweep kept in {@code memory} when there is one:
+     * after a few lines changed, only the sources whose shortest paths they touch are searched again. The scores
+     * are the same either way.
+     *
+     * @param map the key the map's sweep is kept under, or null to keep none
+     */
+    public static Centralities compute(Graph<String, DefaultWeightedEdge> influence, SweepMemory memory,
+                                       String map) {
+        return compute(influence, ShortestPathSweep.defaultThreads(), memory, map);
+    }
+
+    static Centralities compute(Graph<String, DefaultWeightedEdge> influence, int threads, SweepMemory memory,
+                                String map) {
         Map<String, Double> out = new WeightedDegreeCentrality<>(influence, false).getScores();
         Map<String, Double> in = new WeightedDegreeCentrality<>(influence, true).getScores();
         Map<String, Double> pageRank =
@@ -54,7 +77,7 @@ public final class InfluenceCentralities {
         double unit = lengthUnit(influence);
         CsrDigraph<String> distances =
                 CsrDigraph.of(influence, false, e -> unit / influence.getEdgeWeight(e));
-        ShortestPathSweep.Sums sums = ShortestPathSweep.run(distances, true, true, threads);
+        ShortestPathSweep.Sums sums = sweep(distances, unit, threads, memory, map);
         double[] betweenness = ShortestPathSweep.scaleBetweenness(sums.betweenness(), true, true);
         // incoming = false: distances are measured from the person outward, along their influence.
         double[] harmonic = ShortestPathSweep.scaleHarmonic(sums.harmonic(), true, unit);
@@ -62,6 +85,28 @@ public final class InfluenceCentralities {
         return new Centralities(Map.copyOf(pageRank), Map.copyOf(out), Map.copyOf(in),
                 Map.copyOf(ShortestPathSweep.toMap(distances.vertices, betweenness)),
                 Map.copyOf(ShortestPathSweep.toMap(distances.vertices, harmonic)));
+    }
+
+    private static ShortestPathSweep.Sums sweep(CsrDigraph<String> distances, double unit, int threads,
+                                                SweepMemory memory, String map) {
+        if (map == null || !memory.wouldKeep(distances.vertexCount())
+                || distances.intLength == null && Double.isNaN(distances.uniformLength)) {
+            return ShortestPathSweep.run(distances, true, true, threads);
+        }
+        SourceDependencies before = memory.take(map);
+        SourceDependencies after = before == null ? null
+                : before.update(distances, unit, threads).orElse(null);
+        boolean updated = after != null;
+        if (!updated) {
+            after = SourceDependencies.sweep(distances, unit, threads, before);
+        }
+        ShortestPathSweep.Sums sums = after.sums(threads);
+        memory.keep(map, after);
+        memory.counted(updated, after.searched, distances.vertexCount());
+        log.debug("Influence sweep of {}: searched from {} of {} people ({})", map, after.searched,
+                distances.vertexCount(), updated ? "kept sweep updated" : before == null ? "none kept"
+                        : "a change the kept sweep cannot follow");
+        return sums;
     }
 
     /** The least common multiple of the strengths, or 1 if some strength is not a small whole number. */

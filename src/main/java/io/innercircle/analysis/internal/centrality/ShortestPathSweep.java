@@ -64,17 +64,8 @@ final class ShortestPathSweep {
     static Sums runWithWorkers(CsrDigraph<?> graph, boolean wantBetweenness, boolean wantHarmonic, int workers) {
         int n = graph.vertexCount();
         double[] harmonic = wantHarmonic ? new double[n] : null;
-        Chunks chunks = new Chunks(workers == 1 ? 1 : Math.max(1, Math.min(n, workers * CHUNKS_PER_WORKER)),
-                wantBetweenness ? n : -1);
-        Worker[] all = new Worker[workers];
-        for (int t = 0; t < workers; t++) {
-            all[t] = new Worker(graph, chunks, harmonic);
-        }
-        if (workers == 1) {
-            all[0].run();
-        } else {
-            runInParallel(all);
-        }
+        Chunks chunks = new Chunks(chunkCount(n, workers), wantBetweenness ? n : -1, null, null);
+        runWorkers(graph, chunks, harmonic, workers);
         double[] betweenness = null;
         if (wantBetweenness) {
             betweenness = chunks.betweenness[0];
@@ -88,16 +79,83 @@ final class ShortestPathSweep {
         return new Sums(betweenness, harmonic);
     }
 
+    /** How many chunks a sweep with this many workers splits its sources into; fixes the order of the sums. */
+    static int chunkCount(int n, int workers) {
+        return workers == 1 ? 1 : Math.max(1, Math.min(n, workers * CHUNKS_PER_WORKER));
+    }
+
+    private static void runWorkers(CsrDigraph<?> graph, Chunks chunks, double[] harmonic, int workers) {
+        Worker[] all = new Worker[workers];
+        for (int t = 0; t < workers; t++) {
+            all[t] = new Worker(graph, chunks, harmonic);
+        }
+        runAll(all);
+    }
+
+    /**
+     * Searches from the given sources only, writing each source's betweenness dependencies into its own row
+     * ({@code rows[s * n + v]} is what the search from {@code s} adds to {@code v}) and its harmonic sum into
+     * {@code harmonic[s]}. Rows of the other sources are left as they are.
+     *
+     * @param sources the sources to search from, or null for all of them
+     */
+    static void searchInto(CsrDigraph<?> graph, int[] sources, double[] rows, double[] harmonic, int workers) {
+        int count = sources == null ? graph.vertexCount() : sources.length;
+        if (count == 0) {
+            return;
+        }
+        int used = Math.max(1, Math.min(workers, count / MIN_SOURCES_PER_THREAD));
+        runWorkers(graph, new Chunks(chunkCount(count, used), -1, rows, sources), harmonic, used);
+    }
+
+    /**
+     * The betweenness sums of rows written by {@link #searchInto}, added in the order {@link #runWithWorkers}
+     * adds them with {@code workers} threads (per chunk of every k-th source, then chunk after chunk), so that
+     * the result is the same to the last bit. The vertices are split between the threads.
+     */
+    static double[] sumRows(double[] rows, int n, int workers, int threads) {
+        int chunks = chunkCount(n, workers);
+        double[] total = new double[n];
+        int parts = Math.max(1, Math.min(threads, n / 256));
+        Runnable[] work = new Runnable[parts];
+        for (int p = 0; p < parts; p++) {
+            int from = (int) ((long) n * p / parts);
+            int to = (int) ((long) n * (p + 1) / parts);
+            work[p] = () -> {
+                double[] part = new double[to - from];
+                for (int c = 0; c < chunks; c++) {
+                    Arrays.fill(part, 0.0);
+                    for (int s = c; s < n; s += chunks) {
+                        for (int v = from, base = s * n; v < to; v++) {
+                            part[v - from] += rows[base + v];
+                        }
+                    }
+                    for (int v = from; v < to; v++) {
+                        total[v] = c == 0 ? part[v - from] : total[v] + part[v - from];
+                    }
+                }
+            };
+        }
+        runAll(work);
+        return total;
+    }
+
     /** The chunks of sources, taken in turn by whichever worker is free, and each chunk's betweenness sums. */
     private static final class Chunks {
         final int count;
-        /** Per chunk, or null when betweenness is not wanted. */
+        /** Per chunk, or null when betweenness is not wanted or goes to {@link #rows}. */
         final double[][] betweenness;
+        /** One row of dependencies per source ({@link #searchInto}), or null. */
+        final double[] rows;
+        /** The sources to search from, or null for every vertex. */
+        final int[] sources;
         private final AtomicInteger next = new AtomicInteger();
 
-        Chunks(int count, int vertices) {
+        Chunks(int count, int vertices, double[] rows, int[] sources) {
             this.count = count;
             this.betweenness = vertices < 0 ? null : new double[count][vertices];
+            this.rows = rows;
+            this.sources = sources;
         }
 
         /** The next chunk nobody has taken, or -1 when all are taken. */
@@ -114,7 +172,7 @@ final class ShortestPathSweep {
         return Math.max(1, Math.min(threads, n / MIN_SOURCES_PER_THREAD));
     }
 
-    private static void runInParallel(Worker[] workers) {
+    private static void runInParallel(Runnable[] workers) {
         Thread[] threads = new Thread[workers.length - 1];
         Throwable[] failure = new Throwable[1];
         for (int t = 1; t < workers.length; t++) {
@@ -159,6 +217,14 @@ final class ShortestPathSweep {
         }
     }
 
+    private static void runAll(Runnable[] work) {
+        if (work.length == 1) {
+            work[0].run();
+        } else {
+            runInParallel(work);
+        }
+    }
+
     /**
      * The per-thread search state; every array is sized once and reused across sources. Only distances,
      * heap slots and dependency sums need resetting between sources: path counts and predecessor counts are
@@ -180,6 +246,8 @@ final class ShortestPathSweep {
         private final double[] harmonic;
         /** The betweenness sums of the chunk being searched from, or null when betweenness is not wanted. */
         private double[] betweenness;
+        /** Where the current source's sums start in {@link #betweenness}: 0, or its row's start. */
+        private int base;
 
         private final double[] sigma;
         /**
@@ -220,7 +288,7 @@ final class ShortestPathSweep {
             this.chunks = chunks;
             this.harmonic = harmonic;
             int n = graph.vertexCount();
-            boolean wantBetweenness = chunks.betweenness != null;
+            boolean wantBetweenness = chunks.betweenness != null || chunks.rows != null;
             this.sigma = new double[n];
             this.predOffset = graph.inOffset;
             this.pred = new int[graph.arcCount()];
@@ -271,7 +339,15 @@ final class ShortestPathSweep {
         /** Every {@code stride}-th source from {@code first}. */
         private void searchFrom(int first, int stride) {
             int n = sigma.length;
-            for (int s = first; s < n; s += stride) {
+            int[] sources = chunks.sources;
+            double[] rows = chunks.rows;
+            for (int k = first, count = sources == null ? n : sources.length; k < count; k += stride) {
+                int s = sources == null ? k : sources[k];
+                if (rows != null) {
+                    betweenness = rows;
+                    base = s * n;
+                    Arrays.fill(rows, base, base + n, 0.0);
+                }
                 if (queue == Queue.HEAP) {
                     int reached = dijkstra(s);
                     if (harmonic != null) {
@@ -446,7 +522,7 @@ final class ShortestPathSweep {
                 double sw = sigma[w];
                 double sum = acc[w];
                 acc[w] = 0.0;
-                betweenness[w] += sw * sum;
+                betweenness[base + w] += sw * sum;
                 double share = 1.0 / sw + sum;
                 for (int k = predOffset[w], end = k + predCount[w]; k < end; k++) {
                     acc[pred[k]] += share;

@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.innercircle.analysis.AnalysisService;
 import io.innercircle.analysis.MapSnapshot;
 import io.innercircle.analysis.account.AnalysedAccount;
+import io.innercircle.analysis.internal.centrality.SweepMemory;
 import io.innercircle.database.NoExternalNeo4jCondition;
 import io.innercircle.map.MapChanged;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,6 +48,8 @@ public class AnalysisCache implements AnalysisService {
     private final MapSnapshotReader reader;
     private final boolean verifyVersion;
     private final Cache<String, Entry> entries;
+    /** The last sweep of the most recently analysed big maps, so that a line edit searches from fewer people. */
+    private final SweepMemory sweeps;
     /** Bumped on every change event: an analysis read before a change must not be cached as current after it. */
     private final Map<String, AtomicLong> changes = new ConcurrentHashMap<>();
     /** Per account, what each committed change touched, by version, since the cached analysis was read. */
@@ -64,8 +67,11 @@ public class AnalysisCache implements AnalysisService {
     @Autowired
     public AnalysisCache(MapSnapshotReader reader, Environment environment,
                          @Value("${innercircle.analysis.verify-version:}") String verifyVersion,
-                         @Value("${innercircle.analysis.cache.max-people:400000}") long maxPeople) {
+                         @Value("${innercircle.analysis.cache.max-people:400000}") long maxPeople,
+                         @Value("${innercircle.analysis.sweep-memory-mb:-1}") long sweepMemoryMb) {
         this.reader = reader;
+        this.sweeps = new SweepMemory(sweepMemoryMb < 0 ? Runtime.getRuntime().maxMemory() / 8
+                : sweepMemoryMb << 20);
         this.verifyVersion = verifyVersion == null || verifyVersion.isBlank()
                 ? !NoExternalNeo4jCondition.isEmbedded(environment)
                 : Boolean.parseBoolean(verifyVersion);
@@ -76,7 +82,7 @@ public class AnalysisCache implements AnalysisService {
     }
 
     public AnalysisCache(MapSnapshotReader reader, Environment environment, String verifyVersion) {
-        this(reader, environment, verifyVersion, 400_000);
+        this(reader, environment, verifyVersion, 400_000, -1);
     }
 
     @Override
@@ -227,8 +233,8 @@ public class AnalysisCache implements AnalysisService {
     }
 
     private AnalysedAccount compute(MapSnapshot graph, Entry previous) {
-        java.util.function.Supplier<AnalysedAccount> recompute = () -> previous == null ? AnalysedAccount.of(graph)
-                : AnalysedAccount.of(graph, previous.analysis());
+        java.util.function.Supplier<AnalysedAccount> recompute =
+                () -> AnalysedAccount.of(graph, previous == null ? null : previous.analysis(), sweeps);
         return metrics == null ? recompute.get() : metrics.timeAnalysis("account", recompute);
     }
 
@@ -298,6 +304,8 @@ public class AnalysisCache implements AnalysisService {
     @Autowired(required = false)
     void setMetrics(io.innercircle.operations.AppMetrics metrics) {
         this.metrics = metrics;
+        metrics.watchSweeps(sweeps, SweepMemory::freshSources, SweepMemory::sourcesSearchedAgain,
+                SweepMemory::sourcesSkipped, SweepMemory::bytes);
     }
 
     private AtomicLong changes(String account) {

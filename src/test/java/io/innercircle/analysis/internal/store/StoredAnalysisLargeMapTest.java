@@ -38,6 +38,8 @@ class StoredAnalysisLargeMapTest extends IntegrationTest {
     AnalysisRefresher refresher;
     @Autowired
     org.springframework.data.neo4j.core.Neo4jClient neo4j;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
 
     @Test
     void theStoredAnalysisOfTwoThousandPeopleEqualsTheComputation() throws Exception {
@@ -140,6 +142,7 @@ class StoredAnalysisLargeMapTest extends IntegrationTest {
                 new java.util.concurrent.LinkedBlockingQueue<>();
         var socket = Subscriptions.socket(port, "admin");
         var subscription = Subscriptions.subscribe(socket, "analysisUpdates", ACCOUNT, updates);
+        double skippedBefore = skippedSources();
         Bundle.Influence line = bundle.influences().get(0);
         int strength = Integer.valueOf(3).equals(line.strength()) ? 1 : 3;
         graphQl.documentName("setInfluence").variable("input", Map.of("from", ACCOUNT + "/" + line.from(),
@@ -164,5 +167,26 @@ class StoredAnalysisLargeMapTest extends IntegrationTest {
         var refreshed = graphQl.documentName("innerCircleState").variable("account", ACCOUNT).execute();
         refreshed.path("innerCircle.stale").entity(Boolean.class).isEqualTo(false);
         refreshed.path("innerCircle.analysisVersion").entity(Long.class).isEqualTo(version + 2);
+
+        // The app brought its kept sweep up to date, searching again only from the people on whose shortest
+        // paths the line was or is, and stored what a fresh analysis of the edited map gives, to the last bit.
+        assertThat(skippedSources()).isGreaterThan(skippedBefore);
+        refresher.refreshLater(ACCOUNT).get();
+        AnalysedAccount fresh = AnalysedAccount.of(new MapSnapshotReader(neo4j).read(ACCOUNT).orElseThrow());
+        assertThat(fresh.version()).isEqualTo(version + 2);
+        Map<String, Object> storedInfluence = Neo4jHarness.database().executeTransactionally("""
+                MATCH (p:StakeholderAnalysis {account: $a}) RETURN p.key AS key, p.computedInfluence AS influence""",
+                Map.of("a", ACCOUNT), r -> {
+                    Map<String, Object> byKey = new java.util.HashMap<>();
+                    r.forEachRemaining(row -> byKey.put((String) row.get("key"), row.get("influence")));
+                    return byKey;
+                });
+        assertThat(storedInfluence).hasSize(2_000);
+        fresh.innerCircle().people().forEach(p ->
+                assertThat(storedInfluence.get(p.key())).as(p.key()).isEqualTo(p.computedInfluence()));
+    }
+
+    private double skippedSources() {
+        return meters.get("innercircle.analysis.sweep.sources").tag("search", "skipped").functionCounter().count();
     }
 }
