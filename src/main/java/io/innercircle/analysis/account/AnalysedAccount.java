@@ -42,7 +42,10 @@ public final class AnalysedAccount {
             this.centralitiesReused = true;
             this.reusedFrom = previous.centralitiesReused ? previous.reusedFrom : previous.version();
         } else {
-            this.centralities = InfluenceCentralities.compute(network.influence(), sweeps, graph.accountKey());
+            // A map analysed for the first time (an import, a portfolio scan) keeps no sweep: only maps being
+            // edited gain from one, and keeping every map's would churn through the memory's bound.
+            this.centralities = previous == null ? InfluenceCentralities.compute(network.influence())
+                    : InfluenceCentralities.compute(network.influence(), sweeps, graph.accountKey());
             this.innerCircle = CandidateScoring.analyse(network, centralities, parameters);
             this.centralitiesReused = false;
             this.reusedFrom = -1;
@@ -80,7 +83,8 @@ public final class AnalysedAccount {
     /**
      * As {@link #of(MapSnapshot, AnalysedAccount)}, and when the centralities must be computed, starting from the
      * account's last sweep kept in {@code sweeps}: after an edit of a few lines only the people whose shortest
-     * paths they touch are searched from again.
+     * paths they touch are searched from again. The sweep is kept from the second analysis of a map on (with a
+     * previous one), the first of a map being edited.
      *
      * @param previous the analysis of an earlier version, or null
      */

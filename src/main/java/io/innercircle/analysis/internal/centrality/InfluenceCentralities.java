@@ -19,11 +19,11 @@ import java.util.Map;
  *
  * <p>Exact ties: in floating point {@code 1 + 1 + 1/3.} is not {@code 1/3. + 1 + 1}, so with distances
  * {@code 1 / s} two equally short chains of influence may not both count as shortest, and which one wins
- * depends only on where along each chain its weak line sits. The shortest-path searches therefore use {@code L / s}, where
- * {@code L} is the least common multiple of the strengths present (6 for strengths 1..3): whole numbers,
- * whose sums are exact. Scaling every distance by {@code L} changes no shortest path, so betweenness is
- * unchanged, and harmonic sums are multiplied back by {@code L}. Non-integer strengths fall back to
- * {@code 1 / s}.
+ * depends only on where along each chain its weak line sits. The shortest-path searches therefore use
+ * {@code L / s}, where {@code L} is the least common multiple of the strengths present (6 for strengths 1..3):
+ * whole numbers, whose sums are exact. Scaling every distance by {@code L} changes no shortest path, so
+ * betweenness is unchanged, and harmonic sums are multiplied back by {@code L}. Non-integer strengths fall back
+ * to {@code 1 / s}.
  *
  * <p>Cost: the two weighted degrees are O(n + m); PageRank (JGraphT's) iterates over a reversed view
  * without copying the graph; betweenness and harmonic closeness come out of a single all-sources
