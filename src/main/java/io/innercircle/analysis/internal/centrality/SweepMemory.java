@@ -38,7 +38,9 @@ public final class SweepMemory {
     }
 
     boolean wouldKeep(int people) {
-        return people >= MIN_PEOPLE && SourceDependencies.bytesFor(people) <= maxBytes;
+        // One array of n² shares: Java arrays end at 2^31 entries (46,340 people).
+        return people >= MIN_PEOPLE && (long) people * people < Integer.MAX_VALUE - 8
+                && SourceDependencies.bytesFor(people) <= maxBytes;
     }
 
     /** The kept sweep of the map, taken out (null when there is none). */
