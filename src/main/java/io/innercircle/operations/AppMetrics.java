@@ -9,8 +9,8 @@ import io.micrometer.core.instrument.Timer;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
-import java.util.function.ToLongFunction;
 import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 
 /**
  * The app's own numbers for operations, next to what Spring Boot measures itself (HTTP, JVM, GraphQL requests):

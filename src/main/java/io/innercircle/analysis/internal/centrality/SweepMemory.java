@@ -14,6 +14,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>A kept sweep is taken out while it is brought up to date, so two analyses of one map at once never share it
  * (the second sweeps afresh), and it is put back afterwards. An instance keeps its own: each kept sweep is
  * compared with the graph it was made from, never with what another instance wrote.
+ *
+ * <p>A plain map in access order rather than Caffeine, which bounds the analysis cache: Caffeine's admission policy
+ * keeps an entry read before over a new one read as rarely, so it would turn away the sweep of the map just edited,
+ * the one most likely to be edited next; and its weights are ints, too small for the bytes of a sweep past 16,000
+ * people.
  */
 public final class SweepMemory {
 
