@@ -5,11 +5,17 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.exceptions.AuthenticationException;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.logging.LoggingApplicationListener;
 import org.springframework.boot.neo4j.autoconfigure.Neo4jConnectionDetails;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -34,8 +40,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * factory default) is refused; the password is made on first start, kept owner-only in the data directory
  * (itself 0700), the same after a restart, and never logged. One test, because each start of the app on a new
  * database costs half a minute.
+ * <p>
+ * Self-contained (its own Neo4j and app), it runs beside the shared test app, and holds standard output while it
+ * reads it. Its app leaves out Boot's logging listener: the test JVM's logging is set up once
+ * ({@link io.innercircle.support.TestLogging}), and the listener would reset it under the shared app.
  */
 @Tag("slow")
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(Resources.SYSTEM_OUT)
 @ExtendWith(OutputCaptureExtension.class)
 class EmbeddedNeo4jTest {
 
@@ -80,12 +92,17 @@ class EmbeddedNeo4jTest {
     }
 
     private static ConfigurableApplicationContext start(Path data) {
-        return new SpringApplicationBuilder(InnerCircleApplication.class).run(
+        SpringApplication app = new SpringApplicationBuilder(InnerCircleApplication.class).build();
+        app.setListeners(app.getListeners().stream()
+                .filter(listener -> !(listener instanceof LoggingApplicationListener)).toList());
+        return app.run(
                 "--server.port=0",
                 "--spring.neo4j.uri=",
                 "--innercircle.embedded.data-directory=" + data,
                 "--innercircle.embedded.page-cache=64m",
-                "--innercircle.demo.load=false");
+                "--innercircle.demo.load=false",
+                // The political map's reads planned ahead at start: not what this test is about.
+                "--innercircle.map.warm-up=false");
     }
 
     private static HttpGraphQlTester graphQl(ConfigurableApplicationContext app) {

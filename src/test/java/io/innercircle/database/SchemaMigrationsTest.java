@@ -4,6 +4,8 @@ import io.innercircle.support.Neo4jHarness;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
@@ -26,9 +28,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * A new database gets its whole schema in one go and the record of every change set afterwards; any other
  * database is migrated one change set at a time. Both must leave the same schema and the same record, or a
  * later change set (or Liquibase's checksum validation) would meet a database it does not expect.
- * Two Neo4j instances of its own (the shared one is already migrated), so it runs with the slow tests.
+ * Two Neo4j instances of its own (the shared one is already migrated), so it runs with the slow tests, beside the
+ * shared test app.
  */
 @Tag("slow")
+@Execution(ExecutionMode.CONCURRENT)
 class SchemaMigrationsTest {
 
     @TempDir

@@ -1,7 +1,7 @@
 package io.innercircle.docs;
 
 import io.innercircle.bundle.internal.DemoBundleLoader;
-import io.innercircle.support.IntegrationTest;
+import io.innercircle.support.SecondAppTest;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -45,7 +45,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and {@code /usr/bin} first on the {@code PATH}. The documents, in this order: README.md, docs/reps.md,
  * docs/coaches.md, docs/graphql-clients.md, docs/operators.md, docs/architecture.md, docs/bundles.md.
  */
-class ExecutableDocsTest extends IntegrationTest {
+class ExecutableDocsTest extends SecondAppTest {
 
     static final List<Path> DOCUMENTS = Stream.of("README.md", "docs/reps.md", "docs/coaches.md",
             "docs/graphql-clients.md", "docs/operators.md", "docs/architecture.md", "docs/bundles.md")

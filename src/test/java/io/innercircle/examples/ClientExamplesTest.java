@@ -1,6 +1,6 @@
 package io.innercircle.examples;
 
-import io.innercircle.support.IntegrationTest;
+import io.innercircle.support.SecondAppTest;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * it prints: the map it drew, the Inner Circle, the best path from our ally to the decision maker and the refused
  * cycle. On CI a missing interpreter is a failure, elsewhere the client is skipped.
  */
-class ClientExamplesTest extends IntegrationTest {
+class ClientExamplesTest extends SecondAppTest {
 
     @Test
     void curlClient() throws Exception {

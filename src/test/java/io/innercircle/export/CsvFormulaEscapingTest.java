@@ -1,6 +1,6 @@
 package io.innercircle.export;
 
-import io.innercircle.support.IntegrationTest;
+import io.innercircle.support.SecondAppTest;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * CSV injection (OWASP): a text a rep typed that a spreadsheet would run as a formula is exported with a leading
  * apostrophe in people.csv and lines.csv, for each character that starts a formula.
  */
-class CsvFormulaEscapingTest extends IntegrationTest {
+class CsvFormulaEscapingTest extends SecondAppTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"=HYPERLINK(\"http://evil.test\",\"x\")", "+1+cmd|' /C calc'!A0", "-2+3+cmd|' /C calc'!A0",

@@ -1,6 +1,6 @@
 package io.innercircle.export;
 
-import io.innercircle.support.IntegrationTest;
+import io.innercircle.support.SecondAppTest;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -31,7 +31,7 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A map out to graph tools: GraphML that parses back into the same graph, GEXF, and CSV. */
-class MapExportTest extends IntegrationTest {
+class MapExportTest extends SecondAppTest {
 
     private static final String P = "globex/0035g00000";
 

@@ -1,6 +1,6 @@
 package io.innercircle.map;
 
-import io.innercircle.support.IntegrationTest;
+import io.innercircle.support.SecondAppTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -9,7 +9,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class PoliticalMapQueryTest extends IntegrationTest {
+class PoliticalMapQueryTest extends SecondAppTest {
 
     @BeforeEach
     void draw() {

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLSchema;
-import io.innercircle.support.IntegrationTest;
+import io.innercircle.support.SecondAppTest;
 import io.innercircle.support.TestBundles;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -39,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * team zoe and yuri), ghost-co (does not exist). Users: admin (ADMIN), randy (MANAGER), nicole (REP), coach
  * (COACH of randy and nicole).
  */
-class AuthorizationMatrixTest extends IntegrationTest {
+class AuthorizationMatrixTest extends SecondAppTest {
 
     static final String OWN = "national-manufacturing";
     static final String FOREIGN = "foreign-co";

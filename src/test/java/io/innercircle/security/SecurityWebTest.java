@@ -1,6 +1,6 @@
 package io.innercircle.security;
 
-import io.innercircle.support.IntegrationTest;
+import io.innercircle.support.SecondAppTest;
 import io.innercircle.support.TestBundles;
 import io.innercircle.support.TestJwtIssuer;
 import org.junit.jupiter.api.Test;
@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The door: JWTs from an OIDC issuer (the shared context's {@link TestJwtIssuer}), HTTP Basic, the browser login
  * with its CSRF cookie and header, security headers and the request limits.
  */
-class SecurityWebTest extends IntegrationTest {
+class SecurityWebTest extends SecondAppTest {
 
     private static final KeyPair OTHER_KEYS = TestJwtIssuer.rsa();
     private static final String QUERY = "{\"query\":\"{ a: account(key: \\\"national-manufacturing\\\") { key } "

@@ -3,6 +3,7 @@ package io.innercircle.support;
 import io.innercircle.analysis.internal.store.AnalysisCache;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
+import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -14,7 +15,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.time.Duration;
-import java.util.Map;
 
 /**
  * Base of the tests that need the running app: a real HTTP server on a random port, a real Neo4j (the harness),
@@ -24,6 +24,8 @@ import java.util.Map;
  * Every full-app test extends this class and adds no configuration of its own (no {@code @TestPropertySource},
  * {@code @MockitoBean}, {@code @Import} or {@code @DirtiesContext}): then Spring's context cache starts the app
  * once per test JVM. A test that needs another setting tests it through what the shared app offers instead.
+ * The one exception is {@link SecondAppTest}: a second app on a Neo4j of its own, for a few tests that run beside
+ * those of the shared app.
  * <p>
  * Tagged {@code integration} (JUnit inherits the tag): these tests run in Maven's integration-test phase, in one JVM
  * with the load-sized ones, so that {@code mvn test} runs only the tests that need neither the app nor a database.
@@ -49,15 +51,30 @@ public abstract class IntegrationTest {
     @Autowired
     protected TestClock clock;
 
+    /**
+     * The Neo4j of the shared app, or of the second one where the test class sets {@code test-neo4j.app=second}
+     * ({@link SecondAppTest}): the app's settings name the chosen one by placeholder, so each harness starts only
+     * when an app reads it. (A subclass's own dynamic properties would not do: Spring applies this class's last.)
+     */
     @DynamicPropertySource
     static void neo4j(DynamicPropertyRegistry registry) {
-        registry.add("spring.neo4j.uri", () -> Neo4jHarness.connection().bolt().toString());
-        registry.add("spring.neo4j.authentication.username", () -> Neo4jHarness.connection().username());
-        registry.add("spring.neo4j.authentication.password", () -> Neo4jHarness.connection().password());
+        registry.add("test-neo4j.shared.uri", () -> Neo4jHarness.connection().bolt().toString());
+        registry.add("test-neo4j.shared.username", () -> Neo4jHarness.connection().username());
+        registry.add("test-neo4j.shared.password", () -> Neo4jHarness.connection().password());
+        registry.add("test-neo4j.second.uri", () -> Neo4jHarness.second().bolt().toString());
+        registry.add("test-neo4j.second.username", () -> Neo4jHarness.second().username());
+        registry.add("test-neo4j.second.password", () -> Neo4jHarness.second().password());
+        registry.add("spring.neo4j.uri", () -> "${test-neo4j.${test-neo4j.app:shared}.uri}");
+        registry.add("spring.neo4j.authentication.username", () -> "${test-neo4j.${test-neo4j.app:shared}.username}");
+        registry.add("spring.neo4j.authentication.password", () -> "${test-neo4j.${test-neo4j.app:shared}.password}");
     }
 
     @Autowired
     private AnalysisCache analysisCache;
+
+    /** The app's own driver: the wipe goes to the database of this test's app, whichever it is. */
+    @Autowired
+    private Driver appDriver;
 
     /** The HTTP and GraphQL clients of one user. */
     public record Clients(WebTestClient http, HttpGraphQlTester graphQl) {}
@@ -70,10 +87,15 @@ public abstract class IntegrationTest {
         graphQl = admin.graphQl();
         // Keep Liquibase's own bookkeeping nodes so the schema is not re-applied; drop every map.
         // Over Bolt, so the same in every test mode (in-process harness, a server in its own process).
-        Neo4jHarness.cypher(
-                "MATCH (n) WHERE NOT any(l IN labels(n) WHERE l STARTS WITH '__Liquibase') DETACH DELETE n", Map.of());
+        appDriver.executableQuery(
+                "MATCH (n) WHERE NOT any(l IN labels(n) WHERE l STARTS WITH '__Liquibase') DETACH DELETE n").execute();
         // The wipe above bypasses the app, so no change event tells the cache.
         analysisCache.clear();
+    }
+
+    /** The app's driver, for a test that reads the database as it is (on the app's Neo4j, whichever it is). */
+    protected Driver appDriver() {
+        return appDriver;
     }
 
     /** A client without credentials. */

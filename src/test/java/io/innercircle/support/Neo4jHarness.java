@@ -46,6 +46,7 @@ public final class Neo4jHarness {
     public record Connection(URI bolt, String username, String password) {}
 
     private static Neo4j inProcess;
+    private static Neo4j secondInProcess;
     private static Connection connection;
     private static Driver driver;
 
@@ -115,6 +116,22 @@ public final class Neo4jHarness {
             };
         }
         return connection;
+    }
+
+    /**
+     * The Neo4j of the second test app ({@link SecondAppTest}): in-process, a second harness of its own, so that
+     * its tests can run beside those of the shared app; in the other modes the one database, whose tests then run
+     * one after another (Surefire runs them on one thread).
+     */
+    public static synchronized Connection second() {
+        if (!inProcess()) {
+            return connection();
+        }
+        if (secondInProcess == null) {
+            secondInProcess = testDatabase(Neo4jBuilders.newInProcessBuilder(workingDirectory())).build();
+            Runtime.getRuntime().addShutdownHook(new Thread(secondInProcess::close, "neo4j-harness-shutdown"));
+        }
+        return new Connection(secondInProcess.boltURI(), "neo4j", "");
     }
 
     public static URI boltUri() {

@@ -173,7 +173,9 @@ final class Browser implements AutoCloseable {
             // 60 s: on a machine shared by several builds an answer can take that long; a wait ends as soon as its
             // condition holds, so only a failure costs the time.
             return new WebDriverWait(driver, Duration.ofSeconds(60)).pollingEvery(polling)
-                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    // A field being re-rendered is for a moment not interactable: try again, as for a stale one.
+                    .ignoring(org.openqa.selenium.ElementNotInteractableException.class).until(d -> {
                         try {
                             return condition.apply(d);
                         } catch (org.openqa.selenium.WebDriverException e) {

@@ -4,8 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.innercircle.support.IntegrationTest;
-import io.innercircle.support.Neo4jHarness;
+import io.innercircle.support.SecondAppTest;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.MediaType;
 
@@ -19,8 +18,11 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Helpers for the bundle tests: the shared examples, REST calls, and what is in the database. */
-abstract class BundleTestSupport extends IntegrationTest {
+/**
+ * Helpers for the bundle tests: the shared examples, REST calls, and what is in the database. The bundle tests run
+ * on the second app ({@link SecondAppTest}), so they read the database through the app's driver.
+ */
+abstract class BundleTestSupport extends SecondAppTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
     static final String COURSE = "national-manufacturing";
@@ -99,20 +101,19 @@ abstract class BundleTestSupport extends IntegrationTest {
     }
 
     /** Everything the maps hold: node and relationship counts outside Liquibase's bookkeeping, and versions. */
-    static String databaseState() {
-        return Neo4jHarness.database().executeTransactionally("""
+    String databaseState() {
+        return appDriver().executableQuery("""
                 MATCH (n) WHERE NOT any(l IN labels(n) WHERE l STARTS WITH '__Liquibase')
                 OPTIONAL MATCH (n)-[r]->()
                 WITH count(DISTINCT n) AS nodes, count(r) AS relationships
                 OPTIONAL MATCH (a:Account)
                 WITH nodes, relationships, a ORDER BY a.key
-                RETURN nodes, relationships, collect(a.key + '@' + a.version) AS accounts""", Map.of(),
-                result -> result.next().toString());
+                RETURN nodes, relationships, collect(a.key + '@' + a.version) AS accounts""")
+                .execute().records().get(0).asMap().toString();
     }
 
-    static long count(String cypher, Map<String, Object> params) {
-        return Neo4jHarness.database().executeTransactionally(cypher, params,
-                result -> ((Number) result.next().values().iterator().next()).longValue());
+    long count(String cypher, Map<String, Object> params) {
+        return appDriver().executableQuery(cypher).withParameters(params).execute().records().get(0).get(0).asLong();
     }
 
     /**

@@ -1,6 +1,6 @@
 package io.innercircle.crm.internal;
 
-import io.innercircle.support.IntegrationTest;
+import io.innercircle.support.SecondAppTest;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.graphql.ResponseError;
@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 /** Contacts imports end to end: GraphQL and REST, dry runs, refused files, re-imports over a rep's work. */
-class CrmContactImportTest extends IntegrationTest {
+class CrmContactImportTest extends SecondAppTest {
 
     static final String GLOBEX = "0015g00000GLOBX";
     static final String PERSON = """

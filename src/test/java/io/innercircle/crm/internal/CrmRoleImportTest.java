@@ -1,6 +1,6 @@
 package io.innercircle.crm.internal;
 
-import io.innercircle.support.IntegrationTest;
+import io.innercircle.support.SecondAppTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 /** Opportunity contact roles: CRM roles to buying roles, hand-set roles and statuses kept, problems reported. */
-class CrmRoleImportTest extends IntegrationTest {
+class CrmRoleImportTest extends SecondAppTest {
 
     static final String DEAL = "0065g00000DEAL1";
     static final String P = "globex/0035g00000";

@@ -10,6 +10,8 @@ import io.innercircle.support.QueryCounter;
 import io.innercircle.support.TestBundles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.data.neo4j.core.Neo4jClient;
@@ -232,6 +234,7 @@ class ReplaceHistoryTest extends IntegrationTest {
 
     @Test
     @ExtendWith(OutputCaptureExtension.class)
+    @ResourceLock(Resources.SYSTEM_OUT)
     void aSnapshotLargerThanTheCacheIsReadAgainEachTimeAndSaysSo(CapturedOutput output) {
         post(BundleGenerator.toJson(BundleGenerator.generate("generated", 300, 5)));
         MirrorSnapshots tiny = new MirrorSnapshots(neo4j, 10);
