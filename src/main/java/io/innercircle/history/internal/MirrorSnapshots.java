@@ -35,7 +35,9 @@ class MirrorSnapshots {
     MirrorSnapshots(Neo4jClient neo4j, @Value("${innercircle.history.mirror-cache-chars:100000000}") long maxChars) {
         this.neo4j = neo4j;
         this.maxChars = maxChars;
-        this.parsed = Caffeine.newBuilder().maximumWeight(maxChars)
+        // Evictions on the caller's thread: by default Caffeine runs them later on the common pool, and until then
+        // a snapshot heavier than the cache would still be served from it.
+        this.parsed = Caffeine.newBuilder().maximumWeight(maxChars).executor(Runnable::run)
                 .weigher((String id, MirrorSnapshot s) -> s.weight()).build();
     }
 
