@@ -15,6 +15,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /**
  * Base of the tests that need the running app: a real HTTP server on a random port, a real Neo4j (the harness),
@@ -58,15 +59,17 @@ public abstract class IntegrationTest {
      */
     @DynamicPropertySource
     static void neo4j(DynamicPropertyRegistry registry) {
-        registry.add("test-neo4j.shared.uri", () -> Neo4jHarness.connection().bolt().toString());
-        registry.add("test-neo4j.shared.username", () -> Neo4jHarness.connection().username());
-        registry.add("test-neo4j.shared.password", () -> Neo4jHarness.connection().password());
-        registry.add("test-neo4j.second.uri", () -> Neo4jHarness.second().bolt().toString());
-        registry.add("test-neo4j.second.username", () -> Neo4jHarness.second().username());
-        registry.add("test-neo4j.second.password", () -> Neo4jHarness.second().password());
+        neo4j(registry, "shared", Neo4jHarness::connection);
+        neo4j(registry, "second", Neo4jHarness::second);
         registry.add("spring.neo4j.uri", () -> "${test-neo4j.${test-neo4j.app:shared}.uri}");
         registry.add("spring.neo4j.authentication.username", () -> "${test-neo4j.${test-neo4j.app:shared}.username}");
         registry.add("spring.neo4j.authentication.password", () -> "${test-neo4j.${test-neo4j.app:shared}.password}");
+    }
+
+    private static void neo4j(DynamicPropertyRegistry registry, String app, Supplier<Neo4jHarness.Connection> neo4j) {
+        registry.add("test-neo4j." + app + ".uri", () -> neo4j.get().bolt().toString());
+        registry.add("test-neo4j." + app + ".username", () -> neo4j.get().username());
+        registry.add("test-neo4j." + app + ".password", () -> neo4j.get().password());
     }
 
     @Autowired

@@ -67,8 +67,7 @@ public final class Neo4jHarness {
                     + "' test mode does not have; run it without -P" + mode());
         }
         if (inProcess == null) {
-            inProcess = testDatabase(Neo4jBuilders.newInProcessBuilder(workingDirectory())).build();
-            Runtime.getRuntime().addShutdownHook(new Thread(inProcess::close, "neo4j-harness-shutdown"));
+            inProcess = startInProcess();
         }
         return inProcess;
     }
@@ -128,10 +127,16 @@ public final class Neo4jHarness {
             return connection();
         }
         if (secondInProcess == null) {
-            secondInProcess = testDatabase(Neo4jBuilders.newInProcessBuilder(workingDirectory())).build();
-            Runtime.getRuntime().addShutdownHook(new Thread(secondInProcess::close, "neo4j-harness-shutdown"));
+            secondInProcess = startInProcess();
         }
         return new Connection(secondInProcess.boltURI(), "neo4j", "");
+    }
+
+    /** A harness in this JVM, as every test database is set up, closed when the JVM ends. */
+    private static Neo4j startInProcess() {
+        Neo4j neo4j = testDatabase(Neo4jBuilders.newInProcessBuilder(workingDirectory())).build();
+        Runtime.getRuntime().addShutdownHook(new Thread(neo4j::close, "neo4j-harness-shutdown"));
+        return neo4j;
     }
 
     public static URI boltUri() {
